@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from gongkai.bodies.demo import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（示范区：区政府、区政务公开办、三个街道、两个局及其人员）。重复运行不会重复创建。"
+
+    def handle(self, *args, **options):
+        logins = load_demo()
+        self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
+        for login in logins:
+            if login.username.split("-")[-1] in {"jb", "fz", "gl", "dc"}:
+                self.stdout.write(f"  {login.username:<14} {login.full_name:<6} {login.role:<6} {login.body}")
+        self.stdout.write("（另有 -jb2 经办人B角、-sh 审核人、-bm 保密审查员，规则相同。）")

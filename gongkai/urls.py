@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from gongkai.api import api
+
+urlpatterns = [
+    path("", include("gongkai.web.urls")),
+    path("bodies/", include("gongkai.bodies.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "gongkai.web.views.bad_request"
+handler403 = "gongkai.web.views.permission_denied"
+handler404 = "gongkai.web.views.page_not_found"
+handler500 = "gongkai.web.views.server_error"

@@ -1,0 +1,43 @@
+"""Pages that belong to no single area: the public front page, the staff home, error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from gongkai.bodies.selectors import body_tree_rows, current_versions
+from gongkai.bodies.models import Body
+from gongkai.web.todo import todo_for
+
+
+def front_page(request):
+    """Public: the bodies and how to reach their disclosure offices (公开指南 contact details)."""
+    if request.user.is_authenticated:
+        return redirect("work-home")
+    today = timezone.localdate()
+    rows = body_tree_rows(bodies=Body.objects.filter(id__in=current_versions(on=today).values("body_id")), on=today)
+    return render(request, "web/front_page.html", {"rows": rows})
+
+
+@login_required
+def work_home(request):
+    today = timezone.localdate()
+    return render(request, "web/work_home.html", {"items": todo_for(request.user, today), "today": today})
+
+
+def bad_request(request, exception=None):
+    return render(request, "web/error.html", {"title": "请求有误", "message": "请求的内容不完整或格式不正确。"}, status=400)
+
+
+def permission_denied(request, exception=None):
+    message = "您没有权限访问此页面。如需访问，请联系本机关管理员。"
+    return render(request, "web/error.html", {"title": "无权访问", "message": message}, status=403)
+
+
+def page_not_found(request, exception=None):
+    message = "您要找的页面不存在，可能已被删除或网址有误。"
+    return render(request, "web/error.html", {"title": "页面不存在", "message": message}, status=404)
+
+
+def server_error(request):
+    message = "系统出现错误，已记录。请稍后再试；如多次出现，请联系系统管理员。"
+    return render(request, "web/error.html", {"title": "系统错误", "message": message}, status=500)
