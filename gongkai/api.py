@@ -19,6 +19,8 @@ api = NinjaAPI(
     description="政府信息公开工作平台接口。需先登录（会话 Cookie），写操作须带 X-CSRFToken 头。",
     auth=django_auth,
     urls_namespace="api-v1",
+    # The interactive docs page loads scripts from a CDN, which intranet deployments cannot reach.
+    docs_url=None,
 )
 api.add_router("/", bodies_router)
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from gongkai.auditlog.selectors import audit_entries_for_body
 from gongkai.bodies import permissions, services
@@ -136,7 +136,9 @@ def _assignment_out(a) -> dict:
 @router.get("bodies/{code}/roles", response={200: list[AssignmentOut], 403: ErrorOut, 404: ErrorOut})
 def list_roles(request, code: str):
     body = _body(code, request.user, permissions.can_view_body)
-    assignments = active_assignments(on=timezone.localdate()).filter(body=body).select_related("user", "backup")
+    assignments = (
+        active_assignments(on=timezone.localdate()).filter(body=body).select_related("user", "backup")
+    )
     return [_assignment_out(a) for a in assignments]
 
 
@@ -152,19 +154,24 @@ def assign_role(request, code: str, payload: AssignIn):
     )
     user = people.filter(username=payload.username).first()
     if user is None:
-        return 400, {"detail": f"“{payload.username}”不是本机关人员。"}
+        return Status(400, {"detail": f"“{payload.username}”不是本机关人员。"})
     backup = None
     if payload.backup_username:
         backup = people.filter(username=payload.backup_username).first()
         if backup is None:
-            return 400, {"detail": f"“{payload.backup_username}”不是本机关人员。"}
+            return Status(400, {"detail": f"“{payload.backup_username}”不是本机关人员。"})
     try:
         assignment = services.role_assign(
-            actor=request.user, body=body, user=user, role=payload.role, valid_from=payload.valid_from, backup=backup
+            actor=request.user,
+            body=body,
+            user=user,
+            role=payload.role,
+            valid_from=payload.valid_from,
+            backup=backup,
         )
     except services.ServiceError as error:
-        return 400, {"detail": "；".join(error.messages)}
-    return 201, _assignment_out(assignment)
+        return Status(400, {"detail": "；".join(error.messages)})
+    return Status(201, _assignment_out(assignment))
 
 
 @router.get("bodies/{code}/audit", response={200: list[AuditOut], 403: ErrorOut, 404: ErrorOut})

@@ -16,7 +16,7 @@ from gongkai.bodies import services
 from gongkai.bodies.models import Body, Level, Role
 from gongkai.core.credit_code import check_character
 
-DEMO_PASSWORD = "gongkai-demo-2026"
+DEMO_PASSWORD = "gongkai-demo-2026"  # noqa: S105 - printed for the demo on purpose
 ESTABLISHED = date(2019, 1, 1)
 
 
@@ -34,13 +34,82 @@ class DemoBody:
 
 
 BODIES = [
-    DemoBody("district", "示范区人民政府", Level.COUNTY, None, "MB0000017", "示范区人民政府办公室", "示范区人民路1号", "0755-8000 1000", "0755-8000 1001"),
-    DemoBody("zwgkb", "示范区人民政府办公室（区政务公开办）", Level.DEPARTMENT, "district", "MB0000025", "区政务公开办公室", "示范区人民路1号3楼", "0755-8000 1010", "0755-8000 1011"),
-    DemoBody("donghu", "示范区东湖街道办事处", Level.TOWNSHIP, "district", "MB0000033", "东湖街道党政综合办公室", "示范区东湖路18号", "0755-8000 2000", "0755-8000 2001"),
-    DemoBody("xishan", "示范区西山街道办事处", Level.TOWNSHIP, "district", "MB0000041", "西山街道党政综合办公室", "示范区西山大道66号", "0755-8000 3000"),
-    DemoBody("nanmen", "示范区南门街道办事处", Level.TOWNSHIP, "district", "MB000005X", "南门街道党政综合办公室", "示范区南门街9号", "0755-8000 4000", "0755-8000 4001"),
-    DemoBody("czj", "示范区财政局", Level.DEPARTMENT, "district", "MB0000068", "区财政局办公室", "示范区财政大厦5楼", "0755-8000 5000", "0755-8000 5001"),
-    DemoBody("zjj", "示范区住房和城乡建设局", Level.DEPARTMENT, "district", "MB0000076", "区住房和城乡建设局办公室", "示范区建设路200号", "0755-8000 6000", "0755-8000 6001"),
+    DemoBody(
+        "district",
+        "示范区人民政府",
+        Level.COUNTY,
+        None,
+        "MB0000017",
+        "示范区人民政府办公室",
+        "示范区人民路1号",
+        "0755-8000 1000",
+        "0755-8000 1001",
+    ),
+    DemoBody(
+        "zwgkb",
+        "示范区人民政府办公室（区政务公开办）",
+        Level.DEPARTMENT,
+        "district",
+        "MB0000025",
+        "区政务公开办公室",
+        "示范区人民路1号3楼",
+        "0755-8000 1010",
+        "0755-8000 1011",
+    ),
+    DemoBody(
+        "donghu",
+        "示范区东湖街道办事处",
+        Level.TOWNSHIP,
+        "district",
+        "MB0000033",
+        "东湖街道党政综合办公室",
+        "示范区东湖路18号",
+        "0755-8000 2000",
+        "0755-8000 2001",
+    ),
+    DemoBody(
+        "xishan",
+        "示范区西山街道办事处",
+        Level.TOWNSHIP,
+        "district",
+        "MB0000041",
+        "西山街道党政综合办公室",
+        "示范区西山大道66号",
+        "0755-8000 3000",
+    ),
+    DemoBody(
+        "nanmen",
+        "示范区南门街道办事处",
+        Level.TOWNSHIP,
+        "district",
+        "MB000005X",
+        "南门街道党政综合办公室",
+        "示范区南门街9号",
+        "0755-8000 4000",
+        "0755-8000 4001",
+    ),
+    DemoBody(
+        "czj",
+        "示范区财政局",
+        Level.DEPARTMENT,
+        "district",
+        "MB0000068",
+        "区财政局办公室",
+        "示范区财政大厦5楼",
+        "0755-8000 5000",
+        "0755-8000 5001",
+    ),
+    DemoBody(
+        "zjj",
+        "示范区住房和城乡建设局",
+        Level.DEPARTMENT,
+        "district",
+        "MB0000076",
+        "区住房和城乡建设局办公室",
+        "示范区建设路200号",
+        "0755-8000 6000",
+        "0755-8000 6001",
+    ),
 ]
 
 # (username suffix, role, surname + given name pool index); the second clerk is the first clerk's AB岗 backup.
@@ -52,7 +121,9 @@ STAFF = [
     ("fz", Role.HEAD),
     ("gl", Role.ADMIN),
 ]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = ["建国", "晓燕", "志强", "丽华", "海波", "秀英", "文杰", "婷婷", "国平", "春梅", "明辉", "雪莲"]
 
 
@@ -116,7 +187,9 @@ def load_demo() -> list[DemoLogin]:
                     role=role,
                     valid_from=ESTABLISHED,
                 )
-            logins.append(DemoLogin(username, user.get_full_name(), body.versions.first().name, Role(role).label))
+            logins.append(
+                DemoLogin(username, user.get_full_name(), body.versions.first().name, Role(role).label)
+            )
         _name_clerk_backup(body)
     # The government itself is supervised by its own 政务公开办 (set after zwgkb exists).
     district = Body.objects.get(code="district")

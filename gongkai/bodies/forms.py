@@ -28,7 +28,10 @@ def _date_field(label: str, **kwargs) -> forms.DateField:
 
 
 class BodyDetailsForm(forms.ModelForm):
-    effective_from = _date_field("生效日期", help_text="与现行版本同日则为更正；晚于它则自该日起形成新版本，历史版本保留。")
+    office_web = forms.URLField(label="网址", max_length=200, required=False, assume_scheme="https")
+    effective_from = _date_field(
+        "生效日期", help_text="与现行版本同日则为更正；晚于它则自该日起形成新版本，历史版本保留。"
+    )
 
     class Meta:
         model = BodyVersion
@@ -117,7 +120,9 @@ class UserCreateForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        candidate = get_user_model()(username=self.data.get("username", ""), first_name=self.data.get("full_name", ""))
+        candidate = get_user_model()(
+            username=self.data.get("username", ""), first_name=self.data.get("full_name", "")
+        )
         password_validation.validate_password(password, candidate)
         return password
 

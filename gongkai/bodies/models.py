@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 
@@ -43,7 +44,9 @@ def validate_credit_code_field(value: str) -> None:
 
 
 class Body(models.Model):
-    code = models.SlugField("机关代码", max_length=32, unique=True, help_text="在网址和命令行中使用的简短代码，如 nanshan-gov。")
+    code = models.SlugField(
+        "机关代码", max_length=32, unique=True, help_text="在网址和命令行中使用的简短代码，如 nanshan-gov。"
+    )
     credit_code = models.CharField(
         "统一社会信用代码", max_length=18, unique=True, validators=[validate_credit_code_field]
     )
@@ -56,7 +59,7 @@ class Body(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        version = self.version_on(date.today())
+        version = self.version_on(timezone.localdate())
         return version.name if version else self.code
 
     def version_on(self, day: date) -> BodyVersion | None:
@@ -111,7 +114,14 @@ class BodyVersion(models.Model):
         return f"{self.name}（{self.valid_from} 起）"
 
     # The 公开指南 must show each of these (条例第十二条); missing ones are listed on the admin's home page.
-    GUIDE_FIELDS = ("office_name", "office_address", "office_hours", "office_phone", "office_fax", "office_email")
+    GUIDE_FIELDS = (
+        "office_name",
+        "office_address",
+        "office_hours",
+        "office_phone",
+        "office_fax",
+        "office_email",
+    )
 
     def missing_guide_fields(self) -> list[str]:
         return [str(self._meta.get_field(f).verbose_name) for f in self.GUIDE_FIELDS if not getattr(self, f)]
@@ -174,7 +184,9 @@ class Absence(models.Model):
         verbose_name_plural = "外出/休假"
         ordering = ["-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="absence_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="absence_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:

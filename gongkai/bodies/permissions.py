@@ -27,7 +27,9 @@ def can_view_body(user, body: Body) -> bool:
     if user.is_superuser:
         return True
     today = _today()
-    return bool(roles_held(user=user, body=body, on=today)) or body.id in inspected_body_ids(user=user, on=today)
+    return bool(roles_held(user=user, body=body, on=today)) or body.id in inspected_body_ids(
+        user=user, on=today
+    )
 
 
 def has_role(user, body: Body, role: str) -> bool:

@@ -11,11 +11,15 @@ from gongkai.bodies.models import Absence, Body, BodyVersion, Role, RoleAssignme
 
 
 def active_assignments(*, on: date) -> QuerySet[RoleAssignment]:
-    return RoleAssignment.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+    return RoleAssignment.objects.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=on)
+    )
 
 
 def current_versions(*, on: date) -> QuerySet[BodyVersion]:
-    return BodyVersion.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+    return BodyVersion.objects.filter(valid_from__lte=on).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=on)
+    )
 
 
 def is_away(*, user, on: date) -> bool:
@@ -28,7 +32,9 @@ def roles_held(*, user, body: Body, on: date) -> set[str]:
         return set()
     assignments = active_assignments(on=on).filter(body=body)
     own = set(assignments.filter(user=user).values_list("role", flat=True))
-    acting = {a.role for a in assignments.filter(backup=user).select_related("user") if is_away(user=a.user, on=on)}
+    acting = {
+        a.role for a in assignments.filter(backup=user).select_related("user") if is_away(user=a.user, on=on)
+    }
     return own | acting
 
 
@@ -65,7 +71,9 @@ def inspected_body_ids(*, user, on: date) -> set[int]:
     if not user.is_authenticated:
         return set()
     inspector_at = [
-        body.id for body in bodies_of(user=user, on=on) if Role.INSPECTOR in roles_held(user=user, body=body, on=on)
+        body.id
+        for body in bodies_of(user=user, on=on)
+        if Role.INSPECTOR in roles_held(user=user, body=body, on=on)
     ]
     return supervised_body_ids(supervisor_ids=inspector_at, on=on)
 

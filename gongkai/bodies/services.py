@@ -72,7 +72,10 @@ def body_update_details(*, actor, body: Body, effective_from: date, changes: dic
     before the current version would rewrite history and is refused.
     """
     current = (
-        BodyVersion.objects.select_for_update().filter(body=body, valid_to__isnull=True).order_by("-valid_from").first()
+        BodyVersion.objects.select_for_update()
+        .filter(body=body, valid_to__isnull=True)
+        .order_by("-valid_from")
+        .first()
     )
     if current is None:
         raise ServiceError("该机关没有现行信息版本。")
@@ -98,7 +101,9 @@ def body_update_details(*, actor, body: Body, effective_from: date, changes: dic
     version.full_clean()
     version.save()
     after = version_snapshot(version)
-    changed = [str(BodyVersion._meta.get_field(f).verbose_name) for f in VERSION_FIELDS if before[f] != after[f]]
+    changed = [
+        str(BodyVersion._meta.get_field(f).verbose_name) for f in VERSION_FIELDS if before[f] != after[f]
+    ]
     audit_record(
         actor=actor,
         action="body.update",
@@ -113,7 +118,9 @@ def body_update_details(*, actor, body: Body, effective_from: date, changes: dic
 
 
 @transaction.atomic
-def user_create(*, actor, body: Body, username: str, full_name: str, password: str, role: str, valid_from: date):
+def user_create(
+    *, actor, body: Body, username: str, full_name: str, password: str, role: str, valid_from: date
+):
     User = get_user_model()
     if User.objects.filter(username__iexact=username).exists():
         raise ServiceError(f"用户名“{username}”已被使用。")
@@ -151,7 +158,12 @@ def role_assign(*, actor, body: Body, user, role: str, valid_from: date, backup=
         summary=f"{_name(user)}担任{Role(role).label}（{valid_from} 起）",
         body=body,
         target=assignment,
-        after={"user": user.username, "role": role, "valid_from": valid_from.isoformat(), "backup": _username(backup)},
+        after={
+            "user": user.username,
+            "role": role,
+            "valid_from": valid_from.isoformat(),
+            "backup": _username(backup),
+        },
     )
     return assignment
 

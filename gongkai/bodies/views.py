@@ -45,7 +45,13 @@ def _save(request, form, use_case, success: str) -> bool:
 
 def _form_page(request, form, *, heading: str, cancel_url: str, intro: str = "", submit_label: str = "保存"):
     status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "heading": heading, "cancel_url": cancel_url, "intro": intro, "submit_label": submit_label}
+    context = {
+        "form": form,
+        "heading": heading,
+        "cancel_url": cancel_url,
+        "intro": intro,
+        "submit_label": submit_label,
+    }
     return render(request, "web/form_page.html", context, status=status)
 
 
@@ -105,7 +111,9 @@ def body_roles(request, code: str):
         )
         if _save(request, form, use_case, "角色已分配。"):
             return redirect("body-roles", code=body.code)
-    assignments = active_assignments(on=timezone.localdate()).filter(body=body).select_related("user", "backup")
+    assignments = (
+        active_assignments(on=timezone.localdate()).filter(body=body).select_related("user", "backup")
+    )
     status = 400 if form.is_bound and form.errors else 200
     context = {"body": body, "form": form, "assignments": assignments}
     return render(request, "bodies/body_roles.html", context, status=status)
@@ -159,7 +167,9 @@ def user_new(request, code: str):
 @login_required
 def body_audit(request, code: str):
     body = _body_for(request, code, permissions.can_view_audit_log)
-    return render(request, "bodies/body_audit.html", {"body": body, "entries": audit_entries_for_body(body=body)})
+    return render(
+        request, "bodies/body_audit.html", {"body": body, "entries": audit_entries_for_body(body=body)}
+    )
 
 
 @login_required

@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gongkai.bodies.selectors import body_tree_rows, current_versions
 from gongkai.bodies.models import Body
+from gongkai.bodies.selectors import body_tree_rows, current_versions
 from gongkai.web.todo import todo_for
 
 
@@ -14,7 +14,9 @@ def front_page(request):
     if request.user.is_authenticated:
         return redirect("work-home")
     today = timezone.localdate()
-    rows = body_tree_rows(bodies=Body.objects.filter(id__in=current_versions(on=today).values("body_id")), on=today)
+    rows = body_tree_rows(
+        bodies=Body.objects.filter(id__in=current_versions(on=today).values("body_id")), on=today
+    )
     return render(request, "web/front_page.html", {"rows": rows})
 
 
@@ -25,7 +27,12 @@ def work_home(request):
 
 
 def bad_request(request, exception=None):
-    return render(request, "web/error.html", {"title": "请求有误", "message": "请求的内容不完整或格式不正确。"}, status=400)
+    return render(
+        request,
+        "web/error.html",
+        {"title": "请求有误", "message": "请求的内容不完整或格式不正确。"},
+        status=400,
+    )
 
 
 def permission_denied(request, exception=None):

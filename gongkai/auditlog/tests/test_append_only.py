@@ -9,10 +9,11 @@ from gongkai.auditlog.models import AppendOnlyError, AuditEntry
 from gongkai.auditlog.services import audit_record
 
 
-
 @pytest.fixture
 def entry(cast):
-    return audit_record(actor=cast.admin, action="test.action", summary="原始摘要", body=cast.body, after={"a": 1})
+    return audit_record(
+        actor=cast.admin, action="test.action", summary="原始摘要", body=cast.body, after={"a": 1}
+    )
 
 
 def assert_unchanged(entry):
@@ -55,7 +56,11 @@ def test_bulk_update_is_refused(entry):
 
 
 def test_raw_sql_update_is_refused_by_the_database(entry):
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("UPDATE auditlog_auditentry SET summary = %s WHERE id = %s", ["篡改", entry.pk])
     assert_unchanged(entry)
 
@@ -63,7 +68,11 @@ def test_raw_sql_update_is_refused_by_the_database(entry):
 def test_raw_sql_delete_is_refused_on_postgresql(entry):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite 上由 ORM 拦截删除（测试清库需要 DELETE），数据库触发器只拦截 UPDATE")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute("DELETE FROM auditlog_auditentry WHERE id = %s", [entry.pk])
     assert_unchanged(entry)
 

@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo()
-        self.stdout.write("演示账号（密码均为 %s）：" % DEMO_PASSWORD)
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             if login.username.split("-")[-1] in {"jb", "fz", "gl", "dc"}:
                 self.stdout.write(f"  {login.username:<14} {login.full_name:<6} {login.role:<6} {login.body}")
