@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.bodies import services
-from gongkai.bodies.models import Body, Level, Role
+from gongkai.bodies.models import Body, BodyVersion, Level, Role
 from gongkai.core.credit_code import check_character
 
 DEMO_PASSWORD = "gongkai-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -191,14 +191,11 @@ def load_demo() -> list[DemoLogin]:
                 DemoLogin(username, user.get_full_name(), body.versions.first().name, Role(role).label)
             )
         _name_clerk_backup(body)
-    # The government itself is supervised by its own 政务公开办 (set after zwgkb exists).
-    district = Body.objects.get(code="district")
-    if district.versions.get(valid_to=None).supervisor is None:
+    # The government and the 政务公开办 itself could not name zwgkb before it existed.
+    office = Body.objects.get(code="zwgkb")
+    for version in BodyVersion.objects.filter(valid_to=None, supervisor=None).select_related("body"):
         services.body_update_details(
-            actor=None,
-            body=district,
-            effective_from=ESTABLISHED,
-            changes={"supervisor": Body.objects.get(code="zwgkb")},
+            actor=None, body=version.body, effective_from=version.valid_from, changes={"supervisor": office}
         )
     return logins
 
