@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "axes",
     "gongkai.bodies",
     "gongkai.auditlog",
+    "gongkai.applications",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,8 @@ STORAGES = {
         )
     },
 }
+# Online applications accepted per client address per hour (the public form's rate limit).
+PUBLIC_APPLY_PER_HOUR = env_int("GONGKAI_PUBLIC_APPLY_PER_HOUR", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGKAI_MAX_FORM_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

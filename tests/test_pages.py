@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from gongkai.bodies import services
+from tests.test_permission_matrix import sample_application
 
 PAGES = [
     ("clerk", "/work/"),
@@ -16,6 +17,12 @@ PAGES = [
     ("admin", "/bodies/donghu/roles/"),
     ("admin", "/bodies/donghu/users/new/"),
     ("admin", "/bodies/donghu/audit/"),
+    ("clerk", "/bodies/donghu/applications/"),
+    ("clerk", "/bodies/donghu/applications/new/"),
+    ("clerk", "/bodies/donghu/applications/{application}/"),
+    (None, "/apply/donghu/"),
+    (None, "/status/"),
+    (None, "/status/{query_code}/"),
     (None, "/"),
     (None, "/accounts/login/"),
 ]
@@ -25,7 +32,8 @@ PAGES = [
 def test_page_is_accessible(client, cast, actor, path):
     if actor:
         client.force_login(getattr(cast, actor))
-    response = client.get(path)
+    application = sample_application(cast)
+    response = client.get(path.format(application=application.pk, query_code=application.query_code))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "zh-Hans"

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gongkai.bodies.models import Body
-from gongkai.bodies.selectors import body_tree_rows, current_versions
+from gongkai.bodies.selectors import bodies_of, body_tree_rows, current_versions
 from gongkai.web.todo import todo_for
 
 
@@ -23,7 +23,12 @@ def front_page(request):
 @login_required
 def work_home(request):
     today = timezone.localdate()
-    return render(request, "web/work_home.html", {"items": todo_for(request.user, today), "today": today})
+    context = {
+        "items": todo_for(request.user, today),
+        "today": today,
+        "my_bodies": bodies_of(user=request.user, on=today),
+    }
+    return render(request, "web/work_home.html", context)
 
 
 def bad_request(request, exception=None):

@@ -13,5 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         target = Path(settings.BASE_DIR) / "docs" / "openapi.json"
         schema = api.get_openapi_schema()
-        target.write_text(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        target.write_text(
+            json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         self.stdout.write(f"已写入 {target}")

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django import forms
+
+from gongkai.applications.models import ApplicantKind, Channel, IdDocumentType
+from gongkai.bodies.forms import DateInput
+
+DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
+
+
+class ApplicantFields(forms.Form):
+    applicant_kind = forms.ChoiceField(label="申请人类型", choices=ApplicantKind.choices)
+    applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
+    id_document_type = forms.ChoiceField(label="证件类型", choices=IdDocumentType.choices)
+    id_document_number = forms.CharField(label="证件号码", max_length=40)
+    contact_phone = forms.RegexField(
+        label="联系电话",
+        max_length=30,
+        regex=r"^[0-9+\-() ]{7,30}$",
+        error_messages={"invalid": "请输入有效的电话号码。"},
+    )
+    contact_address = forms.CharField(label="通信地址", max_length=200, required=False)
+    contact_email = forms.EmailField(label="电子邮箱", max_length=100, required=False)
+    information_requested = forms.CharField(
+        label="所需政府信息的名称、文号或描述", max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    form_wanted = forms.CharField(
+        label="获取信息的方式",
+        max_length=100,
+        required=False,
+        help_text="如：纸质、电子邮件、光盘、当面查阅。",
+    )
+
+
+class StaffRegisterForm(ApplicantFields):
+    channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
+    received_on = forms.DateField(
+        label="收到申请日期",
+        widget=DateInput(),
+        error_messages=DATE_ERROR,
+        help_text="当面提交为提交之日；邮寄为签收之日；传真、互联网为双方确认之日（条例第三十一条）。",
+    )
+    field_order = ["channel", "received_on"]
+
+
+class PublicApplyForm(ApplicantFields):
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    confirm = forms.BooleanField(label="我确认以上信息真实有效", error_messages={"required": "请勾选确认。"})
+
+
+class StatusLookupForm(forms.Form):
+    query_code = forms.RegexField(
+        label="查询码",
+        max_length=16,
+        regex=r"^[0-9A-Za-z]{6,16}$",
+        error_messages={"invalid": "查询码由字母和数字组成。"},
+    )

@@ -1,0 +1,163 @@
+"""Disclosure applications (依申请公开): the case, its applicant, its clock ledger and its answer.
+
+The clock ledger (ClockEvent rows) is the source of truth for every deadline: the due date stored
+on the case is a cache recomputed from the ledger and the working-day calendar by
+gongkai.core.clock whenever the ledger or the calendar changes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from gongkai.core.outcomes import OUTCOMES
+
+
+class ApplicantKind(models.TextChoices):
+    """The applicant columns of annual-report table 2."""
+
+    NATURAL_PERSON = "natural_person", "自然人"
+    COMMERCIAL = "commercial", "商业企业"
+    RESEARCH = "research", "科研机构"
+    PUBLIC_INTEREST = "public_interest", "社会公益组织"
+    LEGAL_SERVICE = "legal_service", "法律服务机构"
+    OTHER_ORGANISATION = "other_organisation", "其他"
+
+
+class Channel(models.TextChoices):
+    """How the application arrived; decides how its receipt date is fixed (条例第三十一条)."""
+
+    IN_PERSON = "in_person", "当面提交"
+    POST = "post", "邮寄"
+    FAX = "fax", "传真"
+    ONLINE = "online", "互联网（在线申请）"
+    EMAIL = "email", "电子邮件"
+    ORAL = "oral", "口头提出（工作人员代填）"
+
+
+class IdDocumentType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    OTHER_PERSONAL = "other_personal", "其他有效身份证件"
+    CREDIT_CODE = "credit_code", "统一社会信用代码"
+
+
+class Status(models.TextChoices):
+    REGISTERED = "registered", "已登记"
+    AWAITING_SUPPLEMENT = "awaiting_supplement", "待补正"
+    IN_PROGRESS = "in_progress", "办理中"
+    AWAITING_FEE = "awaiting_fee", "待缴费"
+    ANSWERED = "answered", "已答复"
+    CLOSED = "closed", "已终止"
+
+
+class Application(models.Model):
+    body = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="applications", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    serial = models.PositiveIntegerField("序号")
+    number = models.CharField("申请编号", max_length=40)
+    query_code = models.CharField("查询码", max_length=16, unique=True)
+    channel = models.CharField("申请方式", max_length=16, choices=Channel.choices)
+    received_on = models.DateField("收到申请日期")
+    applicant_kind = models.CharField("申请人类型", max_length=24, choices=ApplicantKind.choices)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=100)
+    id_document_type = models.CharField("证件类型", max_length=16, choices=IdDocumentType.choices)
+    id_document_number = models.CharField("证件号码", max_length=40)
+    contact_phone = models.CharField("联系电话", max_length=30)
+    contact_address = models.CharField("通信地址", max_length=200, blank=True)
+    contact_email = models.EmailField("电子邮箱", max_length=100, blank=True)
+    information_requested = models.TextField("所需政府信息的名称、文号或描述", max_length=5000)
+    form_wanted = models.CharField("获取信息的方式", max_length=100, blank=True)
+    status = models.CharField("状态", max_length=24, choices=Status.choices, default=Status.REGISTERED)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="经办人",
+    )
+    due_on = models.DateField("答复期限", null=True, blank=True)
+    outcome = models.CharField(
+        "办理结果", max_length=40, blank=True, choices=[(o.code, o.row_2021) for o in OUTCOMES]
+    )
+    decided_on = models.DateField("答复日期", null=True, blank=True)
+    decision_reason = models.TextField("答复理由", max_length=5000, blank=True)
+    # Set by the public form: a second submit of the same form returns the same case (idempotent submit).
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="登记人",
+    )
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["-received_on", "-serial"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "year", "serial"], name="one_serial_per_body_year"),
+            models.UniqueConstraint(fields=["body", "number"], name="one_number_per_body"),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(decided_on__isnull=False), name="decision_has_a_date"
+            ),
+        ]
+        indexes = [models.Index(fields=["body", "status", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class SerialCounter(models.Model):
+    """The last serial number handed out per body and year; locked while a number is taken."""
+
+    body = models.ForeignKey("bodies.Body", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="one_counter_per_body_year")]
+
+    def __str__(self) -> str:
+        return f"{self.body_id}/{self.year}: {self.last}"
+
+
+class ClockEventKind(models.TextChoices):
+    RECEIVED = "received", "收到申请"
+    SUPPLEMENT_REQUESTED = "supplement_requested", "发出补正告知"
+    SUPPLEMENT_RECEIVED = "supplement_received", "收到补正材料"
+    CONSULTATION_SENT = "consultation_sent", "发出征求意见函"
+    CONSULTATION_ANSWERED = "consultation_answered", "收到第三方意见"
+    EXTENSION_APPROVED = "extension_approved", "批准延期答复"
+    FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知"
+    FEE_PAID = "fee_paid", "缴纳费用"
+    ANSWERED = "answered", "作出答复"
+
+
+class ClockEvent(models.Model):
+    """One entry of the case's clock ledger. Entries are added, never edited: a correction is a new entry."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="clock_events")
+    kind = models.CharField("事项", max_length=32, choices=ClockEventKind.choices)
+    on = models.DateField("日期")
+    days = models.PositiveSmallIntegerField("天数", null=True, blank=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "办理时限记录"
+        verbose_name_plural = "办理时限记录"
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()}"

@@ -1,0 +1,173 @@
+"""Registering applications: numbers, 查询码, identity checks, double submits, the public form."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from gongkai.applications import services
+from gongkai.applications.models import Application, ClockEvent
+from gongkai.auditlog.models import AuditEntry
+
+VALID_ID = "11010519491231002X"
+
+
+def person(**overrides):
+    values = {
+        "kind": "natural_person",
+        "name": "张三",
+        "id_document_type": "resident_id",
+        "id_document_number": VALID_ID,
+        "contact_phone": "13800000000",
+    }
+    values.update(overrides)
+    return services.ApplicantDetails(**values)
+
+
+def register(cast, **overrides):
+    values = {
+        "actor": cast.clerk,
+        "body": cast.body,
+        "channel": "in_person",
+        "received_on": date(2026, 3, 2),
+        "applicant": person(),
+        "information_requested": "2025年东湖街道低保发放名单",
+        "form_wanted": "纸质",
+        "today": date(2026, 3, 2),
+    }
+    values.update(overrides)
+    return services.application_register(**values)
+
+
+def test_numbers_run_per_body_and_year(cast):
+    first = register(cast)
+    second = register(cast)
+    next_year = register(cast, received_on=date(2027, 1, 4), today=date(2027, 1, 4))
+    other_body = register(cast, body=cast.other_body)
+    assert [first.number, second.number, next_year.number, other_body.number] == [
+        "DONGHU-2026-0001",
+        "DONGHU-2026-0002",
+        "DONGHU-2027-0001",
+        "CZJ-2026-0001",
+    ]
+
+
+def test_registration_records_receipt_on_the_clock_and_in_the_audit_log(cast):
+    application = register(cast)
+    assert list(application.clock_events.values_list("kind", "on")) == [("received", date(2026, 3, 2))]
+    entry = AuditEntry.objects.get(action="application.register")
+    assert entry.legal_basis == "《政府信息公开条例》第二十九条、第三十一条"
+    assert len(application.query_code) == 10 and application.query_code.isalnum()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"applicant": person(id_document_number="110105194912310021")}, "校验位错误"),
+        ({"applicant": person(id_document_number="1234")}, "应为18位"),
+        ({"applicant": person(kind="commercial")}, "应提供统一社会信用代码"),
+        (
+            {"applicant": person(id_document_type="credit_code", id_document_number="91350100M000100Y43")},
+            "自然人",
+        ),
+        ({"received_on": date(2026, 3, 3)}, "不能晚于今天"),
+        ({"information_requested": "   "}, "请填写所需政府信息"),
+    ],
+)
+def test_bad_applications_are_refused_and_leave_nothing(cast, overrides, message):
+    with pytest.raises(services.ServiceError, match=message):
+        register(cast, **overrides)
+    assert Application.objects.count() == 0
+    assert ClockEvent.objects.count() == 0
+    assert not AuditEntry.objects.filter(action="application.register").exists()
+
+
+def test_an_organisation_applies_with_its_credit_code(cast):
+    application = register(
+        cast,
+        applicant=person(
+            kind="legal_service", id_document_type="credit_code", id_document_number="91350100m000100y43"
+        ),
+    )
+    assert application.id_document_number == "91350100M000100Y43"
+
+
+def test_the_same_public_submission_twice_is_one_case(cast):
+    first = register(cast, submission_key="k1")
+    again = register(cast, submission_key="k1")
+    assert first.pk == again.pk
+    assert Application.objects.count() == 1
+
+
+def public_form(**overrides):
+    data = {
+        "applicant_kind": "natural_person",
+        "applicant_name": "李四",
+        "id_document_type": "resident_id",
+        "id_document_number": VALID_ID,
+        "contact_phone": "13900000000",
+        "information_requested": "东湖街道2026年老旧小区改造计划",
+        "submission_key": "abc123",
+        "confirm": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_citizen_applies_online_and_follows_with_the_query_code(client, cast):
+    cache.clear()
+    response = client.post("/apply/donghu/", public_form())
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/status/{application.query_code}/"
+    assert application.channel == "online" and application.received_on == timezone.localdate()
+    page = client.get(response["Location"]).content.decode()
+    assert application.number in page and "李*" in page and "李四" not in page and VALID_ID not in page
+    # Lower-case entry of the code finds the same case.
+    assert client.get("/status/", {"query_code": application.query_code.lower()}).status_code == 302
+
+
+def test_double_submit_of_the_public_form_makes_one_case(client, cast):
+    cache.clear()
+    client.post("/apply/donghu/", public_form())
+    client.post("/apply/donghu/", public_form())
+    assert Application.objects.count() == 1
+
+
+def test_public_form_errors_are_in_chinese(client, cast):
+    cache.clear()
+    response = client.post("/apply/donghu/", public_form(id_document_number="110105194912310021", confirm=""))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "请勾选确认" in page
+    assert Application.objects.count() == 0
+
+
+def test_public_form_is_rate_limited(client, cast, settings):
+    cache.clear()
+    settings.PUBLIC_APPLY_PER_HOUR = 2
+    for key in ("a", "b"):
+        assert client.post("/apply/donghu/", public_form(submission_key=key)).status_code == 302
+    refused = client.post("/apply/donghu/", public_form(submission_key="c"))
+    assert refused.status_code == 429
+    assert "提交过于频繁" in refused.content.decode()
+    assert Application.objects.count() == 2
+
+
+def test_unknown_query_code(client, db):
+    response = client.get("/status/ABCDEFGH23/")
+    assert response.status_code == 404
+    assert "没有找到该查询码对应的申请" in response.content.decode()
+    assert client.get("/status/", {"query_code": "<script>"}).status_code == 400
+
+
+def test_staff_register_form_shows_number_and_code(client, cast):
+    client.force_login(cast.clerk)
+    data = public_form(channel="post", received_on=timezone.localdate().isoformat())
+    response = client.post("/bodies/donghu/applications/new/", data, follow=True)
+    application = Application.objects.get()
+    assert (
+        f"已登记，申请编号 {application.number}，查询码 {application.query_code}" in response.content.decode()
+    )
+    assert application.created_by == cast.clerk

@@ -1,0 +1,153 @@
+"""Thin views: staff register and follow cases; the public applies online and follows with a 查询码."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from gongkai.applications import permissions, services
+from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
+from gongkai.applications.models import Application, Channel
+from gongkai.applications.selectors import application_by_query_code, applications_of, mask_name
+from gongkai.bodies.models import Body
+from gongkai.bodies.permissions import can_view_body
+
+
+def _applicant(data) -> services.ApplicantDetails:
+    return services.ApplicantDetails(
+        kind=data["applicant_kind"],
+        name=data["applicant_name"],
+        id_document_type=data["id_document_type"],
+        id_document_number=data["id_document_number"],
+        contact_phone=data["contact_phone"],
+        contact_address=data.get("contact_address", ""),
+        contact_email=data.get("contact_email", ""),
+    )
+
+
+def _register(request, form, body, *, channel, received_on, submission_key=None):
+    try:
+        return services.application_register(
+            actor=request.user,
+            body=body,
+            channel=channel,
+            received_on=received_on,
+            applicant=_applicant(form.cleaned_data),
+            information_requested=form.cleaned_data["information_requested"],
+            form_wanted=form.cleaned_data.get("form_wanted", ""),
+            today=timezone.localdate(),
+            submission_key=submission_key,
+        )
+    except services.ServiceError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return None
+
+
+@login_required
+def application_list(request, code: str):
+    body = get_object_or_404(Body, code=code)
+    if not can_view_body(request.user, body):
+        raise PermissionDenied
+    status = request.GET.get("status", "open")
+    context = {
+        "body": body,
+        "applications": applications_of(body=body, status=status)[:500],
+        "status": status,
+        "can_register": permissions.can_register_application(request.user, body),
+    }
+    return render(request, "applications/list.html", context)
+
+
+@login_required
+def application_new(request, code: str):
+    body = get_object_or_404(Body, code=code)
+    if not permissions.can_register_application(request.user, body):
+        raise PermissionDenied
+    form = StaffRegisterForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        application = _register(request, form, body, channel=data["channel"], received_on=data["received_on"])
+        if application is not None:
+            messages.success(
+                request, f"已登记，申请编号 {application.number}，查询码 {application.query_code}。"
+            )
+            return redirect("application-detail", code=body.code, pk=application.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "applications/register.html", {"body": body, "form": form}, status=status)
+
+
+@login_required
+def application_detail(request, code: str, pk: int):
+    application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
+    if not permissions.can_view_application(request.user, application):
+        raise PermissionDenied
+    context = {
+        "application": application,
+        "events": application.clock_events.select_related("actor"),
+        "can_handle": permissions.can_handle_application(request.user, application),
+    }
+    return render(request, "applications/detail.html", context)
+
+
+def _too_many_submissions(request) -> bool:
+    """At most GONGKAI_PUBLIC_APPLY_PER_HOUR online applications per address per hour."""
+    key = f"apply-rate:{request.META.get('REMOTE_ADDR', '')}"
+    count = cache.get_or_set(key, 0, timeout=3600)
+    if count >= settings.PUBLIC_APPLY_PER_HOUR:
+        return True
+    cache.incr(key)
+    return False
+
+
+def public_apply(request, code: str):
+    body = get_object_or_404(Body, code=code)
+    form = PublicApplyForm(request.POST or None, initial={"submission_key": uuid.uuid4().hex})
+    status = 200
+    if request.method == "POST":
+        if _too_many_submissions(request):
+            form.add_error(None, "提交过于频繁，请一小时后再试，或通过电话、信函提出申请。")
+            status = 429
+        elif form.is_valid():
+            application = _register(
+                request,
+                form,
+                body,
+                channel=Channel.ONLINE,
+                received_on=timezone.localdate(),
+                submission_key=form.cleaned_data["submission_key"],
+            )
+            if application is not None:
+                return redirect("application-status", query_code=application.query_code)
+        if form.errors and status == 200:
+            status = 400
+    return render(request, "applications/public_apply.html", {"body": body, "form": form}, status=status)
+
+
+def status_lookup(request):
+    form = StatusLookupForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("application-status", query_code=form.cleaned_data["query_code"].upper())
+    return render(
+        request, "applications/status_lookup.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def application_status(request, query_code: str):
+    application = application_by_query_code(query_code=query_code)
+    if application is None:
+        return render(
+            request,
+            "applications/status_lookup.html",
+            {"form": StatusLookupForm(), "not_found": True},
+            status=404,
+        )
+    context = {"application": application, "masked_name": mask_name(application.applicant_name)}
+    return render(request, "applications/status.html", context)
