@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from dataclasses import dataclass
 
 import pytest
@@ -36,6 +37,17 @@ def skip_or_fail(reason: str) -> None:
     if running_in_ci():
         pytest.fail(f"CI=true 但{reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def weasyprint_available():
+    """PDF rendering needs Pango, HarfBuzz and the Noto CJK fonts from Debian (see .ci/run)."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        skip_or_fail(f"WeasyPrint 无法加载系统库（{error}）：跳过 PDF 测试；安装 libpango-1.0-0 libharfbuzz-subset0")
+    if not any(Path("/usr/share/fonts").glob("**/NotoSerifCJK*")):
+        skip_or_fail("未安装 fonts-noto-cjk：跳过 PDF 测试")
 
 
 @dataclass

@@ -1,0 +1,113 @@
+"""A formal letter (告知书、答复书 …) and its DOCX and PDF renderings."""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+
+
+@dataclass(frozen=True)
+class Letter:
+    title: str  # e.g. 政府信息公开申请补正告知书
+    number: str  # the letter's own number (文号), e.g. 东湖依申补〔2026〕3号
+    recipient: str  # 申请人 name, followed by a colon in the letter
+    paragraphs: tuple[str, ...]
+    sender: str  # the body's name, above the date
+    dated: date
+    legal_basis: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)  # small print after the signature
+
+    def plain_text(self) -> str:
+        """The letter as text, in reading order: what a test or a search index sees."""
+        lines = [self.title, self.number, f"{self.recipient}：", *self.paragraphs]
+        if self.legal_basis:
+            lines.append(f"依据：{self.legal_basis}")
+        lines += [self.sender, chinese_date(self.dated), *self.notes]
+        return "\n".join(lines)
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _run_font(run, name: str, size: float, bold: bool = False) -> None:
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = name
+    # python-docx sets only the Latin font; CJK text needs w:eastAsia too.
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+
+
+def _paragraph(document, text: str, *, font=BODY_FONT, size=16, bold=False, align=None, indent=True):
+    paragraph = document.add_paragraph()
+    if align is not None:
+        paragraph.alignment = align
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Pt(size * 2)
+    paragraph.paragraph_format.line_spacing = Pt(28)
+    _run_font(paragraph.add_run(text), font, size, bold)
+    return paragraph
+
+
+def render_docx(letter: Letter) -> bytes:
+    document = Document()
+    _paragraph(
+        document, letter.title, font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
+    )
+    _paragraph(document, letter.number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    _paragraph(document, f"{letter.recipient}：", indent=False)
+    for text in letter.paragraphs:
+        _paragraph(document, text)
+    if letter.legal_basis:
+        _paragraph(document, f"依据：{letter.legal_basis}")
+    _paragraph(document, letter.sender, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    _paragraph(document, chinese_date(letter.dated), align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    for note in letter.notes:
+        _paragraph(document, note, size=12)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+PDF_CSS = """
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; }
+h1 { font-family: "Noto Serif CJK SC", serif; font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 12pt; }
+p { margin: 0; text-indent: 2em; }
+p.number { text-align: center; text-indent: 0; }
+p.recipient { text-indent: 0; }
+p.sign { text-align: right; text-indent: 0; }
+p.note { font-size: 12pt; line-height: 20pt; }
+"""
+
+
+def letter_html(letter: Letter) -> str:
+    e = html.escape
+    body = [f"<h1>{e(letter.title)}</h1>", f'<p class="number">{e(letter.number)}</p>']
+    body.append(f'<p class="recipient">{e(letter.recipient)}：</p>')
+    body += [f"<p>{e(text)}</p>" for text in letter.paragraphs]
+    if letter.legal_basis:
+        body.append(f"<p>依据：{e(letter.legal_basis)}</p>")
+    body.append(f'<p class="sign">{e(letter.sender)}</p>')
+    body.append(f'<p class="sign">{e(chinese_date(letter.dated))}</p>')
+    body += [f'<p class="note">{e(note)}</p>' for note in letter.notes]
+    return (
+        f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{e(letter.title)}</title>'
+        f"<style>{PDF_CSS}</style></head><body>{''.join(body)}</body></html>"
+    )
+
+
+def render_pdf(letter: Letter) -> bytes:
+    from weasyprint import HTML  # imported late: loading Pango costs ~0.3 s, needed only here
+
+    return HTML(string=letter_html(letter)).write_pdf()

@@ -1,0 +1,57 @@
+"""Letters are real DOCX and PDF files: opened again and their text compared."""
+
+import io
+from datetime import date
+
+import pdfplumber
+from docx import Document
+
+from gongkai.documents.inspect import pdf_fonts
+from gongkai.documents.letter import Letter, render_docx, render_pdf
+
+LETTER = Letter(
+    title="政府信息公开申请补正告知书",
+    number="东湖依申补〔2026〕3号",
+    recipient="张三",
+    paragraphs=(
+        "本机关于2026年3月2日收到您提出的政府信息公开申请。",
+        "请于收到本告知书之日起15个工作日内补正。",
+    ),
+    sender="示范区东湖街道办事处",
+    dated=date(2026, 3, 4),
+    legal_basis="《中华人民共和国政府信息公开条例》第三十条",
+    notes=("联系电话：0755-8000 2000",),
+)
+
+
+def test_docx_holds_the_letter_in_order_with_cjk_fonts():
+    document = Document(io.BytesIO(render_docx(LETTER)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts == LETTER.plain_text().split("\n")
+    first_run = document.paragraphs[0].runs[0]
+    assert (
+        first_run._element.rPr.rFonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+        == "方正小标宋简体"
+    )
+
+
+def test_pdf_renders_chinese_with_embedded_fonts(weasyprint_available):
+    data = render_pdf(LETTER)
+    assert data.startswith(b"%PDF-")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
+    for expected in ("政府信息公开申请补正告知书", "东湖依申补〔2026〕3号", "第三十条", "2026年3月4日"):
+        assert expected in text
+    fonts = pdf_fonts(data)
+    # Subset-prefixed Simplified-Chinese faces, each with its font program inside the file.
+    assert {name.split("+", 1)[1] for name in fonts} == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}
+    assert all(fonts.values()), fonts
+
+
+def test_markup_in_data_is_text_not_html(weasyprint_available):
+    hostile = Letter(**{**LETTER.__dict__, "recipient": "<b>张三</b><script>x</script>"})
+    with pdfplumber.open(io.BytesIO(render_pdf(hostile))) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "<script>" in text.replace(" ", "")
