@@ -161,3 +161,64 @@ class ClockEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on} {self.get_kind_display()}"
+
+
+class AppealKind(models.TextChoices):
+    """The three blocks of annual-report table 3."""
+
+    REVIEW = "review", "行政复议"
+    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
+    LITIGATION_AFTER_REVIEW = "litigation_after_review", "行政诉讼（复议后起诉）"
+
+
+class AppealResult(models.TextChoices):
+    """The columns of each table-3 block (总计 is their sum)."""
+
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+    PENDING = "pending", "尚未审结"
+
+
+class Appeal(models.Model):
+    """A 行政复议 or 行政诉讼 arising from the body's disclosure work (条例第五十一条)."""
+
+    body = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="appeals", verbose_name="机关"
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appeals",
+        verbose_name="相关申请",
+    )
+    kind = models.CharField("类型", max_length=32, choices=AppealKind.choices)
+    case_number = models.CharField("案号", max_length=60, blank=True)
+    filed_on = models.DateField("申请或起诉日期")
+    authority = models.CharField("复议机关或受理法院", max_length=100)
+    result = models.CharField(
+        "结果", max_length=16, choices=AppealResult.choices, default=AppealResult.PENDING
+    )
+    concluded_on = models.DateField("审结日期", null=True, blank=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "行政复议、行政诉讼"
+        verbose_name_plural = "行政复议、行政诉讼"
+        ordering = ["-filed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(result="pending") & Q(concluded_on__isnull=True))
+                | (~Q(result="pending") & Q(concluded_on__isnull=False)),
+                name="concluded_appeals_have_a_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(concluded_on__isnull=True) | Q(concluded_on__gte=models.F("filed_on")),
+                name="appeal_concludes_after_filing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.case_number or self.filed_on}"

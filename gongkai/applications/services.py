@@ -18,7 +18,7 @@ from gongkai.applications.models import (
 )
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
+from gongkai.bodies.services import ServiceError, clean_or_refuse
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
 
@@ -118,7 +118,7 @@ def application_register(
         submission_key=submission_key or None,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
-    application.full_clean(exclude=["query_code"])
+    clean_or_refuse(application, exclude=["query_code"])
     for _ in range(5):  # a 查询码 collision is astronomically rare; retry rather than fail
         try:
             with transaction.atomic():

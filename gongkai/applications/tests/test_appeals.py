@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+
+from gongkai.applications.appeals import appeal_conclude, appeal_record
+from gongkai.applications.models import Appeal
+from gongkai.bodies.services import ServiceError
+
+TODAY = date(2026, 11, 24)
+
+
+def record(cast, **overrides):
+    values = {
+        "actor": cast.clerk,
+        "body": cast.body,
+        "kind": "review",
+        "filed_on": date(2026, 5, 6),
+        "authority": "示范区人民政府",
+        "today": TODAY,
+        "case_number": "示复〔2026〕12号",
+    }
+    values.update(overrides)
+    return appeal_record(**values)
+
+
+def test_an_appeal_is_pending_until_concluded(cast):
+    appeal = record(cast)
+    assert appeal.result == "pending" and appeal.concluded_on is None
+    appeal_conclude(
+        actor=cast.clerk, appeal=appeal, result="corrected", concluded_on=date(2026, 7, 1), today=TODAY
+    )
+    appeal.refresh_from_db()
+    assert (appeal.result, appeal.concluded_on) == ("corrected", date(2026, 7, 1))
+    with pytest.raises(ServiceError, match="已审结"):
+        appeal_conclude(
+            actor=cast.clerk, appeal=appeal, result="upheld", concluded_on=date(2026, 7, 2), today=TODAY
+        )
+
+
+@pytest.mark.parametrize(
+    ("result", "concluded_on", "message"),
+    [
+        ("pending", date(2026, 7, 1), "请选择审结结果"),
+        ("upheld", date(2026, 5, 1), "不能早于申请或起诉日期"),
+        ("upheld", date(2026, 12, 1), "不能晚于今天"),
+        ("won", date(2026, 7, 1), "结果无效"),
+    ],
+)
+def test_impossible_conclusions_are_refused(cast, result, concluded_on, message):
+    appeal = record(cast)
+    with pytest.raises(ServiceError, match=message):
+        appeal_conclude(
+            actor=cast.clerk, appeal=appeal, result=result, concluded_on=concluded_on, today=TODAY
+        )
+    appeal.refresh_from_db()
+    assert appeal.result == "pending"
+
+
+def test_bad_records_are_refused(cast):
+    with pytest.raises(ServiceError, match="不能晚于今天"):
+        record(cast, filed_on=date(2027, 1, 1))
+    with pytest.raises(ServiceError, match="类型："):
+        record(cast, kind="appeal_to_heaven")
+    assert Appeal.objects.count() == 0
