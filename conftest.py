@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -39,13 +39,27 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(request, tmp_path):
+    """Files written through Django's storage go to a fresh folder per test, never to var/."""
+    if (
+        "settings" in request.fixturenames
+        or request.node.get_closest_marker("django_db")
+        or "db" in request.fixturenames
+    ):
+        settings = request.getfixturevalue("settings")
+        settings.MEDIA_ROOT = str(tmp_path / "uploads")
+
+
 @pytest.fixture(scope="session")
 def weasyprint_available():
     """PDF rendering needs Pango, HarfBuzz and the Noto CJK fonts from Debian (see .ci/run)."""
     try:
         import weasyprint  # noqa: F401
     except OSError as error:
-        skip_or_fail(f"WeasyPrint 无法加载系统库（{error}）：跳过 PDF 测试；安装 libpango-1.0-0 libharfbuzz-subset0")
+        skip_or_fail(
+            f"WeasyPrint 无法加载系统库（{error}）：跳过 PDF 测试；安装 libpango-1.0-0 libharfbuzz-subset0"
+        )
     if not any(Path("/usr/share/fonts").glob("**/NotoSerifCJK*")):
         skip_or_fail("未安装 fonts-noto-cjk：跳过 PDF 测试")
 

@@ -116,17 +116,25 @@ class Application(models.Model):
 
 
 class SerialCounter(models.Model):
-    """The last serial number handed out per body and year; locked while a number is taken."""
+    """The last serial handed out per body, series (applications, or a kind of letter) and year.
+
+    The row is locked while a number is taken, so concurrent registrations never share one.
+    """
 
     body = models.ForeignKey("bodies.Body", on_delete=models.CASCADE, related_name="+")
+    series = models.CharField(max_length=24)
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["body", "year"], name="one_counter_per_body_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "series", "year"], name="one_counter_per_body_series_year"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.body_id}/{self.year}: {self.last}"
+        return f"{self.body_id}/{self.series}/{self.year}: {self.last}"
 
 
 class ClockEventKind(models.TextChoices):
@@ -222,3 +230,58 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.case_number or self.filed_on}"
+
+
+class LetterKind(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", "受理回执"
+    SUPPLEMENT_NOTICE = "supplement_notice", "补正告知书"
+    EXTENSION_NOTICE = "extension_notice", "延期答复告知书"
+    CONSULTATION = "consultation", "征求意见函"
+    FEE_NOTICE = "fee_notice", "收费通知书"
+    ANSWER = "answer", "政府信息公开申请答复书"
+
+
+class DeliveryChannel(models.TextChoices):
+    IN_PERSON = "in_person", "直接送达"
+    POST = "post", "邮寄送达"
+    EMAIL = "email", "电子邮件送达"
+    ONLINE = "online", "网上送达"
+    FAX = "fax", "传真送达"
+
+
+def letter_upload_path(letter: IssuedLetter, filename: str) -> str:
+    return f"letters/{letter.application.body.code}/{letter.application.year}/{filename}"
+
+
+class IssuedLetter(models.Model):
+    """A notice or answer generated for a case, archived as DOCX and PDF, and its delivery (送达)."""
+
+    body = models.ForeignKey("bodies.Body", on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField("文书类型", max_length=24, choices=LetterKind.choices)
+    year = models.PositiveSmallIntegerField("年度")
+    serial = models.PositiveIntegerField("序号")
+    number = models.CharField("文书编号", max_length=60)
+    issued_on = models.DateField("出具日期")
+    recipient = models.CharField("收件人", max_length=100)
+    docx = models.FileField("DOCX", upload_to=letter_upload_path, max_length=200)
+    pdf = models.FileField("PDF", upload_to=letter_upload_path, max_length=200)
+    text = models.TextField("正文")
+    delivered_on = models.DateField("送达日期", null=True, blank=True)
+    delivery_channel = models.CharField(
+        "送达方式", max_length=16, choices=DeliveryChannel.choices, blank=True
+    )
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "文书"
+        verbose_name_plural = "文书"
+        ordering = ["issued_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "kind", "year", "serial"], name="one_letter_serial_per_body_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

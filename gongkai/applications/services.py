@@ -57,11 +57,11 @@ def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
     return applicant.id_document_number.strip()
 
 
-def next_serial(*, body: Body, year: int) -> int:
-    """Take the next serial for the body and year. The counter row is locked, so concurrent
-    registrations queue here and never share a number (on SQLite the write lock does the same)."""
-    SerialCounter.objects.get_or_create(body=body, year=year)
-    counter = SerialCounter.objects.select_for_update().get(body=body, year=year)
+def next_serial(*, body: Body, year: int, series: str = "application") -> int:
+    """Take the next serial of a series for the body and year. The counter row is locked, so
+    concurrent registrations queue here and never share a number (on SQLite the write lock does)."""
+    SerialCounter.objects.get_or_create(body=body, series=series, year=year)
+    counter = SerialCounter.objects.select_for_update().get(body=body, series=series, year=year)
     counter.last += 1
     counter.save(update_fields=["last"])
     return counter.last

@@ -23,6 +23,7 @@ ESTABLISHED = date(2019, 1, 1)
 @dataclass(frozen=True)
 class DemoBody:
     code: str
+    short_name: str
     name: str
     level: str
     parent: str | None
@@ -36,6 +37,7 @@ class DemoBody:
 BODIES = [
     DemoBody(
         "district",
+        "示范区政府",
         "示范区人民政府",
         Level.COUNTY,
         None,
@@ -47,6 +49,7 @@ BODIES = [
     ),
     DemoBody(
         "zwgkb",
+        "区政务公开办",
         "示范区人民政府办公室（区政务公开办）",
         Level.DEPARTMENT,
         "district",
@@ -58,6 +61,7 @@ BODIES = [
     ),
     DemoBody(
         "donghu",
+        "东湖街道",
         "示范区东湖街道办事处",
         Level.TOWNSHIP,
         "district",
@@ -69,6 +73,7 @@ BODIES = [
     ),
     DemoBody(
         "xishan",
+        "西山街道",
         "示范区西山街道办事处",
         Level.TOWNSHIP,
         "district",
@@ -79,6 +84,7 @@ BODIES = [
     ),
     DemoBody(
         "nanmen",
+        "南门街道",
         "示范区南门街道办事处",
         Level.TOWNSHIP,
         "district",
@@ -90,6 +96,7 @@ BODIES = [
     ),
     DemoBody(
         "czj",
+        "区财政局",
         "示范区财政局",
         Level.DEPARTMENT,
         "district",
@@ -101,6 +108,7 @@ BODIES = [
     ),
     DemoBody(
         "zjj",
+        "区住建局",
         "示范区住房和城乡建设局",
         Level.DEPARTMENT,
         "district",
@@ -159,6 +167,7 @@ def load_demo() -> list[DemoLogin]:
                 established_on=ESTABLISHED,
                 details={
                     "name": spec.name,
+                    "short_name": spec.short_name,
                     "level": spec.level,
                     "parent": Body.objects.get(code=spec.parent) if spec.parent else None,
                     # The district's 政务公开办 supervises every body's disclosure work, its own included.

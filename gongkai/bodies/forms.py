@@ -37,6 +37,7 @@ class BodyDetailsForm(forms.ModelForm):
         model = BodyVersion
         fields = [
             "name",
+            "short_name",
             "level",
             "parent",
             "supervisor",

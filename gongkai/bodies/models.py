@@ -78,6 +78,7 @@ class BodyVersion(models.Model):
     valid_from = models.DateField("生效日期")
     valid_to = models.DateField("失效日期", null=True, blank=True)
     name = models.CharField("名称", max_length=100)
+    short_name = models.CharField("简称", max_length=20, blank=True, help_text="用于文书编号，如“东湖街道”。")
     level = models.CharField("层级", max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
         Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="上级机关"

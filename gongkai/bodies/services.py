@@ -19,6 +19,7 @@ from gongkai.bodies.models import Absence, Body, BodyVersion, Role, RoleAssignme
 
 VERSION_FIELDS = (
     "name",
+    "short_name",
     "level",
     "parent",
     "supervisor",

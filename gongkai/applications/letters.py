@@ -1,0 +1,209 @@
+"""The notices and answers of a case, written from its data, rendered, numbered and archived.
+
+Texts follow the usual wording of these 文书 with the legal basis filled in; the applicant's
+remedies (行政复议 within 60 days, 行政诉讼 within 6 months) close every answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
+from gongkai.applications.services import next_serial
+from gongkai.auditlog.services import audit_record
+from gongkai.bodies.services import ServiceError
+from gongkai.core.fees import Fee
+from gongkai.core.outcomes import Outcome, OutcomeGroup
+from gongkai.documents.letter import Letter, chinese_date, render_docx, render_pdf
+
+ABBREVIATIONS = {
+    LetterKind.ACKNOWLEDGEMENT: "受",
+    LetterKind.SUPPLEMENT_NOTICE: "补",
+    LetterKind.EXTENSION_NOTICE: "延",
+    LetterKind.CONSULTATION: "征",
+    LetterKind.FEE_NOTICE: "费",
+    LetterKind.ANSWER: "答",
+}
+REGULATION = "《中华人民共和国政府信息公开条例》"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a letter says before it is numbered: the number is taken only when it is issued."""
+
+    kind: str
+    recipient: str
+    paragraphs: tuple[str, ...]
+    legal_basis: str
+
+
+def _received(application: Application) -> str:
+    return (
+        f"本机关于{chinese_date(application.received_on)}收到您提出的政府信息公开申请"
+        f"（申请编号：{application.number}），申请获取“{application.information_requested}”。"
+    )
+
+
+def acknowledgement(application: Application, *, due_on: date) -> Draft:
+    return Draft(
+        LetterKind.ACKNOWLEDGEMENT,
+        application.applicant_name,
+        (
+            _received(application),
+            f"本机关将在{chinese_date(due_on)}前予以答复。您可凭查询码 {application.query_code} 查询办理进度。",
+        ),
+        f"{REGULATION}第三十一条、第三十三条",
+    )
+
+
+def supplement_notice(application: Application, *, missing: str, working_days: int) -> Draft:
+    if not missing.strip():
+        raise ServiceError("请写明需要补正的内容（条例第三十条要求一次性告知）。")
+    return Draft(
+        LetterKind.SUPPLEMENT_NOTICE,
+        application.applicant_name,
+        (
+            _received(application),
+            f"经审查，您的申请内容不够明确。请您自收到本告知书之日起{working_days}个工作日内补正以下内容：{missing}",
+            "答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+        ),
+        f"{REGULATION}第三十条",
+    )
+
+
+def extension_notice(application: Application, *, days: int, new_due_on: date, reason: str) -> Draft:
+    return Draft(
+        LetterKind.EXTENSION_NOTICE,
+        application.applicant_name,
+        (
+            _received(application),
+            f"因{reason}，不能在规定期限内答复。经政府信息公开工作机构负责人同意，答复期限延长{days}个工作日，"
+            f"本机关将在{chinese_date(new_due_on)}前予以答复。",
+        ),
+        f"{REGULATION}第三十三条第二款",
+    )
+
+
+def consultation(application: Application, *, third_party: str, concerns: str) -> Draft:
+    return Draft(
+        LetterKind.CONSULTATION,
+        third_party,
+        (
+            f"本机关于{chinese_date(application.received_on)}收到政府信息公开申请（申请编号：{application.number}），"
+            f"申请公开的信息可能涉及贵方{concerns}。",
+            "请贵方自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。",
+        ),
+        f"{REGULATION}第三十二条",
+    )
+
+
+def fee_notice(application: Application, *, fee: Fee) -> Draft:
+    return Draft(
+        LetterKind.FEE_NOTICE,
+        application.applicant_name,
+        (
+            _received(application),
+            "您申请的数量、频次明显超过合理范围，本机关依法收取信息处理费。" + "".join(fee.explanation()),
+            "请您自收到本通知之日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+        ),
+        fee.basis,
+    )
+
+
+ANSWER_BODIES = {
+    OutcomeGroup.GRANTED: "经审查，您申请获取的信息属于公开范围，本机关予以公开。",
+    OutcomeGroup.PARTIAL: "经审查，您申请获取的信息中部分内容不应公开，本机关对可以公开的部分予以公开，并对不予公开的部分说明理由。",
+    OutcomeGroup.WITHHELD: "经审查，您申请获取的信息属于不予公开的范围，本机关决定不予公开。",
+    OutcomeGroup.UNAVAILABLE: "经审查，本机关无法提供您申请获取的信息。",
+    OutcomeGroup.NOT_PROCESSED: "经审查，您的申请不属于本机关应当作为政府信息公开申请处理的情形，本机关不予处理。",
+    OutcomeGroup.OTHER: "本机关不再处理您的政府信息公开申请。",
+}
+
+
+def answer(application: Application, *, outcome: Outcome, reason: str, review_body: str) -> Draft:
+    if (
+        outcome.group in (OutcomeGroup.PARTIAL, OutcomeGroup.WITHHELD, OutcomeGroup.UNAVAILABLE)
+        and not reason.strip()
+    ):
+        raise ServiceError("部分公开、不予公开和无法提供的答复必须说明理由（条例第三十六条）。")
+    paragraphs = [_received(application), ANSWER_BODIES[outcome.group]]
+    if reason.strip():
+        paragraphs.append(f"理由及说明：{reason.strip()}")
+    paragraphs.append(
+        f"如对本答复不服，可以自收到本答复之日起60日内向{review_body}申请行政复议，"
+        "或者自收到本答复之日起6个月内向人民法院提起行政诉讼。"
+    )
+    return Draft(LetterKind.ANSWER, application.applicant_name, tuple(paragraphs), outcome.basis)
+
+
+@transaction.atomic
+def letter_issue(*, actor, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
+    """Number the draft, render it as DOCX and PDF, and archive both on the case."""
+    version = application.body.version_on(issued_on) or application.body.versions.first()
+    serial = next_serial(body=application.body, year=issued_on.year, series=f"letter:{draft.kind}")
+    short = version.short_name or version.name
+    number = f"{short}依申{ABBREVIATIONS[draft.kind]}〔{issued_on.year}〕{serial}号"
+    letter = Letter(
+        title=LetterKind(draft.kind).label,
+        number=number,
+        recipient=draft.recipient,
+        paragraphs=draft.paragraphs,
+        sender=version.name,
+        dated=issued_on,
+        legal_basis=draft.legal_basis,
+        notes=(f"联系电话：{version.office_phone}  地址：{version.office_address}",),
+    )
+    issued = IssuedLetter(
+        body=application.body,
+        application=application,
+        kind=draft.kind,
+        year=issued_on.year,
+        serial=serial,
+        number=number,
+        issued_on=issued_on,
+        recipient=draft.recipient,
+        text=letter.plain_text(),
+        issued_by=actor,
+    )
+    stem = f"{application.number}-{draft.kind}-{serial}"
+    issued.docx.save(f"{stem}.docx", ContentFile(render_docx(letter)), save=False)
+    issued.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(letter)), save=False)
+    issued.save()
+    audit_record(
+        actor=actor,
+        action="letter.issue",
+        summary=f"出具{LetterKind(draft.kind).label} {number}（{application.number}）",
+        body=application.body,
+        target=issued,
+        after={"number": number, "kind": draft.kind},
+        legal_basis=draft.legal_basis,
+    )
+    return issued
+
+
+@transaction.atomic
+def letter_deliver(
+    *, actor, letter: IssuedLetter, channel: str, delivered_on: date, today: date
+) -> IssuedLetter:
+    if channel not in DeliveryChannel.values:
+        raise ServiceError("送达方式无效。")
+    if delivered_on < letter.issued_on or delivered_on > today:
+        raise ServiceError(f"送达日期应在出具日期（{letter.issued_on}）与今天之间。")
+    if letter.delivered_on is not None:
+        raise ServiceError("该文书已记录送达。")
+    letter.delivered_on = delivered_on
+    letter.delivery_channel = channel
+    letter.save(update_fields=["delivered_on", "delivery_channel"])
+    audit_record(
+        actor=actor,
+        action="letter.deliver",
+        summary=f"{letter.number} 已{DeliveryChannel(channel).label}（{delivered_on}）",
+        body=letter.body,
+        target=letter,
+        after={"delivered_on": delivered_on.isoformat(), "channel": channel},
+    )
+    return letter
