@@ -15,7 +15,12 @@ from django.utils import timezone
 from gongkai.applications import permissions, services
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
-from gongkai.applications.selectors import application_by_query_code, applications_of, mask_name
+from gongkai.applications.selectors import (
+    application_by_query_code,
+    applications_of,
+    mask_name,
+    similar_applications,
+)
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 
@@ -92,6 +97,7 @@ def application_detail(request, code: str, pk: int):
     context = {
         "application": application,
         "events": application.clock_events.select_related("actor"),
+        "similar": similar_applications(application=application),
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)
