@@ -20,6 +20,7 @@ PAGES = [
     ("clerk", "/bodies/donghu/applications/"),
     ("clerk", "/bodies/donghu/applications/new/"),
     ("clerk", "/bodies/donghu/applications/{application}/"),
+    ("clerk", "/bodies/donghu/appeals/"),
     (None, "/apply/donghu/"),
     (None, "/status/"),
     (None, "/status/{query_code}/"),

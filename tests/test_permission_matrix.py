@@ -94,6 +94,29 @@ ROWS = [
         "/bodies/{body}/applications/{application}/",
         STAFF | {"inspector", "superuser"},
     ),
+    Row(
+        "letter-download",
+        "get",
+        "/bodies/{body}/applications/{application}/letters/{letter}.pdf",
+        STAFF | {"inspector", "superuser"},
+    ),
+    Row("appeal-list", "get", "/bodies/{body}/appeals/", STAFF | {"inspector", "superuser"}),
+    Row(
+        "appeal-list",
+        "post",
+        "/bodies/{body}/appeals/",
+        HANDLERS,
+        ok=(302,),
+        data={"kind": "review", "filed_on": "2026-05-06", "authority": "示范区人民政府"},
+    ),
+    Row(
+        "appeal-conclude",
+        "post",
+        "/bodies/{body}/appeals/{appeal}/conclude/",
+        HANDLERS,
+        ok=(302, 400),
+        data={"result": "upheld", "concluded_on": "2026-06-01"},
+    ),
     Row("public-apply", "get", "/apply/{body}/", set(ACTORS)),
     Row("status-lookup", "get", "/status/", set(ACTORS)),
     Row("application-status", "get", "/status/{query_code}/", set(ACTORS)),
@@ -147,14 +170,17 @@ def test_every_url_is_in_the_matrix():
 
 
 def sample_application(cast):
-    from gongkai.applications.models import Application
+    from django.core.files.base import ContentFile
+
+    from gongkai.applications.appeals import appeal_record
+    from gongkai.applications.models import Application, IssuedLetter
     from gongkai.applications.services import ApplicantDetails, application_register
 
     existing = Application.objects.filter(body=cast.body).first()
     if existing:
         return existing
     applicant = ApplicantDetails("natural_person", "张三", "resident_id", "11010519491231002X", "13800000000")
-    return application_register(
+    application = application_register(
         actor=cast.clerk,
         body=cast.body,
         channel="in_person",
@@ -164,6 +190,32 @@ def sample_application(cast):
         form_wanted="",
         today=date(2026, 3, 2),
     )
+    # A stored letter and an appeal, for the download and appeal rows (their content is not the point here).
+    letter = IssuedLetter(
+        body=cast.body,
+        application=application,
+        kind="acknowledgement",
+        year=2026,
+        serial=1,
+        number="东湖街道依申受〔2026〕1号",
+        issued_on=date(2026, 3, 2),
+        recipient="张三",
+        text="受理回执",
+        issued_by=cast.clerk,
+    )
+    letter.docx.save("a.docx", ContentFile(b"PK"), save=False)
+    letter.pdf.save("a.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    letter.save()
+    appeal_record(
+        actor=cast.clerk,
+        body=cast.body,
+        kind="review",
+        filed_on=date(2026, 5, 6),
+        authority="示范区人民政府",
+        today=date(2026, 11, 24),
+        application=application,
+    )
+    return application
 
 
 def request_as(client, cast, actor: str, row: Row):
@@ -177,6 +229,8 @@ def request_as(client, cast, actor: str, row: Row):
         assignment=assignment.pk,
         application=application.pk,
         query_code=application.query_code,
+        letter=application.letters.get().pk,
+        appeal=application.appeals.get().pk,
     )
     if row.method == "get":
         return client.get(path)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from gongkai.applications.models import ApplicantKind, Channel, IdDocumentType
+from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind, Channel, IdDocumentType
 from gongkai.bodies.forms import DateInput
 
 DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
@@ -55,3 +55,20 @@ class StatusLookupForm(forms.Form):
         regex=r"^[0-9A-Za-z]{6,16}$",
         error_messages={"invalid": "查询码由字母和数字组成。"},
     )
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=AppealKind.choices)
+    filed_on = forms.DateField(label="申请或起诉日期", widget=DateInput(), error_messages=DATE_ERROR)
+    authority = forms.CharField(label="复议机关或受理法院", max_length=100)
+    case_number = forms.CharField(label="案号", max_length=60, required=False)
+    application_number = forms.CharField(label="相关申请编号", max_length=40, required=False)
+    note = forms.CharField(label="说明", max_length=300, required=False)
+
+
+class AppealConcludeForm(forms.Form):
+    result = forms.ChoiceField(
+        label="审结结果",
+        choices=[(v, label) for v, label in AppealResult.choices if v != AppealResult.PENDING],
+    )
+    concluded_on = forms.DateField(label="审结日期", widget=DateInput(), error_messages=DATE_ERROR)

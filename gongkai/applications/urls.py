@@ -1,11 +1,18 @@
 from django.urls import path
 
-from gongkai.applications import views
+from gongkai.applications import appeal_views, views
 
 staff_urlpatterns = [
     path("<slug:code>/applications/", views.application_list, name="application-list"),
     path("<slug:code>/applications/new/", views.application_new, name="application-new"),
     path("<slug:code>/applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path(
+        "<slug:code>/applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
+        views.letter_download,
+        name="letter-download",
+    ),
+    path("<slug:code>/appeals/", appeal_views.appeal_list, name="appeal-list"),
+    path("<slug:code>/appeals/<int:pk>/conclude/", appeal_views.appeal_conclude_view, name="appeal-conclude"),
 ]
 
 public_urlpatterns = [

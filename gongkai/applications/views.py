@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -98,6 +99,7 @@ def application_detail(request, code: str, pk: int):
         "application": application,
         "events": application.clock_events.select_related("actor"),
         "similar": similar_applications(application=application),
+        "letters": application.letters.all(),
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)
@@ -157,3 +159,26 @@ def application_status(request, query_code: str):
         )
     context = {"application": application, "masked_name": mask_name(application.applicant_name)}
     return render(request, "applications/status.html", context)
+
+
+LETTER_FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@login_required
+def letter_download(request, code: str, pk: int, letter_pk: int, fmt: str):
+    application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
+    if not permissions.can_view_application(request.user, application):
+        raise PermissionDenied
+    letter = get_object_or_404(application.letters, pk=letter_pk)
+    if fmt not in LETTER_FORMATS:
+        raise Http404("不支持的格式")
+    stored = letter.docx if fmt == "docx" else letter.pdf
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=f"{letter.number}.{fmt}",
+        content_type=LETTER_FORMATS[fmt],
+    )

@@ -62,3 +62,19 @@ def test_bad_records_are_refused(cast):
     with pytest.raises(ServiceError, match="类型："):
         record(cast, kind="appeal_to_heaven")
     assert Appeal.objects.count() == 0
+
+
+def test_appeal_form_links_to_an_application_of_the_body_only(client, cast):
+    client.force_login(cast.clerk)
+    data = {"kind": "litigation_direct", "filed_on": "2026-05-06", "authority": "示范区人民法院"}
+    response = client.post("/bodies/donghu/appeals/", {**data, "application_number": "CZJ-2026-0001"})
+    assert response.status_code == 400
+    assert "本机关没有这个申请编号" in response.content.decode()
+    assert Appeal.objects.count() == 0
+    assert client.post("/bodies/donghu/appeals/", data).status_code == 302
+    appeal = Appeal.objects.get()
+    response = client.post(
+        f"/bodies/donghu/appeals/{appeal.pk}/conclude/", {"result": "upheld", "concluded_on": "2026-01-01"}
+    )
+    assert response.status_code == 400
+    assert "不能早于申请或起诉日期" in response.content.decode()
