@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
+from gongkai.applications.api import router as applications_router
 from gongkai.bodies.api import router as bodies_router
 
 api = NinjaAPI(
@@ -23,6 +24,7 @@ api = NinjaAPI(
     docs_url=None,
 )
 api.add_router("/", bodies_router)
+api.add_router("/", applications_router)
 
 # Pydantic's error types, in words a clerk understands.
 VALIDATION_MESSAGES = {

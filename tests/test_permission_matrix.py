@@ -140,6 +140,54 @@ ROWS = [
         data={"username": "donghu-sh", "role": "clerk", "valid_from": "2026-01-01"},
     ),
     Row(
+        "api-v1:list_applications",
+        "get",
+        "/api/v1/bodies/{body}/applications",
+        STAFF | {"inspector", "superuser"},
+        api=True,
+    ),
+    Row(
+        "api-v1:register_application",
+        "post",
+        "/api/v1/bodies/{body}/applications",
+        HANDLERS,
+        api=True,
+        ok=(201,),
+        data={
+            "channel": "post",
+            "received_on": "2026-03-02",
+            "applicant_kind": "natural_person",
+            "applicant_name": "王五",
+            "id_document_type": "resident_id",
+            "id_document_number": "11010519491231002X",
+            "contact_phone": "13800000000",
+            "information_requested": "预算",
+        },
+    ),
+    Row(
+        "api-v1:get_application",
+        "get",
+        "/api/v1/bodies/{body}/applications/DONGHU-2026-0001",
+        STAFF | {"inspector", "superuser"},
+        api=True,
+    ),
+    Row(
+        "api-v1:list_appeals",
+        "get",
+        "/api/v1/bodies/{body}/appeals",
+        STAFF | {"inspector", "superuser"},
+        api=True,
+    ),
+    Row(
+        "api-v1:record_appeal",
+        "post",
+        "/api/v1/bodies/{body}/appeals",
+        HANDLERS,
+        api=True,
+        ok=(201,),
+        data={"kind": "review", "filed_on": "2026-05-06", "authority": "示范区人民政府"},
+    ),
+    Row(
         "api-v1:list_audit",
         "get",
         "/api/v1/bodies/{body}/audit",
@@ -176,7 +224,7 @@ def sample_application(cast):
     from gongkai.applications.models import Application, IssuedLetter
     from gongkai.applications.services import ApplicantDetails, application_register
 
-    existing = Application.objects.filter(body=cast.body).first()
+    existing = Application.objects.filter(body=cast.body).order_by("serial").first()
     if existing:
         return existing
     applicant = ApplicantDetails("natural_person", "张三", "resident_id", "11010519491231002X", "13800000000")

@@ -1,0 +1,182 @@
+"""API endpoints for applications and appeals: the same permissions and services as the views."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from gongkai.applications import permissions, services
+from gongkai.applications.appeals import appeal_record
+from gongkai.applications.models import (
+    Appeal,
+    AppealKind,
+    ApplicantKind,
+    Application,
+    Channel,
+    IdDocumentType,
+)
+from gongkai.applications.selectors import applications_of
+from gongkai.bodies.models import Body
+from gongkai.bodies.permissions import can_view_body
+from gongkai.bodies.services import ServiceError
+
+router = Router(tags=["依申请公开"])
+
+
+class ApplicationIn(Schema):
+    channel: Channel
+    received_on: date
+    applicant_kind: ApplicantKind
+    applicant_name: str = Field(max_length=100)
+    id_document_type: IdDocumentType
+    id_document_number: str = Field(max_length=40)
+    contact_phone: str = Field(max_length=30)
+    contact_address: str = Field(default="", max_length=200)
+    contact_email: str = Field(default="", max_length=100)
+    information_requested: str = Field(max_length=5000)
+    form_wanted: str = Field(default="", max_length=100)
+
+
+class ApplicationOut(Schema):
+    number: str
+    query_code: str
+    channel: str
+    received_on: date
+    applicant_kind: str
+    applicant_name: str
+    status: str
+    due_on: date | None
+    outcome: str
+    decided_on: date | None
+
+
+class AppealIn(Schema):
+    kind: AppealKind
+    filed_on: date
+    authority: str = Field(max_length=100)
+    case_number: str = Field(default="", max_length=60)
+    application_number: str = Field(default="", max_length=40)
+
+
+class AppealOut(Schema):
+    id: int
+    kind: str
+    filed_on: date
+    authority: str
+    case_number: str
+    application_number: str | None
+    result: str
+    concluded_on: date | None
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _body(code: str, user, allowed) -> Body:
+    body = Body.objects.filter(code=code).first()
+    if body is None:
+        raise Http404(f"机关“{code}”不存在。")
+    if not allowed(user, body):
+        raise PermissionDenied
+    return body
+
+
+def _out(application: Application) -> dict:
+    return {field: getattr(application, field) for field in ApplicationOut.model_fields}
+
+
+@router.get("bodies/{code}/applications", response={200: list[ApplicationOut], 403: ErrorOut, 404: ErrorOut})
+def list_applications(request, code: str, status: str | None = None):
+    body = _body(code, request.user, can_view_body)
+    return [_out(a) for a in applications_of(body=body, status=status)[:1000]]
+
+
+@router.post(
+    "bodies/{code}/applications",
+    response={201: ApplicationOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
+    summary="登记申请",
+)
+def register_application(request, code: str, payload: ApplicationIn):
+    body = _body(code, request.user, permissions.can_register_application)
+    applicant = services.ApplicantDetails(
+        kind=payload.applicant_kind,
+        name=payload.applicant_name,
+        id_document_type=payload.id_document_type,
+        id_document_number=payload.id_document_number,
+        contact_phone=payload.contact_phone,
+        contact_address=payload.contact_address,
+        contact_email=payload.contact_email,
+    )
+    try:
+        application = services.application_register(
+            actor=request.user,
+            body=body,
+            channel=payload.channel,
+            received_on=payload.received_on,
+            applicant=applicant,
+            information_requested=payload.information_requested,
+            form_wanted=payload.form_wanted,
+            today=timezone.localdate(),
+        )
+    except ServiceError as error:
+        return Status(400, {"detail": "；".join(error.messages)})
+    return Status(201, _out(application))
+
+
+@router.get(
+    "bodies/{code}/applications/{number}", response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut}
+)
+def get_application(request, code: str, number: str):
+    body = _body(code, request.user, can_view_body)
+    application = Application.objects.filter(body=body, number=number).first()
+    if application is None:
+        raise Http404(f"申请“{number}”不存在。")
+    return _out(application)
+
+
+def _appeal_out(appeal: Appeal) -> dict:
+    return {
+        "id": appeal.id,
+        "kind": appeal.kind,
+        "filed_on": appeal.filed_on,
+        "authority": appeal.authority,
+        "case_number": appeal.case_number,
+        "application_number": appeal.application.number if appeal.application else None,
+        "result": appeal.result,
+        "concluded_on": appeal.concluded_on,
+    }
+
+
+@router.get("bodies/{code}/appeals", response={200: list[AppealOut], 403: ErrorOut, 404: ErrorOut})
+def list_appeals(request, code: str):
+    body = _body(code, request.user, can_view_body)
+    return [_appeal_out(a) for a in Appeal.objects.filter(body=body).select_related("application")]
+
+
+@router.post("bodies/{code}/appeals", response={201: AppealOut, 400: dict, 403: ErrorOut, 404: ErrorOut})
+def record_appeal(request, code: str, payload: AppealIn):
+    body = _body(code, request.user, permissions.can_register_application)
+    application = None
+    if payload.application_number:
+        application = Application.objects.filter(body=body, number=payload.application_number).first()
+        if application is None:
+            return Status(400, {"detail": f"本机关没有申请“{payload.application_number}”。"})
+    try:
+        appeal = appeal_record(
+            actor=request.user,
+            body=body,
+            kind=payload.kind,
+            filed_on=payload.filed_on,
+            authority=payload.authority,
+            today=timezone.localdate(),
+            application=application,
+            case_number=payload.case_number,
+        )
+    except ServiceError as error:
+        return Status(400, {"detail": "；".join(error.messages)})
+    return Status(201, _appeal_out(appeal))
