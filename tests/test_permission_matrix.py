@@ -95,6 +95,14 @@ ROWS = [
         STAFF | {"inspector", "superuser"},
     ),
     Row(
+        "application-assign",
+        "post",
+        "/bodies/{body}/applications/{application}/assign/",
+        HANDLERS,
+        ok=(302, 400),
+        data={"clerk": ""},
+    ),
+    Row(
         "letter-download",
         "get",
         "/bodies/{body}/applications/{application}/letters/{letter}.pdf",

@@ -15,6 +15,7 @@ from gongkai.applications.models import (
     ClockEventKind,
     IdDocumentType,
     SerialCounter,
+    Status,
 )
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
@@ -139,5 +140,30 @@ def application_register(
         target=application,
         after={"number": application.number, "received_on": received_on.isoformat(), "channel": channel},
         legal_basis="《政府信息公开条例》第二十九条、第三十一条",
+    )
+    return application
+
+
+@transaction.atomic
+def application_assign(*, actor, application: Application, clerk, today: date) -> Application:
+    """Give the case to a 经办人 of the body (or to the named backup acting for one)."""
+    from gongkai.bodies.models import Role
+    from gongkai.bodies.selectors import roles_held
+
+    if Role.CLERK not in roles_held(user=clerk, body=application.body, on=today):
+        raise ServiceError(f"{clerk.get_full_name() or clerk.username}不是本机关的经办人。")
+    if application.status in (Status.ANSWERED, Status.CLOSED):
+        raise ServiceError("已办结的申请不能再分配。")
+    before = application.assigned_to.username if application.assigned_to else None
+    application.assigned_to = clerk
+    application.save(update_fields=["assigned_to"])
+    audit_record(
+        actor=actor,
+        action="application.assign",
+        summary=f"{application.number} 分配给{clerk.get_full_name() or clerk.username}",
+        body=application.body,
+        target=application,
+        before={"assigned_to": before},
+        after={"assigned_to": clerk.username},
     )
     return application

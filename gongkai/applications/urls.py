@@ -6,6 +6,7 @@ staff_urlpatterns = [
     path("<slug:code>/applications/", views.application_list, name="application-list"),
     path("<slug:code>/applications/new/", views.application_new, name="application-new"),
     path("<slug:code>/applications/<int:pk>/", views.application_detail, name="application-detail"),
+    path("<slug:code>/applications/<int:pk>/assign/", views.application_assign, name="application-assign"),
     path(
         "<slug:code>/applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
         views.letter_download,

@@ -6,12 +6,15 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
@@ -22,8 +25,9 @@ from gongkai.applications.selectors import (
     mask_name,
     similar_applications,
 )
-from gongkai.bodies.models import Body
+from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
+from gongkai.bodies.selectors import active_assignments
 
 
 def _applicant(data) -> services.ApplicantDetails:
@@ -100,6 +104,7 @@ def application_detail(request, code: str, pk: int):
         "events": application.clock_events.select_related("actor"),
         "similar": similar_applications(application=application),
         "letters": application.letters.all(),
+        "clerks": clerks_of(application.body),
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)
@@ -159,6 +164,49 @@ def application_status(request, query_code: str):
         )
     context = {"application": application, "masked_name": mask_name(application.applicant_name)}
     return render(request, "applications/status.html", context)
+
+
+def clerks_of(body):
+    """People who can be given a case today: the body's 经办人 and anyone acting as one (AB岗)."""
+    today = timezone.localdate()
+    ids = active_assignments(on=today).filter(body=body).filter(Q(role=Role.CLERK)).values("user_id")
+    backups = (
+        active_assignments(on=today)
+        .filter(body=body, role=Role.CLERK)
+        .exclude(backup=None)
+        .values("backup_id")
+    )
+    return (
+        get_user_model()
+        .objects.filter(Q(id__in=ids) | Q(id__in=backups), is_active=True)
+        .order_by("username")
+    )
+
+
+@login_required
+@require_POST
+def application_assign(request, code: str, pk: int):
+    application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
+    if not permissions.can_handle_application(request.user, application):
+        raise PermissionDenied
+    clerk = (
+        clerks_of(application.body).filter(pk=request.POST.get("clerk") or 0).first()
+        if (request.POST.get("clerk", "").isdigit())
+        else None
+    )
+    if clerk is None:
+        message = "请从本机关经办人中选择。"
+        return render(request, "web/error.html", {"title": "无法分配", "message": message}, status=400)
+    try:
+        services.application_assign(
+            actor=request.user, application=application, clerk=clerk, today=timezone.localdate()
+        )
+    except services.ServiceError as error:
+        return render(
+            request, "web/error.html", {"title": "无法分配", "message": "；".join(error.messages)}, status=400
+        )
+    messages.success(request, f"已分配给{clerk.get_full_name() or clerk.username}。")
+    return redirect("application-detail", code=code, pk=pk)
 
 
 LETTER_FORMATS = {

@@ -171,3 +171,22 @@ def test_staff_register_form_shows_number_and_code(client, cast):
         f"已登记，申请编号 {application.number}，查询码 {application.query_code}" in response.content.decode()
     )
     assert application.created_by == cast.clerk
+
+
+def test_assigning_a_case_and_seeing_it_on_the_home_page(client, cast):
+    application = register(cast)
+    client.force_login(cast.head)
+    assert "1件申请尚未分配经办人" in client.get("/work/").content.decode()
+    # A reviewer is not a clerk: refused with a reason, nothing changes.
+    response = client.post(
+        f"/bodies/donghu/applications/{application.pk}/assign/", {"clerk": cast.reviewer.pk}
+    )
+    assert response.status_code == 400 and "请从本机关经办人中选择" in response.content.decode()
+    response = client.post(
+        f"/bodies/donghu/applications/{application.pk}/assign/", {"clerk": cast.backup_clerk.pk}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.assigned_to == cast.backup_clerk
+    client.force_login(cast.backup_clerk)
+    assert f"办理申请 {application.number}" in client.get("/work/").content.decode()

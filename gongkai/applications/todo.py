@@ -1,0 +1,45 @@
+"""Items for the staff home page ('今日待办') from the applications area."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from gongkai.applications.models import Application
+from gongkai.applications.selectors import OPEN_STATUSES
+from gongkai.bodies.models import Role
+from gongkai.bodies.selectors import bodies_of, roles_held
+from gongkai.web.todo import TodoItem
+
+
+def unassigned_applications(user, today: date) -> list[TodoItem]:
+    """For a body's clerks and heads: open cases nobody handles yet."""
+    items = []
+    for body in bodies_of(user=user, on=today):
+        if not roles_held(user=user, body=body, on=today) & {Role.CLERK, Role.HEAD}:
+            continue
+        count = Application.objects.filter(body=body, status__in=OPEN_STATUSES, assigned_to=None).count()
+        if count:
+            items.append(
+                TodoItem(
+                    title=f"{body}：{count}件申请尚未分配经办人",
+                    detail="请尽快分配，答复期限自收到申请之日起计算。",
+                    url=reverse("application-list", args=[body.code]) + "?status=open",
+                    urgent=True,
+                )
+            )
+    return items
+
+
+def my_open_applications(user, today: date) -> list[TodoItem]:
+    cases = Application.objects.filter(assigned_to=user, status__in=OPEN_STATUSES).select_related("body")
+    return [
+        TodoItem(
+            title=f"办理申请 {case.number}",
+            detail=f"{case.applicant_name}：{case.information_requested[:40]}"
+            + (f"；答复期限 {case.due_on}" if case.due_on else ""),
+            url=reverse("application-detail", args=[case.body.code, case.pk]),
+        )
+        for case in cases.order_by("due_on", "received_on")[:50]
+    ]
