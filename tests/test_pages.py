@@ -23,6 +23,7 @@ PAGES = [
     ("clerk", "/bodies/donghu/appeals/"),
     (None, "/apply/donghu/"),
     (None, "/status/"),
+    (None, "/guide/donghu/"),
     (None, "/status/{query_code}/"),
     (None, "/"),
     (None, "/accounts/login/"),
@@ -87,3 +88,11 @@ def test_error_pages_are_in_chinese(client, cast):
     forbidden = client.get("/bodies/czj/")
     assert forbidden.status_code == 403
     assert "您没有权限访问此页面" in forbidden.content.decode()
+
+
+def test_the_guide_shows_the_office_and_the_township_items(client, cast):
+    page = client.get("/guide/donghu/").content.decode()
+    assert "示范区东湖街道办事处政府信息公开指南" in page
+    assert "联系电话：0755-8000 2000" in page and "宅基地使用情况审核" in page
+    assert "区政务公开办投诉、举报" not in page  # the supervisor's full name is used
+    assert "示范区人民政府办公室（区政务公开办）投诉、举报" in page

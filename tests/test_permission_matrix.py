@@ -125,6 +125,7 @@ ROWS = [
         ok=(302, 400),
         data={"result": "upheld", "concluded_on": "2026-06-01"},
     ),
+    Row("body-guide", "get", "/guide/{body}/", set(ACTORS)),
     Row("public-apply", "get", "/apply/{body}/", set(ACTORS)),
     Row("status-lookup", "get", "/status/", set(ACTORS)),
     Row("application-status", "get", "/status/{query_code}/", set(ACTORS)),

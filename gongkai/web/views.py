@@ -1,11 +1,13 @@
 """Pages that belong to no single area: the public front page, the staff home, error pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import bodies_of, body_tree_rows, current_versions
+from gongkai.core.guide import guide_sections
 from gongkai.web.todo import todo_for
 
 
@@ -53,3 +55,20 @@ def page_not_found(request, exception=None):
 def server_error(request):
     message = "系统出现错误，已记录。请稍后再试；如多次出现，请联系系统管理员。"
     return render(request, "web/error.html", {"title": "系统错误", "message": message}, status=500)
+
+
+def body_guide(request, code: str):
+    """Public: the body's 政府信息公开指南, generated from its current details (条例第十二条)."""
+    body = get_object_or_404(Body, code=code)
+    version = body.version_on(timezone.localdate())
+    if version is None:
+        raise Http404("该机关已撤销或尚未设立。")
+    office = {field: getattr(version, field) for field in (*version.GUIDE_FIELDS, "office_web")}
+    supervisor = version.supervisor.version_on(timezone.localdate()) if version.supervisor else None
+    sections = guide_sections(
+        body_name=version.name,
+        level=version.level,
+        office=office,
+        supervisor_name=supervisor.name if supervisor else "政府信息公开工作主管部门",
+    )
+    return render(request, "web/guide.html", {"body": body, "version": version, "sections": sections})
