@@ -1,49 +1,22 @@
 """Every URL and API endpoint × every role: nobody reads or changes what is not theirs.
 
 The matrix must name every URL pattern in the project (test_every_url_is_in_the_matrix), so a
-new page cannot be added without deciding who may open it.
+new page cannot be added without deciding who may open it. Areas contribute their own rows in
+gongkai/<area>/tests/access_rows.py (see tests/access.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import importlib
+import pkgutil
 from datetime import date
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+import gongkai
 from gongkai.auditlog.models import AuditEntry
-
-ACTORS = [
-    "anonymous",
-    "clerk",
-    "backup_clerk",
-    "reviewer",
-    "secrecy",
-    "head",
-    "admin",
-    "inspector",
-    "office_clerk",
-    "outsider",
-    "other_admin",
-    "superuser",
-]
-STAFF = {"clerk", "backup_clerk", "reviewer", "secrecy", "head", "admin"}
-EVERYONE_LOGGED_IN = set(ACTORS) - {"anonymous"}
-# 经办人, 审核人, 负责人 and 管理员 handle applications; the 保密审查员 and inspectors only read.
-HANDLERS = {"clerk", "backup_clerk", "reviewer", "head", "admin", "superuser"}
-
-
-@dataclass
-class Row:
-    name: str
-    method: str
-    path: str  # {body} = 东湖街道's code, {assignment} = the clerk's role assignment
-    allowed: set[str]
-    ok: tuple[int, ...] = (200,)
-    data: dict = field(default_factory=dict)
-    api: bool = False
-
+from tests.access import ACTORS, EVERYONE_LOGGED_IN, HANDLERS, STAFF, Row
 
 ROWS = [
     Row("front-page", "get", "/", set(ACTORS), ok=(200, 302)),
@@ -204,6 +177,25 @@ ROWS = [
         api=True,
     ),
 ]
+
+
+def area_modules():
+    """Each area's tests/access_rows.py, where there is one."""
+    modules = []
+    for area in pkgutil.iter_modules(gongkai.__path__):
+        if not area.ispkg:
+            continue
+        name = f"gongkai.{area.name}.tests.access_rows"
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as error:
+            if error.name not in (name, f"gongkai.{area.name}.tests"):
+                raise
+    return modules
+
+
+AREA_MODULES = area_modules()
+ROWS += [row for module in AREA_MODULES for row in module.ROWS]
 # Public or framework pages whose access is decided elsewhere (login, logout, the API's own docs, Django admin).
 # api-root is django-ninja's catch-all that answers 404 for unknown API paths.
 UNLISTED = {"login", "logout", "api-v1:openapi-json", "api-v1:api-root"}
@@ -275,6 +267,14 @@ def sample_application(cast):
     return application
 
 
+def area_placeholders(cast) -> dict:
+    values = {}
+    for module in AREA_MODULES:
+        if hasattr(module, "placeholders"):
+            values.update(module.placeholders(cast))
+    return values
+
+
 def request_as(client, cast, actor: str, row: Row):
     client.logout()
     if actor != "anonymous":
@@ -288,6 +288,7 @@ def request_as(client, cast, actor: str, row: Row):
         query_code=application.query_code,
         letter=application.letters.get().pk,
         appeal=application.appeals.get().pk,
+        **area_placeholders(cast),
     )
     if row.method == "get":
         return client.get(path)
@@ -301,6 +302,7 @@ def test_access(row, client, cast):
     # Forbidden actors first: their attempts must leave no trace before the allowed ones act.
     ordered = [a for a in ACTORS if a not in row.allowed] + [a for a in ACTORS if a in row.allowed]
     sample_application(cast)
+    area_placeholders(cast)  # create the areas' sample objects before counting audit entries
     for actor in ordered:
         before = AuditEntry.objects.count()
         response = request_as(client, cast, actor, row)
