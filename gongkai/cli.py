@@ -12,8 +12,7 @@ import importlib
 import sys
 
 # Sub-command name -> module under gongkai.commands. Add a line here when adding a command.
-COMMANDS: dict[str, str] = {
-}
+COMMANDS: dict[str, str] = {}
 
 
 def build_parser() -> argparse.ArgumentParser:
