@@ -1,0 +1,227 @@
+"""The statutory clock of a disclosure application, computed from its ledger of events.
+
+Rules (《政府信息公开条例》 and statute.md §3.5):
+- 20 working days to answer from receipt (第三十三条); the day of receipt is not counted and
+  counting starts the next day (《民法典》第二百零一条) unless the setting says otherwise;
+- a 补正 notice is due within 7 working days of receipt (第三十条); it stops the clock, and the
+  answer period restarts from zero when the supplement is received;
+- consulting a third party or a co-producer is not counted (第三十二条、第三十四条); they have 15
+  working days, so a consultation pauses the clock for at most that long;
+- an extension approved by the head adds at most 20 working days (第三十三条第二款);
+- a fee notice pauses the clock until payment when `fee_pauses_clock` is set. UNCONFIRMED
+  (statute.md §4: no source says whether it does); the default pauses, as a 补正 does, because the
+  applicant, not the body, holds the case meanwhile. A body can turn it off.
+The result carries a step-by-step explanation in Chinese that a clerk can read to an applicant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from gongkai.core.workcalendar import WorkCalendar, fmt
+
+
+class EntryKind(StrEnum):
+    RECEIVED = "received"
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    SUPPLEMENT_RECEIVED = "supplement_received"
+    CONSULTATION_SENT = "consultation_sent"
+    CONSULTATION_ANSWERED = "consultation_answered"
+    EXTENSION_APPROVED = "extension_approved"
+    FEE_NOTICE_SENT = "fee_notice_sent"
+    FEE_PAID = "fee_paid"
+    ANSWERED = "answered"
+
+
+class ClockError(ValueError):
+    """A ledger that cannot be computed (e.g. no receipt); the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: EntryKind
+    on: date
+    days: int | None = None  # extension length, or the 补正 period the notice set
+
+
+@dataclass(frozen=True)
+class ClockSettings:
+    count_receipt_day: bool = False  # 《民法典》第二百零一条: the first day is not counted
+    fee_pauses_clock: bool = True  # UNCONFIRMED, see the module docstring
+    answer_days: int = 20
+    supplement_notice_days: int = 7
+    consultation_days: int = 15
+    fee_payment_days: int = 20
+    max_extension_days: int = 20
+
+
+@dataclass(frozen=True)
+class ClockState:
+    due_on: date | None  # None while the clock is stopped or once answered
+    running: bool
+    used: int  # working days counted as of `today`
+    allowed: int  # 20, plus any extension
+    answered_on: date | None
+    abandon_on: date | None  # deemed abandoned after this day if the 补正 or the fee does not arrive
+    warnings: tuple[str, ...] = ()
+    explanation: tuple[str, ...] = field(default=())
+
+    @property
+    def left(self) -> int:
+        return self.allowed - self.used
+
+    @property
+    def overdue(self) -> bool:
+        return self.answered_on is None and self.used > self.allowed
+
+
+def compute_clock(
+    entries: list[Entry], calendar: WorkCalendar, today: date, settings=ClockSettings()
+) -> ClockState:
+    return _Clock(calendar, settings).run(sorted(entries, key=lambda e: e.on), today)
+
+
+class _Clock:
+    """Walks the ledger once, keeping the counted segments and writing the explanation as it goes."""
+
+    def __init__(self, calendar: WorkCalendar, settings: ClockSettings):
+        self.calendar, self.settings = calendar, settings
+        self.lines: list[str] = []
+        self.warnings: list[str] = []
+        self.used_closed = 0  # working days in finished segments since the last restart
+        self.start: date | None = None  # counting runs over days after `start` (None: stopped)
+        self.allowed = settings.answer_days
+        self.abandon_on: date | None = None
+        self.pause_limit: date | None = None  # a consultation's pause ends here at the latest
+
+    def _begin(self, day: date, what: str) -> None:
+        if self.settings.count_receipt_day:
+            self.start = day - timedelta(days=1)
+            self.lines.append(f"{what} {fmt(day)}，当日计入期限。")
+        else:
+            self.start = day
+            self.lines.append(f"{what} {fmt(day)}。依《民法典》第二百零一条，当日不计入，自次日起算。")
+
+    def _stop(self, day: date, why: str) -> None:
+        if self.start is not None:
+            self.used_closed += self.calendar.working_days_between(self.start, day)
+        self.start = None
+        self.lines.append(f"{fmt(day)} {why}，计时中止；此前已用{self.used_closed}个工作日。")
+
+    def _resume(self, day: date, why: str) -> None:
+        self.start = day
+        self.lines.append(f"{fmt(day)} {why}，自次日起继续计时。")
+
+    def run(self, entries: list[Entry], today: date) -> ClockState:
+        if not entries or entries[0].kind != EntryKind.RECEIVED:
+            raise ClockError("办理记录应以“收到申请”开始。")
+        received = entries[0].on
+        answered_on = None
+        for entry in entries:
+            if self.pause_limit and self.start is None and entry.on > self.pause_limit:
+                self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
+                self.pause_limit = None
+            answered_on = self._apply(entry, received) or answered_on
+        if self.pause_limit and self.start is None and today > self.pause_limit:
+            self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
+        return self._state(today, answered_on)
+
+    def _apply(self, entry: Entry, received: date) -> date | None:
+        kind, day = entry.kind, entry.on
+        if kind == EntryKind.RECEIVED:
+            self._begin(day, "收到申请")
+        elif kind == EntryKind.SUPPLEMENT_REQUESTED:
+            latest = self.calendar.add_working_days(received, self.settings.supplement_notice_days)
+            if day > latest:
+                self.warnings.append(
+                    f"补正告知应在收到申请后7个工作日内（{fmt(latest)}前）发出，实际为{fmt(day)}。"
+                )
+            self._stop(day, "发出补正告知（条例第三十条）")
+            period = entry.days or 15
+            self.abandon_on = self.calendar.add_working_days(day, period)
+            self.lines.append(f"补正期限{period}个工作日，至{fmt(self.abandon_on)}；逾期未补正视为放弃申请。")
+        elif kind == EntryKind.SUPPLEMENT_RECEIVED:
+            self.used_closed, self.abandon_on = 0, None
+            self._begin(day, "收到补正材料")
+            self.lines.append("答复期限自收到补正材料之日起重新计算（条例第三十条）。")
+        elif kind == EntryKind.CONSULTATION_SENT:
+            self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
+            self.pause_limit = self.calendar.add_working_days(day, self.settings.consultation_days)
+        elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
+            self.pause_limit = None
+            self._resume(day, "收到第三方意见")
+        elif kind == EntryKind.EXTENSION_APPROVED:
+            days = min(entry.days or 0, self.settings.max_extension_days)
+            self.allowed += days
+            self.lines.append(f"{fmt(day)} 经负责人同意延长答复期限{days}个工作日（条例第三十三条第二款）。")
+        elif kind == EntryKind.FEE_NOTICE_SENT:
+            self.abandon_on = self.calendar.add_working_days(day, self.settings.fee_payment_days)
+            if self.settings.fee_pauses_clock:
+                self._stop(day, "发出收费通知")
+            self.lines.append(f"缴费期限至{fmt(self.abandon_on)}；逾期未缴费视为放弃申请。")
+        elif kind == EntryKind.FEE_PAID:
+            self.abandon_on = None
+            if self.settings.fee_pauses_clock and self.start is None:
+                self._resume(day, "申请人缴纳费用")
+        elif kind == EntryKind.ANSWERED:
+            if self.start is not None:
+                self.used_closed += self.calendar.working_days_between(self.start, day)
+                self.start = None
+            self.lines.append(
+                f"{fmt(day)} 作出答复，共用{self.used_closed}个工作日（期限{self.allowed}个）。"
+            )
+            return day
+        return None
+
+    def _state(self, today: date, answered_on: date | None) -> ClockState:
+        used = self.used_closed
+        due_on = None
+        if self.start is not None:
+            used += self.calendar.working_days_between(self.start, max(today, self.start))
+            remaining = self.allowed - self.used_closed
+            if remaining > 0:
+                due_on = self.calendar.add_working_days(self.start, remaining)
+                self._explain_run(self.start, due_on)
+                self.lines.append(f"答复期限：{fmt(due_on)}，共{self.allowed}个工作日。")
+            else:
+                self.lines.append(f"已用满{self.allowed}个工作日的答复期限。")
+        elif answered_on is None:
+            self.lines.append(f"计时中止中，已用{used}个工作日，剩余{self.allowed - used}个工作日。")
+        if answered_on is None and used > self.allowed:
+            self.warnings.append(f"已超过答复期限{used - self.allowed}个工作日。")
+        return ClockState(
+            due_on=due_on,
+            running=self.start is not None,
+            used=used,
+            allowed=self.allowed,
+            answered_on=answered_on,
+            abandon_on=self.abandon_on,
+            warnings=tuple(self.warnings),
+            explanation=tuple(self.lines),
+        )
+
+    def _explain_run(self, after: date, until: date) -> None:
+        """Name the holidays and 调休 days inside the counting run, so the date can be checked by hand."""
+        first = self.calendar.add_working_days(after, 1)
+        self.lines.append(f"第1个工作日为{fmt(first)}。")
+        day, holiday_start, holiday_name = after, None, ""
+        while day < until:
+            day += timedelta(days=1)
+            what = self.calendar.describe(day)
+            if what.endswith("假期"):
+                if holiday_start is None or what != holiday_name:
+                    self._flush_holiday(holiday_start, day, holiday_name)
+                    holiday_start, holiday_name = day, what
+                continue
+            self._flush_holiday(holiday_start, day, holiday_name)
+            holiday_start = None
+            if what == "调休工作日":
+                self.lines.append(f"{fmt(day)}为调休工作日，计入。")
+
+    def _flush_holiday(self, start: date | None, day_after: date, name: str) -> None:
+        if start is not None:
+            end = day_after - timedelta(days=1)
+            span = fmt(start) if start == end else f"{fmt(start)}至{fmt(end)}"
+            self.lines.append(f"{span} {name}，不计入。")
