@@ -77,8 +77,11 @@ class ClockState:
         return self.answered_on is None and self.used > self.allowed
 
 
+DEFAULT_SETTINGS = ClockSettings()
+
+
 def compute_clock(
-    entries: list[Entry], calendar: WorkCalendar, today: date, settings=ClockSettings()
+    entries: list[Entry], calendar: WorkCalendar, today: date, settings: ClockSettings = DEFAULT_SETTINGS
 ) -> ClockState:
     return _Clock(calendar, settings).run(sorted(entries, key=lambda e: e.on), today)
 
