@@ -142,6 +142,10 @@ STORAGES = {
         )
     },
 }
+# The answer clock. Whether the day of receipt counts: by default it does not (《民法典》第二百零一条).
+CLOCK_COUNT_RECEIPT_DAY = env_bool("GONGKAI_CLOCK_COUNT_RECEIPT_DAY", False)
+# Whether a fee notice pauses the answer clock until payment: no source settles it (statute.md §4).
+CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
 # Online applications accepted per client address per hour (the public form's rate limit).
 PUBLIC_APPLY_PER_HOUR = env_int("GONGKAI_PUBLIC_APPLY_PER_HOUR", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGKAI_MAX_FORM_BYTES", 2 * 1024 * 1024)

@@ -76,6 +76,20 @@ ROWS = [
         data={"clerk": ""},
     ),
     Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{application}/do/decide/",
+        HANDLERS,
+        ok=(400,),
+    ),
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{application}/do/extend/",
+        {"head", "superuser"},
+        ok=(400,),
+    ),
+    Row(
         "letter-download",
         "get",
         "/bodies/{body}/applications/{application}/letters/{letter}.pdf",

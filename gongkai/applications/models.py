@@ -285,3 +285,22 @@ class IssuedLetter(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class CalendarYear(models.Model):
+    """A year's holiday arrangement entered by an administrator: a new year (e.g. 2027, published
+    each November) or a correction. It replaces the shipped data for that year as a whole."""
+
+    year = models.PositiveSmallIntegerField("年份", unique=True)
+    data = models.JSONField("安排")
+    reason = models.CharField("说明", max_length=200)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField("录入时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "节假日安排"
+        verbose_name_plural = "节假日安排"
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年节假日安排"

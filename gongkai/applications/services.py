@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from gongkai.applications.clock import refresh_due_date
 from gongkai.applications.models import (
     ApplicantKind,
     Application,
@@ -132,6 +133,7 @@ def application_register(
     ClockEvent.objects.create(
         application=application, kind=ClockEventKind.RECEIVED, on=received_on, actor=application.created_by
     )
+    refresh_due_date(application)
     audit_record(
         actor=actor,
         action="application.register",

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from gongkai.applications import appeal_views, views
+from gongkai.applications import action_views, appeal_views, views
 
 staff_urlpatterns = [
     path("<slug:code>/applications/", views.application_list, name="application-list"),
     path("<slug:code>/applications/new/", views.application_new, name="application-new"),
     path("<slug:code>/applications/<int:pk>/", views.application_detail, name="application-detail"),
     path("<slug:code>/applications/<int:pk>/assign/", views.application_assign, name="application-assign"),
+    path(
+        "<slug:code>/applications/<int:pk>/do/<slug:action>/",
+        action_views.application_action,
+        name="application-action",
+    ),
     path(
         "<slug:code>/applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
         views.letter_download,

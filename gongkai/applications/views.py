@@ -17,9 +17,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
+from gongkai.applications.action_views import available_actions, clock_summary
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.selectors import (
+    OPEN_STATUSES,
     application_by_query_code,
     applications_of,
     mask_name,
@@ -99,12 +101,27 @@ def application_detail(request, code: str, pk: int):
     application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
     if not permissions.can_view_application(request.user, application):
         raise PermissionDenied
+    clock, clock_problem = clock_summary(application, timezone.localdate())
     context = {
         "application": application,
         "events": application.clock_events.select_related("actor"),
         "similar": similar_applications(application=application),
         "letters": application.letters.all(),
         "clerks": clerks_of(application.body),
+        "actions": [
+            (
+                key,
+                action.label,
+                action.form(
+                    prefix=key, initial={"on": timezone.localdate(), "delivered_on": timezone.localdate()}
+                ),
+            )
+            for key, action in available_actions(request.user, application)
+        ]
+        if application.status in OPEN_STATUSES or application.letters.filter(delivered_on=None).exists()
+        else [],
+        "clock": clock,
+        "clock_problem": clock_problem,
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)

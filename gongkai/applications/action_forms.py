@@ -1,0 +1,80 @@
+"""One small form per handling step; the case page shows those the user may take."""
+
+from __future__ import annotations
+
+from django import forms
+
+from gongkai.applications.forms import DATE_ERROR
+from gongkai.applications.models import DeliveryChannel
+from gongkai.bodies.forms import DateInput
+from gongkai.core.outcomes import OUTCOMES
+
+
+def _on(label: str = "日期") -> forms.DateField:
+    return forms.DateField(label=label, widget=DateInput(), error_messages=DATE_ERROR)
+
+
+class OnForm(forms.Form):
+    on = _on()
+
+
+class SupplementForm(forms.Form):
+    on = _on("告知日期")
+    missing = forms.CharField(
+        label="需要补正的内容（一次性告知）", max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    working_days = forms.IntegerField(label="补正期限（工作日）", min_value=1, max_value=30, initial=15)
+
+
+class ConsultationForm(forms.Form):
+    on = _on("发函日期")
+    third_party = forms.CharField(label="第三方名称", max_length=100)
+    concerns = forms.CharField(
+        label="可能涉及的权益", max_length=200, required=False, help_text="如：商业秘密、个人隐私。"
+    )
+
+
+class ConsultationAnswerForm(forms.Form):
+    on = _on("收到意见日期")
+    note = forms.CharField(label="意见摘要", max_length=300, required=False)
+
+
+class ExtensionForm(forms.Form):
+    on = _on("批准日期")
+    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="延期理由", max_length=300)
+
+
+class FeeForm(forms.Form):
+    on = _on("通知日期")
+    method = forms.ChoiceField(
+        label="计收方式", choices=[("per_request", "按件计收"), ("per_page", "按量计收")]
+    )
+    earlier_this_month = forms.IntegerField(
+        label="该申请人本月已申请件数（按件）", min_value=0, initial=0, required=False
+    )
+    pages = forms.IntegerField(label="页数（按量）", min_value=0, required=False)
+
+
+class DecisionForm(forms.Form):
+    on = _on("答复日期")
+    outcome = forms.ChoiceField(label="办理结果", choices=[(o.code, o.row_2021) for o in OUTCOMES])
+    reason = forms.CharField(
+        label="理由及说明",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="部分公开、不予公开、无法提供时必须说明理由。",
+    )
+
+
+class RedirectForm(forms.Form):
+    on = _on("答复日期")
+    competent_body = forms.CharField(label="负责公开该信息的机关", max_length=100)
+    contact = forms.CharField(label="该机关联系方式", max_length=200, required=False)
+
+
+class DeliveryForm(forms.Form):
+    letter = forms.IntegerField(widget=forms.HiddenInput)
+    channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices)
+    delivered_on = _on("送达日期")

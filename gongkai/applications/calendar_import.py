@@ -1,0 +1,39 @@
+"""Entering a year's holiday arrangement (or correcting one), then re-dating every open case."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from gongkai.applications.clock import recompute_open_cases
+from gongkai.applications.models import CalendarYear
+from gongkai.auditlog.services import audit_record
+from gongkai.bodies.services import ServiceError
+from gongkai.core.workcalendar import ArrangementError, parse_arrangement
+
+
+@transaction.atomic
+def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
+    """Store the arrangement; return it and how many open cases got a new due date."""
+    try:
+        arrangement = parse_arrangement(data)
+    except ArrangementError as error:
+        raise ServiceError(str(error)) from error
+    if not reason.strip():
+        raise ServiceError("请说明依据（如通知文号）或更正原因。")
+    existing = CalendarYear.objects.filter(year=arrangement.year).first()
+    before = existing.data if existing else None
+    row, _ = CalendarYear.objects.update_or_create(
+        year=arrangement.year,
+        defaults={"data": arrangement.to_dict(), "reason": reason.strip(), "entered_by": actor},
+    )
+    audit_record(
+        actor=actor,
+        action="calendar.import",
+        summary=f"{'更正' if existing else '录入'}{arrangement.year}年节假日安排：{reason.strip()}",
+        before=before,
+        after=arrangement.to_dict(),
+    )
+    moved = recompute_open_cases(
+        actor=actor, reason=f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
+    )
+    return row, moved

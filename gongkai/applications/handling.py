@@ -1,0 +1,235 @@
+"""Handling a case: 补正, consultations, extension, fees, the decision, and closing abandoned cases.
+
+Each step appends a ClockEvent (the ledger the statutory clock is computed from), moves the case's
+status, issues the letter the law requires, and recomputes the due date, in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from gongkai.applications import letters
+from gongkai.applications.clock import refresh_due_date
+from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
+from gongkai.auditlog.services import audit_record
+from gongkai.bodies.models import Role
+from gongkai.bodies.selectors import roles_held
+from gongkai.bodies.services import ServiceError
+from gongkai.core.fees import Fee
+from gongkai.core.outcomes import OutcomeGroup, outcome
+
+OPEN = (Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
+MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款
+
+
+def _check_date(application: Application, on: date, today: date) -> None:
+    if on > today:
+        raise ServiceError("日期不能晚于今天。")
+    latest = application.clock_events.order_by("-on").values_list("on", flat=True).first()
+    if latest and on < latest:
+        raise ServiceError(f"日期不能早于上一项办理记录（{latest}）。")
+
+
+def _require(application: Application, *statuses: str) -> None:
+    if application.status not in statuses:
+        raise ServiceError(f"申请当前状态为“{application.get_status_display()}”，不能进行此操作。")
+
+
+def _record(
+    application, kind: str, on: date, actor, *, days: int | None = None, note: str = "", basis: str = ""
+):
+    event = ClockEvent.objects.create(
+        application=application, kind=kind, on=on, actor=actor, days=days, note=note
+    )
+    audit_record(
+        actor=actor,
+        action=f"application.{kind}",
+        summary=f"{application.number}：{event.get_kind_display()}（{on}）" + (f"：{note}" if note else ""),
+        body=application.body,
+        target=application,
+        after={"kind": kind, "on": on.isoformat(), "days": days},
+        legal_basis=basis,
+    )
+    return event
+
+
+def _set_status(application: Application, status: str) -> None:
+    application.status = status
+    application.save(update_fields=["status"])
+
+
+@transaction.atomic
+def supplement_request(
+    *, actor, application, on: date, missing: str, working_days: int, today: date
+) -> IssuedLetter:
+    """条例第三十条: one notice, listing everything to supplement; the clock stops until it comes back."""
+    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    if application.clock_events.filter(kind=ClockEventKind.SUPPLEMENT_REQUESTED).exists():
+        raise ServiceError("补正告知只能一次性发出（条例第三十条），本申请已发出过补正告知。")
+    if not 1 <= working_days <= 30:
+        raise ServiceError("补正期限应为1至30个工作日。")
+    draft = letters.supplement_notice(application, missing=missing, working_days=working_days)
+    _record(
+        application,
+        ClockEventKind.SUPPLEMENT_REQUESTED,
+        on,
+        actor,
+        days=working_days,
+        note=missing[:300],
+        basis="《政府信息公开条例》第三十条",
+    )
+    _set_status(application, Status.AWAITING_SUPPLEMENT)
+    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    refresh_due_date(application)
+    return letter
+
+
+@transaction.atomic
+def supplement_receive(*, actor, application, on: date, today: date) -> Application:
+    _require(application, Status.AWAITING_SUPPLEMENT)
+    _check_date(application, on, today)
+    _record(application, ClockEventKind.SUPPLEMENT_RECEIVED, on, actor, basis="《政府信息公开条例》第三十条")
+    _set_status(application, Status.IN_PROGRESS)
+    refresh_due_date(application)
+    return application
+
+
+@transaction.atomic
+def consultation_send(
+    *, actor, application, on: date, third_party: str, concerns: str, today: date
+) -> IssuedLetter:
+    """条例第三十二条、第三十四条: the time a third party or co-producer takes is not counted."""
+    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    if not third_party.strip():
+        raise ServiceError("请填写征求意见的第三方名称。")
+    draft = letters.consultation(
+        application, third_party=third_party.strip(), concerns=concerns.strip() or "合法权益"
+    )
+    _record(
+        application,
+        ClockEventKind.CONSULTATION_SENT,
+        on,
+        actor,
+        note=third_party.strip()[:300],
+        basis="《政府信息公开条例》第三十二条",
+    )
+    _set_status(application, Status.IN_PROGRESS)
+    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    refresh_due_date(application)
+    return letter
+
+
+@transaction.atomic
+def consultation_answer(*, actor, application, on: date, note: str, today: date) -> Application:
+    _require(application, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    sent = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_SENT).count()
+    answered = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_ANSWERED).count()
+    if answered >= sent:
+        raise ServiceError("没有等待答复的征求意见。")
+    _record(
+        application,
+        ClockEventKind.CONSULTATION_ANSWERED,
+        on,
+        actor,
+        note=note[:300],
+        basis="《政府信息公开条例》第三十二条",
+    )
+    refresh_due_date(application)
+    return application
+
+
+@transaction.atomic
+def extension_approve(*, actor, application, on: date, days: int, reason: str, today: date) -> IssuedLetter:
+    """条例第三十三条第二款: approved by the head of the disclosure office, at most 20 working days, once."""
+    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    if Role.HEAD not in roles_held(user=actor, body=application.body, on=today) and not actor.is_superuser:
+        raise ServiceError("延期答复须经政府信息公开工作机构负责人同意。")
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise ServiceError(f"延长期限最长不超过{MAX_EXTENSION_DAYS}个工作日。")
+    if application.clock_events.filter(kind=ClockEventKind.EXTENSION_APPROVED).exists():
+        raise ServiceError("本申请已经延期一次。")
+    if not reason.strip():
+        raise ServiceError("请写明延期理由。")
+    _record(
+        application,
+        ClockEventKind.EXTENSION_APPROVED,
+        on,
+        actor,
+        days=days,
+        note=reason[:300],
+        basis="《政府信息公开条例》第三十三条第二款",
+    )
+    new_due = refresh_due_date(application)
+    if new_due is None:
+        raise ServiceError("延长后的答复期限超出日历已知的年份，请先导入下一年的节假日安排。")
+    draft = letters.extension_notice(application, days=days, new_due_on=new_due, reason=reason.strip())
+    return letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+
+
+@transaction.atomic
+def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> IssuedLetter:
+    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    if fee.total <= 0:
+        raise ServiceError("未超过免费额度，不应收费。")
+    draft = letters.fee_notice(application, fee=fee)
+    _record(application, ClockEventKind.FEE_NOTICE_SENT, on, actor, note=f"{fee.total}元", basis=fee.basis)
+    _set_status(application, Status.AWAITING_FEE)
+    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    refresh_due_date(application)
+    return letter
+
+
+@transaction.atomic
+def fee_paid(*, actor, application, on: date, today: date) -> Application:
+    _require(application, Status.AWAITING_FEE)
+    _check_date(application, on, today)
+    _record(application, ClockEventKind.FEE_PAID, on, actor)
+    _set_status(application, Status.IN_PROGRESS)
+    refresh_due_date(application)
+    return application
+
+
+@transaction.atomic
+def application_decide(
+    *, actor, application, outcome_code: str, on: date, reason: str, today: date
+) -> IssuedLetter:
+    """The answer: exactly one coded outcome (the table-2 row), its legal basis, and the 答复书."""
+    chosen = outcome(outcome_code)
+    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_date(application, on, today)
+    version = application.body.version_on(on)
+    parent = version.parent.version_on(on) if version and version.parent else None
+    draft = letters.answer(
+        application, outcome=chosen, reason=reason, review_body=parent.name if parent else "上一级行政机关"
+    )
+    _record(application, ClockEventKind.ANSWERED, on, actor, note=chosen.row_2021, basis=chosen.basis)
+    application.outcome = chosen.code
+    application.decided_on = on
+    application.decision_reason = reason.strip()
+    application.status = Status.CLOSED if chosen.group is OutcomeGroup.OTHER else Status.ANSWERED
+    application.save(update_fields=["outcome", "decided_on", "decision_reason", "status"])
+    return letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+
+
+@transaction.atomic
+def application_redirect(*, actor, application, competent_body: str, contact: str, on: date, today: date):
+    """条例第三十六条第（五）项: not this body's information; tell the applicant who holds it (转办)."""
+    if not competent_body.strip():
+        raise ServiceError("请填写负责公开该信息的机关。")
+    reason = f"该政府信息不属于本机关负责公开，负责公开该信息的机关为{competent_body.strip()}"
+    reason += f"，联系方式：{contact.strip()}。" if contact.strip() else "。"
+    return application_decide(
+        actor=actor,
+        application=application,
+        outcome_code="unavailable_not_held",
+        on=on,
+        reason=reason,
+        today=today,
+    )

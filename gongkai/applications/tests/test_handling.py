@@ -1,0 +1,96 @@
+"""Handling a case step by step through its page, as staff do: every step's rules and letters."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from gongkai.applications.models import Application, IssuedLetter
+from gongkai.applications.tests.test_register import register
+from gongkai.auditlog.models import AuditEntry
+
+RECEIVED = date(2026, 3, 2)  # a Monday; each step below happens on a later day of March
+
+
+@pytest.fixture
+def case(cast, weasyprint_available):
+    return register(cast, received_on=RECEIVED, today=timezone.localdate())
+
+
+def act(client, application, action, **data):
+    prefixed = {f"{action}-{key}": value for key, value in data.items()}
+    return client.post(f"/bodies/donghu/applications/{application.pk}/do/{action}/", prefixed)
+
+
+def day(n: int) -> str:
+    return date(2026, 3, n).isoformat()
+
+
+def test_supplement_then_answer_partially(client, cast, case):
+    client.force_login(cast.clerk)
+    assert act(client, case, "acknowledge", on=day(2)).status_code == 302
+    response = act(client, case, "supplement", on=day(4), missing="请写明所需文件的年份。", working_days=10)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.due_on) == ("awaiting_supplement", None)
+    # Supplement received Mon 3-9: 20 working days again from the next day -> 3-10..13 (4), 16..20 (9),
+    # 23..27 (14), 3-30..4-3 (19), 4-4..6 清明, 4-7 (20).
+    assert act(client, case, "supplement_received", on=day(9)).status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.due_on) == ("in_progress", date(2026, 4, 7))
+    # A second 补正 notice is refused: the law asks for one notice listing everything.
+    again = act(client, case, "supplement", on=day(10), missing="再补一次", working_days=10)
+    assert again.status_code == 400 and "一次性" in again.content.decode()
+    refused = act(client, case, "decide", on=day(20), outcome="partial", reason="")
+    assert refused.status_code == 400 and "必须说明理由" in refused.content.decode()
+    reason = "其中涉及个人信息的部分不予公开。"
+    assert act(client, case, "decide", on=day(20), outcome="partial", reason=reason).status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.outcome) == ("answered", "partial")
+    kinds = list(IssuedLetter.objects.filter(application=case).values_list("kind", flat=True))
+    assert kinds == ["acknowledgement", "supplement_notice", "answer"]
+
+
+def test_only_the_head_approves_an_extension(client, cast, case):
+    client.force_login(cast.clerk)
+    assert act(client, case, "extend", on=day(20), days=20, reason="涉及档案查找").status_code == 403
+    client.force_login(cast.head)
+    assert case.due_on == date(2026, 3, 30)
+    assert act(client, case, "extend", on=day(20), days=25, reason="x").status_code == 400  # over 20 days
+    assert act(client, case, "extend", on=day(20), days=20, reason="涉及多个部门档案查找").status_code == 302
+    case.refresh_from_db()
+    # 20 more after 3-30: 3-31..4-3 (4); 4-4..6 清明; 4-7..10 (8); 13..17 (13); 20..24 (18); 27, 28 (20).
+    assert case.due_on == date(2026, 4, 28)
+    letter = IssuedLetter.objects.get(application=case, kind="extension_notice")
+    assert f"将在{case.due_on.year}年{case.due_on.month}月{case.due_on.day}日前予以答复" in letter.text
+
+
+def test_redirect_to_the_competent_body(client, cast, case):
+    client.force_login(cast.clerk)
+    response = act(
+        client, case, "redirect", on=day(5), competent_body="示范区财政局", contact="0755-8000 5000"
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.outcome == "unavailable_not_held"
+    assert "负责公开该信息的机关为示范区财政局" in case.decision_reason
+
+
+def test_hostile_steps_leave_nothing_half_written(client, cast, case):
+    client.force_login(cast.clerk)
+    before = (AuditEntry.objects.count(), IssuedLetter.objects.count())
+    future = date(2099, 1, 1).isoformat()
+    assert act(client, case, "supplement", on=future, missing="x", working_days=10).status_code == 400
+    assert (
+        act(client, case, "supplement", on="2026-03-01", missing="x", working_days=10).status_code == 400
+    )  # before receipt
+    assert act(client, case, "decide", on=day(5), outcome="granted_maybe").status_code == 400
+    assert act(client, case, "fee_paid", on=day(5)).status_code == 400  # no fee was asked
+    assert (
+        act(client, case, "fee", on=day(5), method="per_request", earlier_this_month=0).status_code == 400
+    )  # free
+    assert client.post(f"/bodies/donghu/applications/{case.pk}/do/nonsense/").status_code == 404
+    assert (AuditEntry.objects.count(), IssuedLetter.objects.count()) == before
+    assert Application.objects.get(pk=case.pk).status == "registered"
+    client.force_login(cast.inspector)  # inspectors read, never act
+    assert act(client, case, "decide", on=day(5), outcome="granted", reason="").status_code == 403
