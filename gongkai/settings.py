@@ -160,6 +160,19 @@ CACHES = {
     }
 }
 
+# E-mail for reminders. Without GONGKAI_EMAIL_HOST, mail is printed to the console (development).
+EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 465)
+EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = EMAIL_PORT == 465
+DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

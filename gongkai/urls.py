@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api import api
-from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns
+from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.web.urls")),
     path("bodies/", include("gongkai.bodies.urls")),
     path("bodies/", include(staff_urlpatterns)),
     path("", include(public_urlpatterns)),
+    path("work/", include(work_urlpatterns)),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -89,6 +89,7 @@ ROWS = [
         {"head", "superuser"},
         ok=(400,),
     ),
+    Row("overdue-list", "get", "/work/overdue/", {"inspector", "superuser"}),
     Row(
         "letter-download",
         "get",

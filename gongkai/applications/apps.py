@@ -6,9 +6,14 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self):
-        from gongkai.applications.todo import my_open_applications, unassigned_applications
+        from gongkai.applications.todo import (
+            due_and_overdue,
+            my_open_applications,
+            supervised_overdue,
+            unassigned_applications,
+        )
         from gongkai.web.todo import TODO_PROVIDERS
 
-        for provider in (unassigned_applications, my_open_applications):
+        for provider in (due_and_overdue, supervised_overdue, unassigned_applications, my_open_applications):
             if provider not in TODO_PROVIDERS:
                 TODO_PROVIDERS.append(provider)

@@ -6,7 +6,7 @@ status, issues the letter the law requires, and recomputes the due date, in one 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -233,3 +233,43 @@ def application_redirect(*, actor, application, competent_body: str, contact: st
         reason=reason,
         today=today,
     )
+
+
+ABANDONED_OUTCOME = {
+    Status.AWAITING_SUPPLEMENT: "other_no_supplement",
+    Status.AWAITING_FEE: "other_fee_unpaid",
+}
+
+
+def close_abandoned(*, today: date) -> list[Application]:
+    """Close the cases whose 补正 or fee did not arrive in time, on the first day after the period.
+
+    Run daily (manage.py close_abandoned_cases). The closing date is the day after the period ran
+    out, not the day the job happens to run, so a missed run does not shift it.
+    """
+    from gongkai.applications.clock import clock_state
+
+    closed = []
+    for application in Application.objects.filter(status__in=ABANDONED_OUTCOME).select_related("body"):
+        state = clock_state(application, today)
+        if state.abandon_on is None or today <= state.abandon_on:
+            continue
+        closed.append(_close_as_abandoned(application, state.abandon_on))
+    return closed
+
+
+@transaction.atomic
+def _close_as_abandoned(application: Application, abandon_on: date) -> Application:
+    chosen = outcome(ABANDONED_OUTCOME[application.status])
+    closing_day = abandon_on + timedelta(days=1)
+    _record(application, ClockEventKind.ANSWERED, closing_day, None, note=chosen.row_2021, basis=chosen.basis)
+    application.outcome = chosen.code
+    application.decided_on = closing_day
+    application.decision_reason = (
+        "申请人逾期未补正，视为放弃申请。"
+        if chosen.code == "other_no_supplement"
+        else ("申请人逾期未缴纳信息处理费，视为放弃申请。")
+    )
+    application.status = Status.CLOSED
+    application.save(update_fields=["outcome", "decided_on", "decision_reason", "status"])
+    return application

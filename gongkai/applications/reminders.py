@@ -44,3 +44,32 @@ def due_cases(*, bodies, today: date, within: int = WARN_DAYS[0]) -> list[DueCas
         if left <= within:
             found.append(DueCase(application, left))
     return found
+
+
+def describe(due: DueCase) -> str:
+    application = due.application
+    if due.overdue:
+        return f"{application.number}（{application.body}）已逾期{-due.days_left}个工作日，答复期限{application.due_on}"
+    return (
+        f"{application.number}（{application.body}）还剩{due.days_left}个工作日，答复期限{application.due_on}"
+    )
+
+
+def reminder_digest(*, today: date):
+    """(user, lines) for each assigned clerk with cases due within 5 working days or overdue."""
+    from gongkai.bodies.models import Body
+
+    per_user: dict = {}
+    for due in due_cases(bodies=Body.objects.all(), today=today):
+        clerk = due.application.assigned_to
+        if clerk is not None:
+            per_user.setdefault(clerk, []).append(describe(due))
+    return sorted(per_user.items(), key=lambda pair: pair[0].username)
+
+
+def overdue_under(*, supervisor_ids, today: date) -> list[DueCase]:
+    """督办: overdue cases of every body supervised (down the chain) by the given bodies."""
+    from gongkai.bodies.selectors import supervised_body_ids
+
+    bodies = supervised_body_ids(supervisor_ids=supervisor_ids, on=today) | set(supervisor_ids)
+    return [due for due in due_cases(bodies=bodies, today=today, within=-1) if due.overdue]

@@ -43,3 +43,41 @@ def my_open_applications(user, today: date) -> list[TodoItem]:
         )
         for case in cases.order_by("due_on", "received_on")[:50]
     ]
+
+
+def due_and_overdue(user, today: date) -> list[TodoItem]:
+    """For the assigned clerk: cases due within 5 working days, and overdue ones (most urgent first)."""
+    from gongkai.applications.reminders import describe, due_cases
+
+    mine = Application.objects.filter(assigned_to=user).values("body_id").distinct()
+    return [
+        TodoItem(
+            title=("已逾期：" if due.overdue else "即将到期：") + due.application.number,
+            detail=describe(due),
+            url=reverse("application-detail", args=[due.application.body.code, due.application.pk]),
+            urgent=due.overdue or due.days_left <= 2,
+        )
+        for due in due_cases(bodies=mine, today=today)
+        if due.application.assigned_to_id == user.id
+    ]
+
+
+def supervised_overdue(user, today: date) -> list[TodoItem]:
+    """For inspectors: 督办 of overdue cases in the bodies they supervise."""
+    from gongkai.applications.reminders import overdue_under
+    from gongkai.bodies.selectors import inspector_body_ids
+
+    supervisor_ids = inspector_body_ids(user=user, on=today)
+    if not supervisor_ids:
+        return []
+    overdue = overdue_under(supervisor_ids=supervisor_ids, today=today)
+    if not overdue:
+        return []
+    return [
+        TodoItem(
+            title=f"督办：所辖机关{len(overdue)}件申请已逾期",
+            detail="请督促相关机关尽快答复。",
+            url=reverse("overdue-list"),
+            urgent=True,
+        )
+    ]

@@ -21,6 +21,10 @@ staff_urlpatterns = [
     path("<slug:code>/appeals/<int:pk>/conclude/", appeal_views.appeal_conclude_view, name="appeal-conclude"),
 ]
 
+work_urlpatterns = [
+    path("overdue/", views.overdue_list, name="overdue-list"),
+]
+
 public_urlpatterns = [
     path("apply/<slug:code>/", views.public_apply, name="public-apply"),
     path("status/", views.status_lookup, name="status-lookup"),

@@ -66,16 +66,20 @@ def supervised_body_ids(*, supervisor_ids: Iterable[int], on: date) -> set[int]:
     return found
 
 
-def inspected_body_ids(*, user, on: date) -> set[int]:
-    """Bodies this user may read as 督查: those supervised by a body where they hold the inspector role."""
+def inspector_body_ids(*, user, on: date) -> list[int]:
+    """Bodies where the user holds (or acts in) the inspector role."""
     if not user.is_authenticated:
-        return set()
-    inspector_at = [
+        return []
+    return [
         body.id
         for body in bodies_of(user=user, on=on)
         if Role.INSPECTOR in roles_held(user=user, body=body, on=on)
     ]
-    return supervised_body_ids(supervisor_ids=inspector_at, on=on)
+
+
+def inspected_body_ids(*, user, on: date) -> set[int]:
+    """Bodies this user may read as 督查: those supervised by a body where they hold the inspector role."""
+    return supervised_body_ids(supervisor_ids=inspector_body_ids(user=user, on=on), on=on)
 
 
 def visible_bodies(*, user, on: date) -> QuerySet[Body]:
