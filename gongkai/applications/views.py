@@ -20,6 +20,7 @@ from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
+from gongkai.applications.reminders import overdue_under
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
     application_by_query_code,
@@ -29,7 +30,6 @@ from gongkai.applications.selectors import (
 )
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
-from gongkai.applications.reminders import overdue_under
 from gongkai.bodies.selectors import active_assignments, inspector_body_ids
 
 
