@@ -12,7 +12,9 @@ import importlib
 import sys
 
 # Sub-command name -> module under gongkai.commands. Add a line here when adding a command.
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "deadline": "deadline",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,70 @@
+"""`gongkai deadline` prints the due date with its explanation, and refuses bad input in one line."""
+
+import json
+
+import pytest
+
+from gongkai.cli import main
+
+
+def test_received_before_spring_festival(capsys):
+    assert main(["deadline", "--received", "2026-02-13", "--today", "2026-02-13"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "收到申请 2026-02-13（星期五）。依《民法典》第二百零一条，当日不计入，自次日起算。"
+    assert out[-1] == "答复期限：2026-03-19（星期四），共20个工作日。"
+
+
+def test_supplement_and_extension_as_json(capsys):
+    # Supplement received Tue 3-3: 3-4..6 (3); 9..13 (8); 16..20 (13); 23..27 (18); 3-30, 31 (20);
+    # plus 20: 4-1..3 (3); 4-4..6 清明; 4-7..10 (7); 13..17 (12); 20..24 (17); 27..29 (20) -> 4-29.
+    args = [
+        "deadline",
+        "--received",
+        "2026-02-13",
+        "--supplement",
+        "2026-02-25:2026-03-03",
+        "--extension",
+        "20",
+        "--extension-on",
+        "2026-03-20",
+        "--today",
+        "2026-03-20",
+        "--json",
+    ]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["due_on"], result["allowed"], result["used"]) == ("2026-04-29", 40, 13)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--received", "2026-02-30"], "收到申请日期“2026-02-30”不是有效日期"),
+        (["--received", "2026-12-15"], "日历中没有2027年的节假日安排"),
+        (["--received", "2026-03-02", "--extension", "25"], "延长期限最长不超过20个工作日"),
+        (
+            ["--received", "2026-03-02", "--consultation", "2026-03-10:2026-03-05"],
+            "结束日期2026-03-05早于开始日期",
+        ),
+        (["--received", "2026-03-02", "--fee", "2026-02-01"], "不能早于收到申请日期"),
+        (["--received", "2026-03-02", "--calendar", "/no/such.json"], "无法读取节假日安排文件"),
+    ],
+)
+def test_bad_input_is_one_chinese_line_and_exit_2(capsys, args, message):
+    assert main(["deadline", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_next_year_file_extends_the_calendar(tmp_path, capsys):
+    path = tmp_path / "2027.json"
+    path.write_text(
+        json.dumps(
+            {"year": 2027, "holidays": [{"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"}]}
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        main(["deadline", "--received", "2026-12-15", "--today", "2026-12-15", "--calendar", str(path)]) == 0
+    )
+    assert capsys.readouterr().out.splitlines()[-1] == "答复期限：2027-01-13（星期三），共20个工作日。"
