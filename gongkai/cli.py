@@ -14,6 +14,7 @@ import sys
 # Sub-command name -> module under gongkai.commands. Add a line here when adding a command.
 COMMANDS: dict[str, str] = {
     "deadline": "deadline",
+    "scan": "scan",
 }
 
 

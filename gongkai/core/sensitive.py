@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gongkai.core.identity import is_resident_id
+from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 
 
 class HitKind(StrEnum):
@@ -108,3 +109,25 @@ def mask(text: str, hits: list[Hit]) -> str:
         cursor = hit.end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class LocatedHit:
+    """A hit in an extracted file: where it is (page, line, table cell) and what it is."""
+
+    location: Location
+    hit: Hit
+
+
+def scan_document(document: SourceDocument) -> list[LocatedHit]:
+    """Scan every line and every table cell of an extracted file (see gongkai.core.reports.readers)."""
+    found: list[LocatedHit] = []
+    for block in document.blocks:
+        if isinstance(block, SourceLine):
+            found += [LocatedHit(block.loc, hit) for hit in scan_text(block.text)]
+            continue
+        for row in block.rows:
+            for cell in row:
+                if cell.origin is None:  # a merged cell is scanned once, at its top-left position
+                    found += [LocatedHit(cell.loc, hit) for hit in scan_text(cell.text)]
+    return found

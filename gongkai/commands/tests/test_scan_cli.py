@@ -1,0 +1,53 @@
+"""`gongkai scan` on real files: hits with their location, exit codes, unreadable files explained."""
+
+import io
+import json
+
+from docx import Document
+
+from gongkai.cli import main
+
+ID = "11010519491231002X"
+
+
+def test_text_file_hits_are_listed_with_line_numbers(tmp_path, capsys):
+    path = tmp_path / "通知.txt"
+    path.write_text(f"关于低保发放的通知\n申请人身份证号：{ID}\n联系电话 13812345678\n", encoding="utf-8")
+    assert main(["scan", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"{path}  第2行  身份证号码：{ID}", f"{path}  第3行  手机号码：13812345678"]
+
+
+def test_docx_table_cell_hits(tmp_path, capsys):
+    document = Document()
+    document.add_paragraph("低保对象名单")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "姓名", "身份证号"
+    table.cell(1, 0).text, table.cell(1, 1).text = "张三", ID
+    path = tmp_path / "名单.docx"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    assert main(["scan", "--json", str(path)]) == 1
+    [entry] = json.loads(capsys.readouterr().out)
+    assert [(h["kind"], h["value"]) for h in entry["hits"]] == [("resident_id", ID)]
+    assert "第2行第2列" in entry["hits"][0]["location"]
+
+
+def test_clean_file_exits_zero(tmp_path, capsys):
+    path = tmp_path / "clean.txt"
+    path.write_text("本机关2026年度预算已公开。", encoding="utf-8")
+    assert main(["scan", str(path)]) == 0
+    assert "未发现敏感信息" in capsys.readouterr().out
+
+
+def test_missing_empty_and_old_binary_files_are_explained(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    assert main(["scan", str(tmp_path / "nope.pdf"), str(empty), str(old)]) == 2
+    err = capsys.readouterr().err
+    assert "nope.pdf：文件不存在。" in err
+    assert "empty.txt：文件为空。" in err
+    assert "old.doc：旧版 Word/Excel 格式" in err
