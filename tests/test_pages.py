@@ -25,6 +25,8 @@ PAGES = [
     (None, "/status/"),
     (None, "/guide/donghu/"),
     (None, "/status/{query_code}/"),
+    ("superuser", "/work/calendar/"),
+    ("inspector", "/work/overdue/"),
     (None, "/"),
     (None, "/accounts/login/"),
 ]

@@ -90,6 +90,7 @@ ROWS = [
         ok=(400,),
     ),
     Row("overdue-list", "get", "/work/overdue/", {"inspector", "superuser"}),
+    Row("calendar-years", "get", "/work/calendar/", {"superuser"}),
     Row(
         "letter-download",
         "get",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.applications import action_views, appeal_views, views
+from gongkai.applications import action_views, appeal_views, calendar_views, views
 
 staff_urlpatterns = [
     path("<slug:code>/applications/", views.application_list, name="application-list"),
@@ -23,6 +23,7 @@ staff_urlpatterns = [
 
 work_urlpatterns = [
     path("overdue/", views.overdue_list, name="overdue-list"),
+    path("calendar/", calendar_views.calendar_years, name="calendar-years"),
 ]
 
 public_urlpatterns = [

@@ -58,3 +58,18 @@ def test_a_bad_import_changes_nothing(cast):
     application.refresh_from_db()
     assert application.due_on == date(2026, 3, 30)
     assert not AuditEntry.objects.filter(action="calendar.import").exists()
+
+
+def test_the_administrator_imports_a_year_on_its_page(client, cast):
+    client.force_login(cast.superuser)
+    page = client.get("/work/calendar/").content.decode()
+    assert "春节 2月15日至2月23日" in page and "2月14日、2月28日" in page
+    bad = client.post("/work/calendar/", {"data": "{not json", "reason": "x"})
+    assert bad.status_code == 400 and "JSON 格式错误" in bad.content.decode()
+    data = '{"year": 2027, "holidays": [{"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"}]}'
+    response = client.post(
+        "/work/calendar/", {"data": data, "reason": "国办发明电〔2026〕示例号"}, follow=True
+    )
+    assert "已保存2027年节假日安排" in response.content.decode()
+    client.force_login(cast.admin)  # a body's administrator does not change the shared calendar
+    assert client.get("/work/calendar/").status_code == 403
