@@ -186,6 +186,22 @@ ROWS = [
         data={"kind": "review", "filed_on": "2026-05-06", "authority": "示范区人民政府"},
     ),
     Row(
+        "api-v1:application_clock",
+        "get",
+        "/api/v1/bodies/{body}/applications/DONGHU-2026-0001/clock",
+        STAFF | {"inspector", "superuser"},
+        api=True,
+    ),
+    Row(
+        "api-v1:application_action",
+        "post",
+        "/api/v1/bodies/{body}/applications/DONGHU-2026-0001/actions/decide",
+        HANDLERS,
+        api=True,
+        ok=(400,),
+        data={"on": "2026-03-05", "outcome": "withheld_state_secret", "reason": ""},
+    ),
+    Row(
         "api-v1:list_audit",
         "get",
         "/api/v1/bodies/{body}/audit",

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from ninja import Body as RequestBody
 from ninja import Field, Router, Schema, Status
 
 from gongkai.applications import permissions, services
+from gongkai.applications.action_views import ACTIONS
 from gongkai.applications.appeals import appeal_record
+from gongkai.applications.clock import clock_state
 from gongkai.applications.models import (
     Appeal,
     AppealKind,
@@ -23,6 +27,7 @@ from gongkai.applications.selectors import applications_of
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
+from gongkai.core.workcalendar import UnknownYearError
 
 router = Router(tags=["依申请公开"])
 
@@ -180,3 +185,72 @@ def record_appeal(request, code: str, payload: AppealIn):
     except ServiceError as error:
         return Status(400, {"detail": "；".join(error.messages)})
     return Status(201, _appeal_out(appeal))
+
+
+class ClockOut(Schema):
+    due_on: date | None
+    running: bool
+    used: int
+    allowed: int
+    abandon_on: date | None
+    warnings: list[str]
+    explanation: list[str]
+
+
+def _application(code: str, number: str, user, allowed) -> Application:
+    application = Application.objects.select_related("body").filter(body__code=code, number=number).first()
+    if application is None:
+        raise Http404(f"申请“{number}”不存在。")
+    if not allowed(user, application):
+        raise PermissionDenied
+    return application
+
+
+@router.get(
+    "bodies/{code}/applications/{number}/clock",
+    response={200: ClockOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
+)
+def application_clock(request, code: str, number: str):
+    application = _application(code, number, request.user, permissions.can_view_application)
+    try:
+        state = clock_state(application, timezone.localdate())
+    except UnknownYearError as error:
+        return Status(400, {"detail": str(error)})
+    return {
+        "due_on": state.due_on,
+        "running": state.running,
+        "used": state.used,
+        "allowed": state.allowed,
+        "abandon_on": state.abandon_on,
+        "warnings": list(state.warnings),
+        "explanation": list(state.explanation),
+    }
+
+
+@router.post(
+    "bodies/{code}/applications/{number}/actions/{action}",
+    response={200: ApplicationOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
+    summary="办理步骤（补正、征求意见、延期、收费、答复、转办、送达等）",
+)
+def application_action(
+    request, code: str, number: str, action: str, payload: dict[str, Any] = RequestBody(...)
+):
+    """The same steps and rules as the case page; the payload holds the step's form fields."""
+    step = ACTIONS.get(action)
+    if step is None:
+        raise Http404(f"没有办理步骤“{action}”（可用：{'、'.join(ACTIONS)}）。")
+    application = _application(code, number, request.user, step.allowed)
+    form = step.form(data={key: "" if value is None else str(value) for key, value in payload.items()})
+    if not form.is_valid():
+        errors = [
+            {"field": field, "message": message}
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+        return Status(400, {"detail": "请求数据有误", "errors": errors})
+    try:
+        step.run(request.user, application, form.cleaned_data, timezone.localdate())
+    except ServiceError as error:
+        return Status(400, {"detail": "；".join(error.messages)})
+    application.refresh_from_db()
+    return _out(application)

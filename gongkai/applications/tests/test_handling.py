@@ -94,3 +94,29 @@ def test_hostile_steps_leave_nothing_half_written(client, cast, case):
     assert Application.objects.get(pk=case.pk).status == "registered"
     client.force_login(cast.inspector)  # inspectors read, never act
     assert act(client, case, "decide", on=day(5), outcome="granted", reason="").status_code == 403
+
+
+def test_the_same_steps_through_the_api(client, cast, case):
+    client.force_login(cast.clerk)
+    url = f"/api/v1/bodies/donghu/applications/{case.number}"
+    clock = client.get(f"{url}/clock").json()
+    assert clock["due_on"] == "2026-03-30" and clock["explanation"][-1].startswith("答复期限：2026-03-30")
+    bad = client.post(
+        f"{url}/actions/decide", {"on": "2026-03-40", "outcome": "granted"}, content_type="application/json"
+    )
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "on"
+    refused = client.post(
+        f"{url}/actions/extend", {"on": day(5), "days": 10, "reason": "x"}, content_type="application/json"
+    )
+    assert refused.status_code == 403  # only the head approves extensions
+    done = client.post(
+        f"{url}/actions/decide",
+        {"on": day(5), "outcome": "granted", "reason": ""},
+        content_type="application/json",
+    )
+    assert (
+        done.status_code == 200
+        and done.json()["outcome"] == "granted"
+        and done.json()["status"] == "answered"
+    )
+    assert client.post(f"{url}/actions/fly", {}, content_type="application/json").status_code == 404
