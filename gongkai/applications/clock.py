@@ -29,9 +29,11 @@ def clock_settings() -> ClockSettings:
     )
 
 
-def ledger(application: Application) -> list[Entry]:
-    events = ClockEvent.objects.filter(application=application).order_by("on", "id")
-    return [Entry(EntryKind(e.kind), e.on, e.days) for e in events]
+def ledger(application: Application, events=None) -> list[Entry]:
+    """The case's clock entries; `events` may be passed in when they were prefetched in bulk."""
+    if events is None:
+        events = ClockEvent.objects.filter(application=application).order_by("on", "id")
+    return [Entry(EntryKind(e.kind), e.on, e.days) for e in sorted(events, key=lambda e: (e.on, e.id))]
 
 
 def clock_state(application: Application, today: date, calendar: WorkCalendar | None = None) -> ClockState:
@@ -39,12 +41,19 @@ def clock_state(application: Application, today: date, calendar: WorkCalendar | 
     return compute_clock(ledger(application), calendar or current_calendar(), today, clock_settings())
 
 
+def _due_date(application: Application, calendar: WorkCalendar, events=None) -> date | None:
+    try:
+        state = compute_clock(
+            ledger(application, events), calendar, application.received_on, clock_settings()
+        )
+    except UnknownYearError:
+        return None  # shown on the case page with the reason; recomputed when the year is imported
+    return state.due_on
+
+
 def refresh_due_date(application: Application, calendar: WorkCalendar | None = None) -> date | None:
     """Recompute and store the due date; None while the clock is stopped or cannot be computed."""
-    try:
-        due_on = clock_state(application, application.received_on, calendar).due_on
-    except UnknownYearError:
-        due_on = None  # shown on the case page with the reason; recomputed when the year is imported
+    due_on = _due_date(application, calendar or current_calendar())
     if due_on != application.due_on:
         application.due_on = due_on
         application.save(update_fields=["due_on"])
@@ -65,11 +74,18 @@ def recompute_open_cases(*, actor, reason: str) -> int:
     """After a calendar change: recompute every open case and log each moved due date on its case."""
     calendar = current_calendar()
     moved = 0
-    for application in Application.objects.filter(status__in=OPEN_STATUSES).select_related("body"):
+    cases = (
+        Application.objects.filter(status__in=OPEN_STATUSES)
+        .select_related("body")
+        .prefetch_related("clock_events")
+    )
+    for application in cases.iterator(chunk_size=2000):
         before = application.due_on
-        after = refresh_due_date(application, calendar)
+        after = _due_date(application, calendar, application.clock_events.all())
         if after != before:
             moved += 1
+            application.due_on = after
+            application.save(update_fields=["due_on"])
             audit_record(
                 actor=actor,
                 action="application.due_recomputed",
