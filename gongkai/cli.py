@@ -13,6 +13,7 @@ import sys
 
 # Sub-command name -> module under gongkai.commands. Add a line here when adding a command.
 COMMANDS: dict[str, str] = {
+    "audit": "audit",
     "deadline": "deadline",
     "scan": "scan",
 }

@@ -1,0 +1,271 @@
+"""The checks of a published or generated annual report, each a coded finding in Chinese.
+
+Sources for each rule are in statute.md §5. Blank cells count as 0 in arithmetic and the message
+says so; missing or unreadable cells are never guessed: a sum that needs one is not checked, and
+the cells are listed by CELLS-UNREADABLE instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS
+from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.numbers import CellStatus
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+TABLE_NAMES = {"t1": "主动公开情况表", "t2": "依申请公开情况表", "t3": "复议诉讼情况表"}
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    severity: str
+    title: str
+    explanation: str
+
+
+CHECKS: dict[str, CheckInfo] = {
+    "T2-BALANCE": CheckInfo(
+        ERROR,
+        "依申请公开情况表勾稽关系不成立",
+        "每一列：一（本年新收）+ 二（上年结转）应等于 三（七）总计 + 四（结转下年度）。依据：表格左上角的勾稽说明（国办公开办函〔2019〕60号、〔2021〕30号）。",
+    ),
+    "T2-ROW-TOTAL": CheckInfo(
+        ERROR, "依申请公开情况表行合计不等", "每一行的“总计”应等于自然人和五类法人或其他组织之和。"
+    ),
+    "T2-OUTCOME-SUM": CheckInfo(
+        ERROR, "办理结果合计不等", "（七）总计应等于（一）至（六）各项办理结果之和。部分公开只计一次。"
+    ),
+    "T3-BLOCK-TOTAL": CheckInfo(
+        ERROR,
+        "复议诉讼情况表合计不等",
+        "行政复议、未经复议直接起诉、复议后起诉三部分，每部分的总计应等于维持、纠正、其他结果、尚未审结之和。",
+    ),
+    "TEMPLATE-YEAR": CheckInfo(
+        ERROR,
+        "年报格式与年度不符",
+        "2021年度起应使用国办公开办函〔2021〕30号格式（制发/废止/现行有效件数等），2019、2020年度使用〔2019〕60号试行格式。",
+    ),
+    "SECTIONS": CheckInfo(
+        WARNING,
+        "缺少章节或顺序不对",
+        "年报应依次包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项（条例第五十条）。",
+    ),
+    "SIGNED-EARLY": CheckInfo(
+        ERROR, "落款日期早于报告年度结束", "年报统计本年度1月1日至12月31日的情况，落款日期不应早于12月31日。"
+    ),
+    "SIGNED-LATE": CheckInfo(
+        WARNING,
+        "落款日期晚于1月31日",
+        "县级以上人民政府部门应于每年1月31日前公布上一年度年报（条例第四十九条）；本级人民政府年报为3月31日前。",
+    ),
+    "NO-DATE": CheckInfo(
+        INFO, "未找到落款日期", "文末未找到“某年某月某日”形式的落款日期，无法检查发布时限。"
+    ),
+    "TEXT-NUMBER": CheckInfo(
+        WARNING,
+        "正文数字与表格不一致",
+        "正文中“依申请公开……N件/条”等数字应与依申请公开情况表“本年新收”总计一致。",
+    ),
+    "VALUE-DOMAIN": CheckInfo(
+        ERROR, "数值不合理", "件数应为非负整数；只有2019年格式的“本年增/减”可为负数，只有金额可有小数。"
+    ),
+    "CELLS-UNREADABLE": CheckInfo(
+        WARNING, "有单元格未能读取", "这些单元格在文件中缺失或不是数字，相关合计未作检查。不会把它们当作0。"
+    ),
+}
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    cells: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def severity(self) -> str:
+        return CHECKS[self.code].severity
+
+
+def _usable(cells: list[Cell]) -> bool:
+    return all(c.status in (CellStatus.READ, CellStatus.BLANK, CellStatus.NOTHING) for c in cells)
+
+
+def _v(cell: Cell) -> Decimal:
+    return cell.value if cell.value is not None else Decimal(0)
+
+
+def _blank_note(cells: list[Cell]) -> str:
+    return "（空白按0计）" if any(c.status is not CellStatus.READ for c in cells) else ""
+
+
+def _n(value: Decimal) -> str:
+    return f"{value.normalize():f}" if value == value.to_integral() else str(value)
+
+
+def check_table2(report: AnnualReport) -> list[Finding]:
+    table = report.layout.table("t2")
+
+    def cell(row: str, col: str) -> Cell:
+        return report.cells.get(("t2", row, col)) or Cell("t2", row, col, CellStatus.MISSING)
+
+    findings = []
+    outcome_rows = [r.key for r in table.rows if r.key not in ("new", "carried_in", "total", "carried_out")]
+    for column in T2_COLUMNS:
+        label = table.column(column).label
+        a, b, c, d = (cell(r, column) for r in ("new", "carried_in", "total", "carried_out"))
+        if _usable([a, b, c, d]) and _v(a) + _v(b) != _v(c) + _v(d):
+            findings.append(
+                Finding(
+                    "T2-BALANCE",
+                    f"依申请公开情况表“{label}”列：一（{_n(_v(a))}）+二（{_n(_v(b))}）={_n(_v(a) + _v(b))}，"
+                    f"不等于（七）总计（{_n(_v(c))}）+四（{_n(_v(d))}）={_n(_v(c) + _v(d))}{_blank_note([a, b, c, d])}。",
+                    [("t2", r, column) for r in ("new", "carried_in", "total", "carried_out")],
+                )
+            )
+        parts = [cell(r, column) for r in outcome_rows]
+        if _usable([*parts, c]) and sum(map(_v, parts)) != _v(c):
+            findings.append(
+                Finding(
+                    "T2-OUTCOME-SUM",
+                    f"依申请公开情况表“{label}”列：各项办理结果之和为{_n(sum(map(_v, parts)))}，"
+                    f"（七）总计为{_n(_v(c))}{_blank_note([*parts, c])}。",
+                    [("t2", r, column) for r in (*outcome_rows, "total")],
+                )
+            )
+    for row in table.rows:
+        parts = [cell(row.key, col) for col in T2_COLUMNS[:-1]]
+        total = cell(row.key, "total")
+        if _usable([*parts, total]) and sum(map(_v, parts)) != _v(total):
+            findings.append(
+                Finding(
+                    "T2-ROW-TOTAL",
+                    f"依申请公开情况表“{row.label}”行：六类申请人之和为{_n(sum(map(_v, parts)))}，"
+                    f"总计为{_n(_v(total))}{_blank_note([*parts, total])}。",
+                    [("t2", row.key, col) for col in T2_COLUMNS],
+                )
+            )
+    return findings
+
+
+def check_table3(report: AnnualReport) -> list[Finding]:
+    findings = []
+    for block, block_label in APPEAL_BLOCKS:
+        keys = [("t3", "appeals", f"{block}.{result}") for result, _ in APPEAL_RESULTS]
+        cells = [report.cells.get(key) or Cell(*key, CellStatus.MISSING) for key in keys]
+        if _usable(cells) and sum(map(_v, cells[:4])) != _v(cells[4]):
+            findings.append(
+                Finding(
+                    "T3-BLOCK-TOTAL",
+                    f"复议诉讼情况表“{block_label}”：维持、纠正、其他、尚未审结之和为"
+                    f"{_n(sum(map(_v, cells[:4])))}，总计为{_n(_v(cells[4]))}{_blank_note(cells)}。",
+                    [("t3", "appeals", f"{block}.{r}") for r, _ in APPEAL_RESULTS],
+                )
+            )
+    return findings
+
+
+def check_values(report: AnnualReport) -> list[Finding]:
+    findings, unreadable = [], []
+    for key, cell in report.cells.items():
+        if cell.status in (CellStatus.MISSING, CellStatus.UNREADABLE):
+            unreadable.append(key)
+            continue
+        if cell.value is None:
+            continue
+        signed = cell.column == "change"
+        decimal_ok = cell.column in ("fee_amount", "procurement_amount")
+        if (cell.value < 0 and not signed) or (cell.value != cell.value.to_integral() and not decimal_ok):
+            findings.append(
+                Finding("VALUE-DOMAIN", f"{cell.describe_location()}：“{cell.raw}”不是合理的数值。", [key])
+            )
+    if unreadable:
+        tables = [TABLE_NAMES[t] for t in ("t1", "t2", "t3") if any(key[0] == t for key in unreadable)]
+        findings.append(
+            Finding(
+                "CELLS-UNREADABLE",
+                f"{len(unreadable)}个单元格缺失或无法读取（{'、'.join(tables)}），相关合计未检查。",
+                unreadable,
+            )
+        )
+    return findings
+
+
+def check_document(report: AnnualReport) -> list[Finding]:
+    findings = []
+    year = report.year
+    if year is not None:
+        expected = "2019" if year <= 2020 else "2021"
+        if report.template != expected:
+            names = {"2019": "2019年试行格式（〔2019〕60号）", "2021": "2021年格式（〔2021〕30号）"}
+            findings.append(
+                Finding(
+                    "TEMPLATE-YEAR",
+                    f"{year}年度年报使用了{names[report.template]}，应使用{names[expected]}。",
+                )
+            )
+    numbers = [number for number, _, _ in report.sections]
+    expected_numbers = ["一", "二", "三", "四", "五", "六"]
+    missing = [n for n in expected_numbers if n not in numbers]
+    if missing or numbers != sorted(set(numbers), key=expected_numbers.index):
+        message = f"缺少第{'、'.join(missing)}部分。" if missing else "章节顺序与规定格式不一致。"
+        findings.append(Finding("SECTIONS", message))
+    findings += _check_date(report)
+    findings += _check_text_numbers(report)
+    return findings
+
+
+def _check_date(report: AnnualReport) -> list[Finding]:
+    if report.signed_on is None:
+        return [Finding("NO-DATE", "未找到落款日期。")]
+    if report.year is None:
+        return []
+    if report.signed_on < date(report.year, 12, 31):
+        return [
+            Finding(
+                "SIGNED-EARLY",
+                f"{report.year}年度年报落款日期为{chinese_date(report.signed_on)}，早于{report.year}年12月31日。",
+            )
+        ]
+    if report.signed_on > date(report.year + 1, 1, 31):
+        return [
+            Finding(
+                "SIGNED-LATE", f"落款日期{chinese_date(report.signed_on)}晚于{report.year + 1}年1月31日。"
+            )
+        ]
+    return []
+
+
+def _check_text_numbers(report: AnnualReport) -> list[Finding]:
+    import re
+
+    total = report.cells.get(("t2", "new", "total"))
+    if total is None or total.status is not CellStatus.READ:
+        return []
+    pattern = re.compile(
+        r"(?:依申请公开的政府信息|收到[^。，；]{0,12}?申请|受理[^。，；]{0,12}?申请)(\d+)\s*[件条]"
+    )
+    findings = []
+    for line in report.text:
+        for match in pattern.finditer(line.replace(" ", "")):
+            if Decimal(match.group(1)) != total.value:
+                findings.append(
+                    Finding(
+                        "TEXT-NUMBER",
+                        f"正文“{match.group(0)}”与依申请公开情况表本年新收申请总计（{_n(total.value)}）不一致。",
+                        [("t2", "new", "total")],
+                    )
+                )
+    return findings
+
+
+def run_checks(report: AnnualReport) -> list[Finding]:
+    findings = check_document(report) + check_values(report) + check_table2(report) + check_table3(report)
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(findings, key=lambda f: order[f.severity])

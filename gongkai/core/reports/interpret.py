@@ -1,0 +1,226 @@
+"""From an extracted file (SourceDocument) to an AnnualReport: find the six sections, the title,
+year and date, and every cell of the three tables in whichever layout the file follows.
+
+The file is flattened into a stream of cells in reading order: real table rows give their cells
+(each merged cell once); a line of text gives its tab- or pipe-separated pieces, or itself; an
+empty line separates rows. Each official row is then looked up by its label inside its section,
+and the values that follow it are taken in column order. That copes with one cell per line
+(seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A row whose label
+is not found, and cells beyond the values found, are reported as missing, never as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from gongkai.core.reports.labels import core, normalise
+from gongkai.core.reports.layouts import LAYOUTS, SECTION_HEADINGS, TableLayout, template_for_year
+from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.numbers import CellStatus, is_value_text, parse_value
+from gongkai.core.reports.source import Location, SourceDocument, SourceLine
+
+SEPARATOR = None
+DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+TITLE_YEAR = re.compile(r"(20\d\d)\s*年.{0,20}?(?:政府信息公开|信息公开).{0,6}?年度报告")
+T3_HEADERS = {
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+}
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    loc: Location
+    record: int  # pieces of one table row or one line of text share a record number
+
+
+def flatten(document: SourceDocument) -> list[Piece | None]:
+    stream: list[Piece | None] = []
+    record = 0
+    for block in document.blocks:
+        if isinstance(block, SourceLine):
+            record += 1
+            stream += _line_pieces(block, record)
+            continue
+        for row in block.rows:
+            record += 1
+            stream += [Piece(cell.text, cell.loc, record) for cell in row if cell.origin is None]
+            stream.append(SEPARATOR)
+    return stream
+
+
+def _line_pieces(line: SourceLine, record: int) -> list[Piece | None]:
+    text = line.text.rstrip("\r\n")
+    if "\t" not in text and not text.strip():
+        return [SEPARATOR]  # an empty line ends a row; a line of tabs is blank cells
+    if "|" in text:
+        parts = [part.strip() for part in text.strip().strip("|").split("|")]
+    elif "\t" in text:
+        # A leading tab is the cell's own indentation in text extracted one cell per line.
+        parts = [part.strip() for part in text[1:].split("\t")] if text.startswith("\t") else text.split("\t")
+    else:
+        parts = [text.strip().lstrip("#").strip()]
+    return [Piece(part.strip(), line.loc, record) for part in parts]
+
+
+def interpret(document: SourceDocument) -> AnnualReport:
+    stream = flatten(document)
+    texts = [line.text for line in document.lines()]
+    year, title = _title_and_year(texts)
+    template, how = _template(stream, year)
+    report = AnnualReport(path=document.path, template=template, year=year, title=title, text=texts)
+    report.warnings += list(document.warnings)
+    if how:
+        report.warnings.append(how)
+    report.sections = _sections(document)
+    report.signed_on = _signature_date(texts)
+    regions = _regions(stream)
+    layout = LAYOUTS[template]
+    for table in layout.tables:
+        start, end = regions.get(table.key, (0, len(stream)))
+        if table.key == "t3":
+            _read_table3(report, table, stream, start, end)
+        else:
+            _read_rows(report, table, stream, start, end)
+    return report
+
+
+def _title_and_year(texts: list[str]) -> tuple[int | None, str]:
+    head = " ".join(t.strip() for t in texts[:8] if t.strip())
+    match = TITLE_YEAR.search(head.replace(" ", ""))
+    title = head[:80]
+    return (int(match.group(1)) if match else None), title
+
+
+def _template(stream, year) -> tuple[str, str]:
+    text = "".join(normalise(p.text) for p in stream if p is not None)
+    if any(marker in text for marker in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")):
+        return "2021", ""
+    if any(
+        marker in text for marker in ("本年新制作数量", "对外公开总数量", "采购项目数量", "上一年项目数量")
+    ):
+        return "2019", ""
+    if year is not None:
+        return template_for_year(year), "表格未能识别格式，按年度推定。"
+    return "2021", "表格未能识别格式，也无法确定年度，按2021年格式读取。"
+
+
+def _sections(document: SourceDocument) -> list[tuple[str, str, Location]]:
+    found = []
+    for line in document.lines():
+        text = normalise(line.text).lstrip("#")
+        for number, keywords in SECTION_HEADINGS:
+            if text.startswith(f"{number}、") and any(k in text[:40] for k in keywords) and len(text) < 60:
+                found.append((number, line.text.strip().lstrip("#").strip(), line.loc))
+    return found
+
+
+def _signature_date(texts: list[str]) -> date | None:
+    """The date under the signature: a line near the end that holds a date and little else
+    (a sentence like 「统计期限自…至2023年12月31日止」 is not a signature)."""
+    for text in reversed(texts[-25:]):
+        match = DATE.search(text)
+        if match and len(text.strip()) <= len(match.group(0)) + 4:
+            try:
+                return date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _regions(stream) -> dict[str, tuple[int, int]]:
+    """Where each table's section starts and ends in the stream (section headings 二/三/四/五)."""
+    marks = {}
+    for index, piece in enumerate(stream):
+        if piece is None:
+            continue
+        text = normalise(piece.text).lstrip("#")
+        for number, keywords in SECTION_HEADINGS[1:5]:
+            if number not in marks and text.startswith(f"{number}、") and any(k in text for k in keywords):
+                marks[number] = index
+    regions = {}
+    for key, (first, after) in {"t1": ("二", "三"), "t2": ("三", "四"), "t3": ("四", "五")}.items():
+        if first in marks:
+            regions[key] = (marks[first], marks.get(after, len(stream)))
+    return regions
+
+
+def _matches(piece_text: str, labels: tuple[str, ...]) -> bool:
+    found = core(piece_text)
+    return bool(found) and any(found == core(label) or found.startswith(core(label)) for label in labels)
+
+
+def _read_rows(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:
+    cursor = start
+    for row in table.rows:
+        labels = (row.label, *row.aliases)
+        position = next(
+            (i for i in range(cursor, end) if stream[i] is not None and _matches(stream[i].text, labels)),
+            None,
+        )
+        values = []
+        if position is not None:
+            cursor = position + 1
+            values = _values_after(stream, position + 1, end, len(row.columns))
+        for index, column in enumerate(row.columns):
+            report.cells[(table.key, row.key, column)] = _cell(table.key, row.key, column, values, index)
+
+
+def _values_after(stream, start: int, end: int, count: int) -> list:
+    label = stream[start - 1]
+    same_record = []
+    for piece in stream[start:end]:
+        if piece is None or piece.record != label.record or not is_value_text(piece.text):
+            break
+        same_record.append(piece)
+    if len(same_record) > count:
+        # A label cell merged over several columns leaves empty cells before the values in tab rows.
+        while len(same_record) > count and not same_record[0].text:
+            same_record.pop(0)
+        return same_record[:count]
+    values = []
+    for index in range(start, end):
+        piece = stream[index]
+        if piece is None:
+            if values:
+                break
+            continue
+        if not is_value_text(piece.text):
+            break
+        values.append(piece)
+        if len(values) == count:
+            break
+    return values
+
+
+def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:
+    if index >= len(values):
+        return Cell(table, row, column, CellStatus.MISSING)
+    piece = values[index]
+    parsed = parse_value(piece.text)
+    return Cell(table, row, column, parsed.status, parsed.value, piece.text, piece.loc)
+
+
+def _read_table3(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:
+    after_headers = start
+    for index in range(start, end):
+        piece = stream[index]
+        if piece is not None and normalise(piece.text) in T3_HEADERS:
+            after_headers = index + 1
+    row = table.rows[0]
+    values = [p for p in stream[after_headers:end] if p is not None and is_value_text(p.text)]
+    values = (
+        [p for p in values if p.text.strip()] if len([p for p in values if p.text.strip()]) >= 15 else values
+    )
+    for index, column in enumerate(row.columns):
+        report.cells[("t3", row.key, column)] = _cell("t3", row.key, column, values[:15], index)

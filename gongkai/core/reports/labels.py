@@ -1,0 +1,34 @@
+"""Label normalisation: published tables vary in brackets, spaces, punctuation and script.
+
+Both the official label and the text found in a file go through normalise() before comparing:
+NFKC folds full-width forms, whitespace is removed, a small table turns the traditional
+characters seen on mirror sites into simplified ones, and leading numbering (一、 (三) 1.) can be
+stripped to compare the core text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TRADITIONAL = str.maketrans(
+    "開處復訟議請數總計結轉維審與構務規範決這個許強費採購額項業機關組織獲現廢發製條國屬護權內類過執詢資訊補確認訪舉報訴複繳納無據應際護況統對經濟會議縣區鎮門辦聯範圍",
+    "开处复讼议请数总计结转维审与构务规范决这个许强费采购额项业机关组织获现废发制条国属护权内类过执询资讯补确认访举报诉复缴纳无据应际护况统对经济会议县区镇门办联范围",
+)
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
+
+
+def normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
+    folded = folded.replace("“", '"').replace("”", '"').replace("，", ",")
+    return re.sub(r"\s+", "", folded)
+
+
+def core(text: str) -> str:
+    """The label without its leading numbering: '(三)1.属于国家秘密' -> '属于国家秘密'."""
+    text = normalise(text)
+    while True:
+        stripped = NUMBERING.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped

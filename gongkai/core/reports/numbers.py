@@ -1,0 +1,54 @@
+"""Reading one table cell's text as a number, without ever inventing one.
+
+Blank stays blank; '/', '-', '—', '无' mean 'nothing' (written as a dash by the body); text that is
+not a number is unreadable, with the raw text kept for the report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+
+class CellStatus(StrEnum):
+    READ = "read"
+    BLANK = "blank"  # nothing written
+    NOTHING = "nothing"  # '/', '-' or '无' written
+    UNREADABLE = "unreadable"  # text that is not a number
+    MISSING = "missing"  # the row or cell could not be found in the file
+
+
+NOTHING_MARKS = {"/", "-", "—", "–", "－", "无", "／", "——", "--"}
+NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项)?$")
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    status: CellStatus
+    value: Decimal | None = None
+    unit: str = ""
+
+
+def parse_value(text: str) -> ParsedValue:
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    if not cleaned:
+        return ParsedValue(CellStatus.BLANK)
+    if cleaned in NOTHING_MARKS:
+        return ParsedValue(CellStatus.NOTHING)
+    match = NUMBER.match(cleaned)
+    if not match:
+        return ParsedValue(CellStatus.UNREADABLE)
+    sign, digits, unit = match.groups()
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
+        return ParsedValue(CellStatus.UNREADABLE)
+    return ParsedValue(CellStatus.READ, -value if sign == "-" else value, unit or "")
+
+
+def is_value_text(text: str) -> bool:
+    """Could this cell hold a value (rather than a label)?"""
+    return parse_value(text).status is not CellStatus.UNREADABLE

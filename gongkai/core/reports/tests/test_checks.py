@@ -1,0 +1,96 @@
+"""The checks: a consistent report raises no error; changing any one cell raises the right finding."""
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.core.reports.checks import run_checks
+from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, LAYOUTS, T2_COLUMNS
+from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.numbers import CellStatus
+
+SECTIONS = [(n, f"{n}、", None) for n in "一二三四五六"]
+
+
+def consistent_report(draw_counts, year=2023) -> AnnualReport:
+    """A 2021-format report whose table 2 and 3 numbers agree, built from per-column counts."""
+    report = AnnualReport(
+        path="t", template="2021", year=year, sections=SECTIONS, signed_on=date(year + 1, 1, 20)
+    )
+    layout = LAYOUTS["2021"]
+    for row in layout.table("t1").rows:
+        for column in row.columns:
+            report.cells[("t1", row.key, column)] = Cell("t1", row.key, column, CellStatus.READ, Decimal(1))
+    outcome_rows = [
+        r.key for r in layout.table("t2").rows if r.key not in ("new", "carried_in", "total", "carried_out")
+    ]
+    table: dict[str, list[int]] = {
+        key: [0] * 6 for key in ("new", "carried_in", "total", "carried_out", *outcome_rows)
+    }
+    for column, (new, carried, outcomes, carried_out) in enumerate(draw_counts):
+        table["new"][column], table["carried_in"][column] = new, carried
+        table["carried_out"][column] = carried_out
+        for index, count in enumerate(outcomes):
+            table[outcome_rows[index % len(outcome_rows)]][column] += count
+        table["total"][column] = sum(table[r][column] for r in outcome_rows)
+        table["new"][column] = table["total"][column] + carried_out - carried
+    for row, numbers in table.items():
+        for column, value in zip(T2_COLUMNS, [*numbers, sum(numbers)], strict=True):
+            report.cells[("t2", row, column)] = Cell("t2", row, column, CellStatus.READ, Decimal(value))
+    for block, _ in APPEAL_BLOCKS:
+        for result, _ in APPEAL_RESULTS:
+            value = 4 if result == "total" else 1
+            report.cells[("t3", "appeals", f"{block}.{result}")] = Cell(
+                "t3", "appeals", f"{block}.{result}", CellStatus.READ, Decimal(value)
+            )
+    return report
+
+
+column_counts = st.tuples(
+    st.integers(0, 3),
+    st.integers(0, 5),
+    st.lists(st.integers(0, 4), min_size=1, max_size=5),
+    st.integers(0, 3),
+)
+six_columns = st.lists(column_counts, min_size=6, max_size=6).filter(
+    lambda cols: all(sum(o) + out - carried >= 0 for _, carried, o, out in cols)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(six_columns)
+def test_a_consistent_report_raises_no_error(columns):
+    assert [f.code for f in run_checks(consistent_report(columns)) if f.severity == "error"] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(six_columns, st.data())
+def test_changing_any_table_2_or_3_cell_is_caught_with_that_cell(columns, data):
+    report = consistent_report(columns)
+    key = data.draw(st.sampled_from([k for k in report.cells if k[0] in ("t2", "t3")]))
+    report.cells[key].value += data.draw(st.sampled_from([Decimal(1), Decimal(-1), Decimal(7)]))
+    errors = [f for f in run_checks(report) if f.severity == "error"]
+    assert errors, key
+    assert any(key in f.cells for f in errors), (key, [f.code for f in errors])
+    expected = {"t2": {"T2-BALANCE", "T2-ROW-TOTAL", "T2-OUTCOME-SUM"}, "t3": {"T3-BLOCK-TOTAL"}}[key[0]]
+    assert {f.code for f in errors} <= expected | {"VALUE-DOMAIN"}
+
+
+def test_wrong_template_for_the_year_and_a_late_date():
+    report = consistent_report([(1, 0, [1], 0)] * 6, year=2022)
+    report.template = "2019"
+    report.signed_on = date(2023, 3, 1)
+    codes = {f.code for f in run_checks(report)}
+    assert {"TEMPLATE-YEAR", "SIGNED-LATE"} <= codes
+
+
+def test_unreadable_cells_are_never_counted_as_zero():
+    report = consistent_report([(1, 0, [2], 0)] * 6)
+    report.cells[("t2", "new", "natural_person")] = Cell(
+        "t2", "new", "natural_person", CellStatus.UNREADABLE, raw="O"
+    )
+    findings = run_checks(report)
+    assert [f.code for f in findings if f.severity == "error"] == []  # the column sum is not checked ...
+    assert any(f.code == "CELLS-UNREADABLE" and ("t2", "new", "natural_person") in f.cells for f in findings)
