@@ -12,6 +12,7 @@ from pathlib import Path
 from gongkai.core.archive import ArchiveError, read_members
 from gongkai.core.reports.audit import AuditResult, audit_bytes
 from gongkai.core.reports.checks import CHECKS
+from gongkai.core.reports.cross import cross_checks
 from gongkai.core.reports.export import cell_rows, finding_rows, result_json
 
 HELP = "读取并检查政府信息公开工作年度报告（txt、md、html、docx、pdf、xlsx，文件夹或 zip）"
@@ -74,6 +75,9 @@ def run(args) -> int:
         return 2
     items = list(_inputs(args.paths))
     results = _run_all(items, max(1, args.jobs))
+    across = cross_checks([(r.name, r.report) for r in results if r.report])
+    for result in results:
+        result.findings += across.get(result.name, [])
     if args.json:
         print(json.dumps([result_json(r) for r in results], ensure_ascii=False, indent=2))
     else:

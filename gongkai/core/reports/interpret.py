@@ -79,6 +79,7 @@ def interpret(document: SourceDocument) -> AnnualReport:
     year, title = _title_and_year(texts)
     template, how = _template(stream, year)
     report = AnnualReport(path=document.path, template=template, year=year, title=title, text=texts)
+    report.body_name = _body_name(title)
     report.warnings += list(document.warnings)
     if how:
         report.warnings.append(how)
@@ -100,6 +101,12 @@ def _title_and_year(texts: list[str]) -> tuple[int | None, str]:
     match = TITLE_YEAR.search(head.replace(" ", ""))
     title = head[:80]
     return (int(match.group(1)) if match else None), title
+
+
+def _body_name(title: str) -> str:
+    """'燎原街道办事处 2020 年 政府信息公开…' -> '燎原街道办事处' (the text before the year)."""
+    match = re.match(r"^[#\s]*(.*?)\s*20\d\d\s*年", title)
+    return re.sub(r"\s+", "", match.group(1)) if match else ""
 
 
 def _template(stream, year) -> tuple[str, str]:
