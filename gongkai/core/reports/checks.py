@@ -76,6 +76,16 @@ CHECKS: dict[str, CheckInfo] = {
     "VALUE-DOMAIN": CheckInfo(
         ERROR, "数值不合理", "件数应为非负整数；只有2019年格式的“本年增/减”可为负数，只有金额可有小数。"
     ),
+    "CARRY-OVER": CheckInfo(
+        WARNING,
+        "结转数与上年不一致",
+        "本年“二、上年结转”应等于上一年度年报的“四、结转下年度继续办理”（逐列；见 cross.py）。",
+    ),
+    "SIMILAR-TEXT": CheckInfo(
+        WARNING,
+        "正文与上年高度雷同",
+        "与同一机关上一年度年报的正文相似度达到90%以上，可能照抄往年内容（2021年格式通知：内容雷同将被追责）。",
+    ),
     "CELLS-UNREADABLE": CheckInfo(
         WARNING, "有单元格未能读取", "这些单元格在文件中缺失或不是数字，相关合计未作检查。不会把它们当作0。"
     ),

@@ -10,19 +10,11 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from gongkai.core.reports.checks import CHECKS, WARNING, CheckInfo, Finding
+from gongkai.core.reports.checks import Finding
 from gongkai.core.reports.layouts import T2_COLUMNS
 from gongkai.core.reports.model import AnnualReport
 from gongkai.core.reports.numbers import CellStatus
 
-CHECKS["CARRY-OVER"] = CheckInfo(
-    WARNING, "结转数与上年不一致", "本年“二、上年结转”应等于上一年度年报的“四、结转下年度继续办理”（逐列）。"
-)
-CHECKS["SIMILAR-TEXT"] = CheckInfo(
-    WARNING,
-    "正文与上年高度雷同",
-    "与同一机关上一年度年报的正文相似度达到90%以上，可能照抄往年内容（2021年格式通知：内容雷同将被追责）。",
-)
 SIMILARITY_LIMIT = 90
 
 
