@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "gongkai.bodies",
     "gongkai.auditlog",
     "gongkai.applications",
+    "gongkai.supervision",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gongkai.web.context.navigation",
             ],
         },
     },

@@ -10,6 +10,7 @@ urlpatterns = [
     path("bodies/", include(staff_urlpatterns)),
     path("", include(public_urlpatterns)),
     path("work/", include(work_urlpatterns)),
+    path("supervision/audits/", include("gongkai.supervision.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from gongkai.bodies import services
-from tests.test_permission_matrix import sample_application
+from tests.test_permission_matrix import area_placeholders, sample_application
 
 PAGES = [
     ("clerk", "/work/"),
@@ -26,6 +26,9 @@ PAGES = [
     (None, "/guide/donghu/"),
     (None, "/status/{query_code}/"),
     ("superuser", "/work/calendar/"),
+    ("inspector", "/supervision/audits/"),
+    ("inspector", "/supervision/audits/{batch}/"),
+    ("inspector", "/supervision/audits/{batch}/files/{audited_file}/"),
     ("inspector", "/work/overdue/"),
     (None, "/"),
     (None, "/accounts/login/"),
@@ -37,7 +40,8 @@ def test_page_is_accessible(client, cast, actor, path):
     if actor:
         client.force_login(getattr(cast, actor))
     application = sample_application(cast)
-    response = client.get(path.format(application=application.pk, query_code=application.query_code))
+    extra = area_placeholders(cast) if "{batch" in path or "{audited" in path else {}
+    response = client.get(path.format(application=application.pk, query_code=application.query_code, **extra))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "zh-Hans"

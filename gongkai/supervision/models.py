@@ -1,0 +1,54 @@
+"""Supervision: batches of published annual reports uploaded by a supervising body and audited.
+
+Bodies that are not on gongkai are covered this way: their published reports are uploaded, read
+by the auditor (gongkai.core.reports) and checked; the findings are kept with each file.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+def upload_path(audited: AuditedFile, filename: str) -> str:
+    return f"audits/{audited.batch.owner.code}/{audited.batch_id}/{audited.sha256[:16]}-{filename[-80:]}"
+
+
+class AuditBatch(models.Model):
+    owner = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="+", verbose_name="上传单位"
+    )
+    name = models.CharField("批次名称", max_length=100)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度报告审查批次"
+        verbose_name_plural = "年度报告审查批次"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AuditedFile(models.Model):
+    batch = models.ForeignKey(AuditBatch, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField("文件名", max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField("大小（字节）")
+    kind = models.CharField("文件类型", max_length=16)
+    file = models.FileField(upload_to=upload_path, max_length=300)
+    body_name = models.CharField("机关", max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    template = models.CharField("格式", max_length=16, blank=True)
+    errors = models.PositiveIntegerField("错误", default=0)
+    warnings = models.PositiveIntegerField("警告", default=0)
+    result = models.JSONField("审查结果", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "审查文件"
+        verbose_name_plural = "审查文件"
+        ordering = ["batch", "name"]
+
+    def __str__(self) -> str:
+        return self.name

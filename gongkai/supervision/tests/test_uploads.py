@@ -1,0 +1,75 @@
+"""A supervisor uploads published reports and zips; broken or hostile files become findings or clear errors."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from gongkai.core.reports.tests import builders
+from gongkai.supervision.models import AuditBatch, AuditedFile
+
+
+def upload(client, cast, *files, name="2023年各街道年报"):
+    data = {"owner": cast.office.pk, "name": name, "files": [SimpleUploadedFile(n, d) for n, d in files]}
+    return client.post("/supervision/audits/", data)
+
+
+def zip_of(**members) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_upload_files_and_a_zip_then_open_a_report(client, cast):
+    client.force_login(cast.inspector)
+    good = builders.build_docx(builders.report_blocks(seed=0, year=2023, org="示范区东湖街道办事处"))
+    blocks = builders.report_blocks(seed=1, year=2023, org="示范区西山街道办事处")
+    [b for b in blocks if isinstance(b, list)][1][3][-1] = builders.C("999")
+    bundle = zip_of(**{"西山.html": builders.build_html(blocks), "坏.pdf": b"%PDF-1.4 broken"})
+    response = upload(client, cast, ("东湖.docx", good), ("batch.zip", bundle))
+    batch = AuditBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/supervision/audits/{batch.pk}/"
+    files = {f.name: f for f in AuditedFile.objects.all()}
+    assert set(files) == {"东湖.docx", "batch.zip!西山.html", "batch.zip!坏.pdf"}
+    assert (files["东湖.docx"].body_name, files["东湖.docx"].year, files["东湖.docx"].errors) == (
+        "示范区东湖街道办事处",
+        2023,
+        0,
+    )
+    assert files["batch.zip!西山.html"].errors >= 1
+    assert files["batch.zip!坏.pdf"].errors == 1 and files["batch.zip!坏.pdf"].result["error"]
+    page = client.get(f"/supervision/audits/{batch.pk}/").content.decode()
+    assert "T2-ROW-TOTAL" in page and "示范区西山街道办事处" in page
+    report = client.get(
+        f"/supervision/audits/{batch.pk}/files/{files['batch.zip!西山.html'].pk}/"
+    ).content.decode()
+    assert 'class="faulty"' in report and "999" in report and "总计为999" in report
+    export = client.get(f"/supervision/audits/{batch.pk}/export.xlsx")
+    book = load_workbook(io.BytesIO(export.content), read_only=True)
+    assert any(row[1] == "T2-ROW-TOTAL" for row in book["问题"].iter_rows(values_only=True))
+
+
+def test_hostile_uploads_are_refused_and_nothing_is_kept(client, cast):
+    client.force_login(cast.inspector)
+    bomb = zip_of(**{"bomb.txt": b"0" * (20 * 1024 * 1024)})
+    response = upload(client, cast, ("bomb.zip", bomb))
+    assert response.status_code == 400 and "压缩炸弹" in response.content.decode()
+    response = upload(client, cast, ("huge.pdf", b"%PDF-" + b"0" * (31 * 1024 * 1024)))
+    assert response.status_code == 400 and "文件过大" in response.content.decode()
+    response = client.post("/supervision/audits/", {"owner": cast.office.pk, "name": "x"})
+    assert response.status_code == 400
+    assert AuditBatch.objects.count() == 0 and AuditedFile.objects.count() == 0
+
+
+def test_an_inspector_cannot_upload_for_another_body(client, cast):
+    client.force_login(cast.inspector)
+    response = client.post(
+        "/supervision/audits/",
+        {"owner": cast.other_body.pk, "name": "x", "files": [SimpleUploadedFile("a.txt", b"x")]},
+    )
+    assert response.status_code == 400 and "选择一个有效的选项" in response.content.decode()
+    client.force_login(cast.clerk)
+    assert client.get("/supervision/audits/").status_code == 403

@@ -1,0 +1,187 @@
+"""Supervisors upload published reports, see bodies × findings, open a report with its faulty
+cells highlighted, and download everything as XLSX."""
+
+from __future__ import annotations
+
+import io
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from gongkai.bodies.models import Body
+from gongkai.bodies.services import ServiceError
+from gongkai.core.reports.checks import CHECKS
+from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES
+from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.supervision import permissions, services
+from gongkai.supervision.models import AuditBatch
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files (the pattern of Django's documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    owner = forms.ModelChoiceField(label="检查单位", queryset=Body.objects.none())
+    name = forms.CharField(label="批次名称", max_length=100, initial="年度报告检查")
+    files = MultipleFileField(
+        label="年度报告文件（可多选，或上传 zip）",
+        help_text="支持 txt、html、docx、pdf、xlsx 及其 zip 压缩包，单个文件不超过30 MB。",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = (
+            Body.objects.all()
+            if user.is_superuser
+            else Body.objects.filter(id__in=[b.id for b in permissions.auditing_bodies(user)])
+        )
+        self.fields["owner"].queryset = bodies
+        self.fields["owner"].initial = bodies.first()
+
+
+@login_required
+def batch_list(request):
+    if not permissions.can_audit_reports(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            try:
+                batch = services.audit_batch_create(
+                    actor=request.user,
+                    owner=form.cleaned_data["owner"],
+                    name=form.cleaned_data["name"],
+                    uploads=uploads,
+                )
+            except ServiceError as error:
+                for message in error.messages:
+                    form.add_error("files", message)
+            else:
+                messages.success(request, f"已检查{batch.files.count()}份文件。")
+                return redirect("audit-batch", pk=batch.pk)
+        status = 400
+    owners = permissions.auditing_bodies(request.user)
+    batches = (
+        AuditBatch.objects.all() if request.user.is_superuser else AuditBatch.objects.filter(owner__in=owners)
+    )
+    return render(
+        request, "supervision/batches.html", {"form": form, "batches": batches[:100]}, status=status
+    )
+
+
+def _batch(request, pk: int) -> AuditBatch:
+    batch = get_object_or_404(AuditBatch, pk=pk)
+    if not permissions.can_view_batch(request.user, batch):
+        raise PermissionDenied
+    return batch
+
+
+@login_required
+def batch_detail(request, pk: int):
+    batch = _batch(request, pk)
+    files = batch.files.all()
+    codes = sorted({f["code"] for audited in files for f in audited.result["findings"]})
+    rows = [
+        (audited, [sum(1 for f in audited.result["findings"] if f["code"] == c) for c in codes])
+        for audited in files
+    ]
+    context = {"batch": batch, "codes": [(c, CHECKS[c].title) for c in codes], "rows": rows}
+    return render(request, "supervision/batch.html", context)
+
+
+@login_required
+def file_detail(request, pk: int, file_pk: int):
+    batch = _batch(request, pk)
+    audited = get_object_or_404(batch.files, pk=file_pk)
+    result = audited.result
+    faulty = {tuple(cell) for f in result["findings"] if f["severity"] == "error" for cell in f["cells"]}
+    cells = {(c["table"], c["row"], c["column"]): c for c in result["cells"]}
+    tables = []
+    if audited.template:
+        for table in LAYOUTS[audited.template].tables:
+            rows = []
+            for row in table.rows:
+                rendered = []
+                for column in row.columns:
+                    cell = cells.get((table.key, row.key, column), {})
+                    rendered.append(
+                        {
+                            "label": table.column(column).label,
+                            "raw": cell.get("raw", ""),
+                            "status": STATUS_NAMES.get(cell.get("status", "missing")),
+                            "problem": cell.get("status") in ("missing", "unreadable"),
+                            "faulty": (table.key, row.key, column) in faulty,
+                            "location": cell.get("location", ""),
+                        }
+                    )
+                rows.append((row.label, rendered))
+            tables.append((table.title, rows))
+    context = {"batch": batch, "audited": audited, "result": result, "tables": tables}
+    return render(request, "supervision/file.html", context)
+
+
+@login_required
+def batch_export(request, pk: int):
+    from openpyxl import Workbook
+
+    batch = _batch(request, pk)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "问题"
+    sheet.append(list(FINDING_HEADER))
+    cells_sheet = book.create_sheet("单元格")
+    cells_sheet.append(["文件", "表格", "行", "列", "状态", "数值", "原文", "位置"])
+    for audited in batch.files.all():
+        if audited.result["error"]:
+            sheet.append([audited.name, "UNREADABLE-FILE", "error", "文件无法读取", audited.result["error"]])
+        for finding in audited.result["findings"]:
+            sheet.append(
+                [
+                    audited.name,
+                    finding["code"],
+                    finding["severity"],
+                    CHECKS[finding["code"]].title,
+                    finding["message"],
+                ]
+            )
+        for cell in audited.result["cells"]:
+            cells_sheet.append(
+                [
+                    audited.name,
+                    cell["table"],
+                    cell["row"],
+                    cell["column"],
+                    STATUS_NAMES[cell["status"]],
+                    cell["value"],
+                    cell["raw"],
+                    cell["location"],
+                ]
+            )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="audit-{batch.pk}.xlsx"'
+    return response
