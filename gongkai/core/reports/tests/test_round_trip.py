@@ -57,3 +57,51 @@ def test_round_trip(fmt, seed):
     assert got2 == t2
     assert got3 == t3
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+def test_round_trip_xlsx_sheets():
+    blocks = builders.report_blocks(seed=3, year=2023)
+    t1, t2, t3 = [b for b in blocks if isinstance(b, list)]
+    data = builders.build_xlsx([("主动公开", t1), ("依申请公开", t2), ("复议诉讼", t3)])
+    result = audit_bytes(data, "report.xlsx")
+    assert result.report.template == "2021"
+    assert read_back(result)[1:] == expected_from(blocks)[1:]
+
+
+def text_rows(blocks, style: str) -> str:
+    """The report as extracted text in one of the damaged shapes seen in the seeds."""
+    lines = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        for row in builders.expected_grid(block):
+            cells = []
+            for text, origin in row:
+                if origin is None:
+                    cells.append(text)
+            if style == "pipe":  # seed 003
+                lines.append(" | ".join(cells) + " |")
+            elif style == "tab":  # seed 000
+                lines.append("\t".join(cells))
+            else:  # seed 001: one cell per line, a blank line between rows
+                lines += ["\t" + cell for cell in cells] + [""]
+    return "\n".join(lines)
+
+
+DAMAGE = str.maketrans({"（": "(", "）": ")", "，": ",", "开": "開", "处": "處", "总": "總"})
+
+
+@pytest.mark.parametrize("style", ["pipe", "tab", "one-cell-per-line"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_round_trip_damaged_text(style, traditional):
+    blocks = builders.report_blocks(seed=4, year=2022)
+    text = text_rows(blocks, style)
+    if traditional:  # half-width brackets and traditional characters, as on mirror sites
+        text = text.translate(DAMAGE)
+    result = audit_bytes(text.encode("utf-8"), "report.txt")
+    assert result.report.template == "2021"
+    assert read_back(result) == (
+        {k: [str(Decimal(v).normalize()) for v in vs] for k, vs in expected_from(blocks)[0].items()},
+        *expected_from(blocks)[1:],
+    )
