@@ -29,3 +29,14 @@ def test_readme_quick_start_commands_exist_in_the_makefile():
     assert re.search(r"^run: ", makefile, re.M) and re.search(r"^test: ", makefile, re.M)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_every_cli_command_is_documented_with_its_example():
+    import importlib
+
+    from gongkai.cli import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, module in COMMANDS.items():
+        assert f"`gongkai {name}" in readme, name
+        assert importlib.import_module(f"gongkai.commands.{module}").EXAMPLE.startswith(f"gongkai {name}")
