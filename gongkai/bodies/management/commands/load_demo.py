@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from gongkai.bodies.demo import DEMO_PASSWORD, load_demo
+from gongkai.core.workcalendar import UnknownYearError
 
 
 class Command(BaseCommand):
@@ -13,3 +14,12 @@ class Command(BaseCommand):
             if login.username.split("-")[-1] in {"jb", "fz", "gl", "dc"}:
                 self.stdout.write(f"  {login.username:<14} {login.full_name:<6} {login.role:<6} {login.body}")
         self.stdout.write("（另有 -jb2 经办人B角、-sh 审核人、-bm 保密审查员，规则相同。）")
+        from gongkai.applications.demo import load_demo_cases
+
+        try:
+            created = load_demo_cases()
+        except UnknownYearError as error:
+            self.stdout.write(f"演示申请未载入：{error}")
+        else:
+            if created:
+                self.stdout.write(f"已载入东湖街道的{created}件演示申请。")

@@ -1,0 +1,75 @@
+"""Demo cases for the quick start: a few applications of 东湖街道 in different states, so that the
+home pages, the case pages, the overdue list and the letters have something to show."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from gongkai.applications import handling
+from gongkai.applications.models import Application
+from gongkai.applications.services import ApplicantDetails, application_assign, application_register
+from gongkai.bodies.models import Body
+
+PEOPLE = [
+    ApplicantDetails("natural_person", "张三", "resident_id", "11010519491231002X", "13800000001"),
+    ApplicantDetails("natural_person", "李四", "resident_id", "440305199001010018", "13800000002"),
+    ApplicantDetails("legal_service", "某某律师事务所", "credit_code", "91350100M000100Y43", "0755-80000003"),
+]
+REQUESTS = [
+    "2025年东湖街道最低生活保障金发放名单及金额",
+    "东湖路老旧小区改造项目的招标文件和中标结果",
+    "2024年街道办事处部门预算和决算",
+    "东湖社区违法建筑拆除决定书",
+]
+
+
+def load_demo_cases() -> int:
+    """Register the demo cases once; return how many were created."""
+    body = Body.objects.get(code="donghu")
+    if Application.objects.filter(body=body).exists():
+        return 0
+    users = {u.username: u for u in get_user_model().objects.filter(username__startswith="donghu-")}
+    clerk, head = users["donghu-jb"], users["donghu-fz"]
+    today = timezone.localdate()
+    plan = [  # (days ago received, applicant, request, what happens)
+        (40, 0, 0, "overdue"),
+        (25, 1, 1, "answered"),
+        (10, 2, 2, "supplement"),
+        (2, 0, 3, "new"),
+    ]
+    for days_ago, person, request, fate in plan:
+        received = today - timedelta(days=days_ago)
+        case = application_register(
+            actor=clerk,
+            body=body,
+            channel="in_person",
+            received_on=received,
+            applicant=PEOPLE[person],
+            information_requested=REQUESTS[request],
+            form_wanted="纸质",
+            today=today,
+        )
+        if fate != "new":
+            application_assign(actor=head, application=case, clerk=clerk, today=today)
+        if fate == "answered":
+            handling.application_decide(
+                actor=clerk,
+                application=case,
+                outcome_code="partial",
+                on=received + timedelta(days=12),
+                reason="中标单位的银行账户信息属于商业秘密，不予公开。",
+                today=today,
+            )
+        elif fate == "supplement":
+            handling.supplement_request(
+                actor=clerk,
+                application=case,
+                on=received + timedelta(days=1),
+                missing="请写明所需预算的年份和科目。",
+                working_days=10,
+                today=today,
+            )
+    return len(plan)

@@ -1,0 +1,21 @@
+from django.core.management import call_command
+
+from gongkai.applications.models import Application, IssuedLetter
+
+
+def test_the_quick_start_demo_has_cases_in_several_states(
+    db, capsys, weasyprint_available, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "donghu-jb" in out and "已载入东湖街道的4件演示申请" in out
+    assert sorted(Application.objects.values_list("status", flat=True)) == [
+        "answered",
+        "awaiting_supplement",
+        "registered",
+        "registered",
+    ]
+    assert IssuedLetter.objects.count() == 2
+    call_command("load_demo")  # a second run adds nothing
+    assert Application.objects.count() == 4
