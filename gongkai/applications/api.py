@@ -24,7 +24,7 @@ from gongkai.applications.models import (
     IdDocumentType,
 )
 from gongkai.applications.selectors import applications_of
-from gongkai.bodies.models import Body
+from gongkai.bodies.api import ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
 from gongkai.core.workcalendar import UnknownYearError
@@ -78,26 +78,13 @@ class AppealOut(Schema):
     concluded_on: date | None
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-def _body(code: str, user, allowed) -> Body:
-    body = Body.objects.filter(code=code).first()
-    if body is None:
-        raise Http404(f"机关“{code}”不存在。")
-    if not allowed(user, body):
-        raise PermissionDenied
-    return body
-
-
 def _out(application: Application) -> dict:
     return {field: getattr(application, field) for field in ApplicationOut.model_fields}
 
 
 @router.get("bodies/{code}/applications", response={200: list[ApplicationOut], 403: ErrorOut, 404: ErrorOut})
 def list_applications(request, code: str, status: str | None = None):
-    body = _body(code, request.user, can_view_body)
+    body = body_or_404(code, request.user, can_view_body)
     return [_out(a) for a in applications_of(body=body, status=status)[:1000]]
 
 
@@ -107,7 +94,7 @@ def list_applications(request, code: str, status: str | None = None):
     summary="登记申请",
 )
 def register_application(request, code: str, payload: ApplicationIn):
-    body = _body(code, request.user, permissions.can_register_application)
+    body = body_or_404(code, request.user, permissions.can_register_application)
     applicant = services.ApplicantDetails(
         kind=payload.applicant_kind,
         name=payload.applicant_name,
@@ -137,7 +124,7 @@ def register_application(request, code: str, payload: ApplicationIn):
     "bodies/{code}/applications/{number}", response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut}
 )
 def get_application(request, code: str, number: str):
-    body = _body(code, request.user, can_view_body)
+    body = body_or_404(code, request.user, can_view_body)
     application = Application.objects.filter(body=body, number=number).first()
     if application is None:
         raise Http404(f"申请“{number}”不存在。")
@@ -159,13 +146,13 @@ def _appeal_out(appeal: Appeal) -> dict:
 
 @router.get("bodies/{code}/appeals", response={200: list[AppealOut], 403: ErrorOut, 404: ErrorOut})
 def list_appeals(request, code: str):
-    body = _body(code, request.user, can_view_body)
+    body = body_or_404(code, request.user, can_view_body)
     return [_appeal_out(a) for a in Appeal.objects.filter(body=body).select_related("application")]
 
 
 @router.post("bodies/{code}/appeals", response={201: AppealOut, 400: dict, 403: ErrorOut, 404: ErrorOut})
 def record_appeal(request, code: str, payload: AppealIn):
-    body = _body(code, request.user, permissions.can_register_application)
+    body = body_or_404(code, request.user, permissions.can_register_application)
     application = None
     if payload.application_number:
         application = Application.objects.filter(body=body, number=payload.application_number).first()

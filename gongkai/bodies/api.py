@@ -71,7 +71,8 @@ class ErrorOut(Schema):
     detail: str
 
 
-def _body(code: str, user, allowed) -> Body:
+def body_or_404(code: str, user, allowed) -> Body:
+    """The body named in the path, if the user passes the permission check; for every area's API."""
     body = Body.objects.filter(code=code).first()
     if body is None:
         raise Http404(f"机关“{code}”不存在。")
@@ -109,7 +110,7 @@ def list_bodies(request):
 
 @router.get("bodies/{code}", response={200: BodyDetailOut, 403: ErrorOut, 404: ErrorOut}, summary="机关详情")
 def get_body(request, code: str):
-    body = _body(code, request.user, permissions.can_view_body)
+    body = body_or_404(code, request.user, permissions.can_view_body)
     version = body.version_on(timezone.localdate())
     office = {f: getattr(version, f) for f in version.GUIDE_FIELDS + ("office_web",)}
     return {
@@ -135,7 +136,7 @@ def _assignment_out(a) -> dict:
 
 @router.get("bodies/{code}/roles", response={200: list[AssignmentOut], 403: ErrorOut, 404: ErrorOut})
 def list_roles(request, code: str):
-    body = _body(code, request.user, permissions.can_view_body)
+    body = body_or_404(code, request.user, permissions.can_view_body)
     assignments = (
         active_assignments(on=timezone.localdate()).filter(body=body).select_related("user", "backup")
     )
@@ -148,7 +149,7 @@ def list_roles(request, code: str):
     summary="分配角色（管理员）",
 )
 def assign_role(request, code: str, payload: AssignIn):
-    body = _body(code, request.user, permissions.can_manage_people)
+    body = body_or_404(code, request.user, permissions.can_manage_people)
     people = get_user_model().objects.filter(
         id__in=active_assignments(on=timezone.localdate()).filter(body=body).values("user_id")
     )
@@ -176,7 +177,7 @@ def assign_role(request, code: str, payload: AssignIn):
 
 @router.get("bodies/{code}/audit", response={200: list[AuditOut], 403: ErrorOut, 404: ErrorOut})
 def list_audit(request, code: str):
-    body = _body(code, request.user, permissions.can_view_audit_log)
+    body = body_or_404(code, request.user, permissions.can_view_audit_log)
     return [
         {
             "at": e.at,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.bodies.models import Body, BodyVersion, Role
 from gongkai.bodies.selectors import active_assignments
+from gongkai.bodies.services import VERSION_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -35,20 +36,7 @@ class BodyDetailsForm(forms.ModelForm):
 
     class Meta:
         model = BodyVersion
-        fields = [
-            "name",
-            "short_name",
-            "level",
-            "parent",
-            "supervisor",
-            "office_name",
-            "office_address",
-            "office_hours",
-            "office_phone",
-            "office_fax",
-            "office_email",
-            "office_web",
-        ]
+        fields = list(VERSION_FIELDS)
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
