@@ -118,6 +118,7 @@ def application_detail(request, code: str, pk: int):
                 ),
             )
             for key, action in available_actions(request.user, application)
+            if key != "deliver" or application.letters.filter(delivered_on=None).exists()
         ]
         if application.status in OPEN_STATUSES or application.letters.filter(delivered_on=None).exists()
         else [],
