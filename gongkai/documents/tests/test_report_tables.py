@@ -1,0 +1,82 @@
+"""The official tables rendered from known numbers, read back by the auditor's readers: same numbers,
+same layout, in every format."""
+
+from decimal import Decimal
+
+import pytest
+
+from gongkai.core.reports.audit import audit_bytes
+from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.core.reports.tests.test_checks import consistent_report
+from gongkai.documents import report_tables as rt
+
+
+def known(template: str):
+    report = consistent_report(
+        [(1, 2, [3, 1], 1), (0, 0, [1], 0), (0, 1, [2], 0), (0, 0, [0], 0), (2, 0, [1, 1], 1), (0, 0, [4], 0)]
+    )
+    values = {key: cell.value for key, cell in report.cells.items()}
+    if template == "2019":  # merge the three 其他处理 rows into the single 2019 row
+        for column in (
+            "natural_person",
+            "commercial",
+            "research",
+            "public_interest",
+            "legal_service",
+            "other_organisation",
+            "total",
+        ):
+            values[("t2", "other", column)] = sum(
+                values.pop(("t2", code, column))
+                for code in ("other_no_supplement", "other_fee_unpaid", "other_other")
+            )
+        values.update(
+            {("t1", r.key, c): Decimal(3) for r in LAYOUTS["2019"].table("t1").rows for c in r.columns}
+        )
+    return values
+
+
+def rendered(template: str, fmt: str, weasyprint_available=None) -> bytes:
+    sections = rt.tables(LAYOUTS[template], known(template))
+    title = f"示范区东湖街道办事处{2020 if template == '2019' else 2023}年政府信息公开工作年度报告"
+    if fmt == "html":
+        return rt.render_html(sections, title).encode("utf-8")
+    if fmt == "docx":
+        return rt.render_docx(sections, title)
+    if fmt == "xlsx":
+        return rt.render_xlsx(sections)
+    return rt.render_pdf(sections, title)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx", "pdf"])
+def test_rendered_tables_read_back_to_the_same_numbers(template, fmt, request):
+    if fmt == "pdf":
+        request.getfixturevalue("weasyprint_available")
+    result = audit_bytes(rendered(template, fmt), f"report.{fmt}")
+    report = result.report
+    assert report.template == template
+    expected = known(template)
+    layout = LAYOUTS[template]
+    for table in ("t1", "t2", "t3"):
+        for row in layout.table(table).rows:
+            for column in row.columns:
+                assert report.value(table, row.key, column) == expected[(table, row.key, column)], (
+                    table,
+                    row.key,
+                    column,
+                )
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+def test_the_docx_keeps_the_official_merged_headers():
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(rendered("2021", "docx")))
+    table2 = document.tables[1]
+    first_row = table2.rows[0].cells
+    assert first_row[0].text == rt.GOUJI_NOTE and first_row[0]._tc is first_row[2]._tc  # spans 3 columns
+    assert first_row[3].text == "申请人情况" and first_row[3]._tc is first_row[9]._tc  # spans 7 columns
+    assert table2.rows[1].cells[4].text == "法人或其他组织"
