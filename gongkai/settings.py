@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "gongkai.auditlog",
     "gongkai.applications",
     "gongkai.supervision",
+    "gongkai.annual",
 ]
 
 MIDDLEWARE = [

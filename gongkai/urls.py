@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("gongkai.web.urls")),
     path("bodies/", include("gongkai.bodies.urls")),
     path("bodies/", include(staff_urlpatterns)),
+    path("bodies/", include("gongkai.annual.urls")),
     path("", include(public_urlpatterns)),
     path("work/", include(work_urlpatterns)),
     path("supervision/audits/", include("gongkai.supervision.urls")),

@@ -21,6 +21,8 @@ PAGES = [
     ("clerk", "/bodies/donghu/applications/new/"),
     ("clerk", "/bodies/donghu/applications/{application}/"),
     ("clerk", "/bodies/donghu/appeals/"),
+    ("clerk", "/bodies/donghu/annual/2026/"),
+    ("clerk", "/bodies/donghu/annual/2026/figures/"),
     (None, "/apply/donghu/"),
     (None, "/status/"),
     (None, "/guide/donghu/"),

@@ -73,6 +73,8 @@ def body_detail(request, code: str):
         "assignments": active_assignments(on=today).filter(body=body).select_related("user", "backup"),
         "can_manage": permissions.can_manage_body(request.user, body),
         "can_view_audit": permissions.can_view_audit_log(request.user, body),
+        # Until 31 January the report being prepared is last year's; the page links to it.
+        "report_year": today.year - 1 if today.month == 1 else today.year,
     }
     return render(request, "bodies/body_detail.html", context)
 

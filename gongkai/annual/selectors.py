@@ -1,0 +1,55 @@
+"""The annual report of a body and year, computed from the records (issue: 年度报告)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from gongkai.annual.models import AnnualFigures
+from gongkai.applications.statistics import table2_counts, table3_counts
+from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
+from gongkai.core.reports.checks import run_checks
+from gongkai.core.reports.layouts import LAYOUTS, template_for_year
+from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.numbers import CellStatus
+
+OTHER_CODES = [o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER]
+
+
+def report_values(*, body, year: int) -> tuple[str, dict]:
+    """(template, {(table, row, column): value}) for the body and year; table-1 figures not yet
+    entered are None (printed empty, never 0)."""
+    template = template_for_year(year)
+    layout = LAYOUTS[template]
+    values: dict = {}
+    figures = AnnualFigures.objects.filter(body=body, year=year).first()
+    entered = figures.table1 if figures else {}
+    for row in layout.table("t1").rows:
+        for column in row.columns:
+            text = entered.get(row.key, {}).get(column)
+            values[("t1", row.key, column)] = Decimal(text) if text not in (None, "") else None
+    counts = table2_counts(body=body, year=year)
+    zero = dict.fromkeys(counts["new"], 0)
+    for row in layout.table("t2").rows:
+        keys = OTHER_CODES if row.key == "other" else [row.key]
+        for column in row.columns:
+            values[("t2", row.key, column)] = sum(counts.get(key, zero)[column] for key in keys)
+    for block, results in table3_counts(body=body, year=year).items():
+        for result, count in results.items():
+            values[("t3", "appeals", f"{block}.{result}")] = count
+    return template, values
+
+
+def computed_report(*, body, year: int) -> tuple[AnnualReport, list]:
+    """The report as the auditor's model, and the checks run on it (the same checks as published reports)."""
+    template, values = report_values(body=body, year=year)
+    version = body.version_on(date(year, 12, 31)) or body.versions.first()
+    report = AnnualReport(path=f"{body.code}-{year}", template=template, year=year, body_name=version.name)
+    report.sections = [(n, f"{n}、", None) for n in "一二三四五六"]
+    for key, value in values.items():
+        status = CellStatus.READ if value is not None else CellStatus.BLANK
+        report.cells[key] = Cell(
+            *key, status, Decimal(value) if value is not None else None, str(value or "")
+        )
+    findings = [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
+    return report, findings

@@ -1,0 +1,92 @@
+"""The annual report from the records: computed, checked, rendered, read back to the same numbers."""
+
+from datetime import date
+
+import pytest
+
+from gongkai.annual.selectors import computed_report, report_values
+from gongkai.annual.views import render_report
+from gongkai.applications.models import Application
+from gongkai.applications.tests.test_register import register
+from gongkai.core.reports.audit import audit_bytes
+
+TODAY = date(2027, 3, 1)
+
+
+@pytest.fixture
+def year_of_cases(cast):
+    for received, decided, outcome in [
+        (date(2025, 12, 20), date(2026, 1, 5), "granted"),
+        (date(2026, 3, 2), date(2026, 3, 20), "partial"),
+        (date(2026, 5, 6), date(2026, 5, 20), "other_fee_unpaid"),
+        (date(2026, 12, 31), None, ""),
+    ]:
+        case = register(cast, received_on=received, today=TODAY)
+        if decided:
+            Application.objects.filter(pk=case.pk).update(
+                decided_on=decided, outcome=outcome, status="answered"
+            )
+    return cast.body
+
+
+def test_the_2026_report_is_computed_from_the_cases(year_of_cases):
+    template, values = report_values(body=year_of_cases, year=2026)
+    assert template == "2021"
+    assert values[("t2", "new", "total")] == 3 and values[("t2", "carried_in", "total")] == 1
+    assert values[("t2", "partial", "natural_person")] == 1
+    assert values[("t2", "other_fee_unpaid", "total")] == 1
+    assert values[("t2", "total", "total")] == 3 and values[("t2", "carried_out", "total")] == 1
+    assert values[("t1", "licensing", "decisions")] is None  # not entered: empty, not 0
+    _, findings = computed_report(body=year_of_cases, year=2026)
+    assert [f.code for f in findings if f.severity == "error"] == []
+
+
+def test_a_2020_report_uses_the_trial_format_with_one_other_row(year_of_cases):
+    template, values = report_values(body=year_of_cases, year=2020)
+    assert template == "2019" and ("t2", "other", "total") in values
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx", "pdf"])
+def test_every_download_reads_back_to_the_computed_numbers(year_of_cases, fmt, request):
+    if fmt == "pdf":
+        request.getfixturevalue("weasyprint_available")
+    _, values = report_values(body=year_of_cases, year=2026)
+    result = audit_bytes(render_report(year_of_cases, 2026, fmt), f"report.{fmt}")
+    for (table, row, column), value in values.items():
+        if table in ("t2", "t3"):
+            assert result.report.value(table, row, column) == value, (table, row, column)
+
+
+def test_figures_are_entered_and_checked(client, cast, year_of_cases):
+    client.force_login(cast.clerk)
+    bad = client.post("/bodies/donghu/annual/2026/figures/", {"licensing__decisions": "-3"})
+    assert bad.status_code == 400 and "不能为负数" in bad.content.decode()
+    assert (
+        client.post(
+            "/bodies/donghu/annual/2026/figures/", {"licensing__decisions": "12", "fees__fee_amount": "20.3"}
+        ).status_code
+        == 302
+    )
+    _, values = report_values(body=year_of_cases, year=2026)
+    assert (values[("t1", "licensing", "decisions")], str(values[("t1", "fees", "fee_amount")])) == (
+        12,
+        "20.3",
+    )
+    page = client.get("/bodies/donghu/annual/2026/").content.decode()
+    assert "各项勾稽关系成立" in page and "申请人情况" in page
+    assert client.get("/bodies/donghu/annual/2026.exe").status_code == 404
+    assert client.get("/bodies/donghu/annual/1999/").status_code == 404
+
+
+def test_the_report_command_writes_a_file(year_of_cases, tmp_path, capsys):
+    from gongkai.cli import main
+
+    target = tmp_path / "out.json"
+    assert main(["report", "donghu", "2026", "--format", "json", "-o", str(target)]) == 0
+    assert '"template": "2021"' in target.read_text(encoding="utf-8")
+    assert (
+        main(["report", "示范区东湖街道办事处", "2026", "--format", "docx", "-o", str(tmp_path / "r.docx")])
+        == 0
+    )
+    assert main(["report", "nowhere", "2026"]) == 2
+    assert "机关“nowhere”不存在" in capsys.readouterr().err

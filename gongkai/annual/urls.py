@@ -1,0 +1,9 @@
+from django.urls import path
+
+from gongkai.annual import views
+
+urlpatterns = [
+    path("<slug:code>/annual/<int:year>/", views.annual_report, name="annual-report"),
+    path("<slug:code>/annual/<int:year>/figures/", views.annual_figures, name="annual-figures"),
+    path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
+]

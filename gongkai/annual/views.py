@@ -1,0 +1,139 @@
+"""The annual report of a body computed from its records: the tables, the checks, the downloads."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from gongkai.annual.models import AnnualFigures
+from gongkai.annual.selectors import computed_report, report_values
+from gongkai.annual.services import figures_save
+from gongkai.applications.permissions import can_register_application
+from gongkai.bodies.models import Body
+from gongkai.bodies.permissions import can_view_body
+from gongkai.bodies.services import ServiceError
+from gongkai.core.reports.layouts import LAYOUTS, template_for_year
+from gongkai.documents import report_tables as rt
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def _body(request, code: str, allowed=can_view_body) -> Body:
+    body = get_object_or_404(Body, code=code)
+    if not allowed(request.user, body):
+        raise PermissionDenied
+    return body
+
+
+def _check_year(year: int) -> None:
+    if not 2019 <= year <= 2100:
+        raise Http404("年度应为2019年及以后。")
+
+
+def render_report(body, year: int, fmt: str) -> bytes:
+    """The report of the body and year in one format; also used by `gongkai report`."""
+    template, values = report_values(body=body, year=year)
+    title = f"{body.versions.first().name}{year}年政府信息公开工作年度报告"
+    sections = rt.tables(LAYOUTS[template], values)
+    if fmt == "docx":
+        return rt.render_docx(sections, title)
+    if fmt == "pdf":
+        return rt.render_pdf(sections, title)
+    if fmt == "xlsx":
+        return rt.render_xlsx(sections)
+    if fmt == "html":
+        return rt.render_html(sections, title).encode("utf-8")
+    if fmt == "json":
+        payload = {
+            "body": body.code,
+            "year": year,
+            "template": template,
+            "cells": [
+                {"table": t, "row": r, "column": c, "value": None if v is None else str(v)}
+                for (t, r, c), v in values.items()
+            ],
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+    raise Http404("不支持的格式")
+
+
+@login_required
+def annual_report(request, code: str, year: int):
+    body = _body(request, code)
+    _check_year(year)
+    report, findings = computed_report(body=body, year=year)
+    sections = [
+        (title, rt.grid_html(grid))
+        for title, grid in rt.tables(report.layout, {k: c.value for k, c in report.cells.items()})
+    ]
+    context = {
+        "body": body,
+        "year": year,
+        "report": report,
+        "findings": findings,
+        "sections": sections,
+        "can_edit": can_register_application(request.user, body),
+    }
+    return render(request, "annual/report.html", context)
+
+
+@login_required
+def annual_download(request, code: str, year: int, fmt: str):
+    body = _body(request, code)
+    _check_year(year)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("不支持的格式")
+    response = HttpResponse(render_report(body, year, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{body.code}-{year}.{fmt}"'
+    return response
+
+
+@login_required
+def annual_figures(request, code: str, year: int):
+    body = _body(request, code, can_register_application)
+    _check_year(year)
+    layout = LAYOUTS[template_for_year(year)].table("t1")
+    existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
+    fields = {
+        f"{row.key}__{column}": forms.CharField(
+            label=f"{row.label}：{layout.column(column).label}",
+            required=False,
+            max_length=20,
+            initial=existing.get(row.key, {}).get(column, ""),
+        )
+        for row in layout.rows
+        for column in row.columns
+    }
+    form = type("FiguresForm", (forms.Form,), fields)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        table1: dict = {}
+        for name, value in form.cleaned_data.items():
+            row, column = name.split("__")
+            table1.setdefault(row, {})[column] = value
+        try:
+            figures_save(actor=request.user, body=body, year=year, table1=table1)
+        except ServiceError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("annual-report", code=code, year=year)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "form": form,
+        "heading": f"{year}年度年报：主动公开情况数据",
+        "cancel_url": f"/bodies/{code}/annual/{year}/",
+        "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。",
+    }
+    return render(request, "web/form_page.html", context, status=status)

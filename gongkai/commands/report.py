@@ -1,0 +1,44 @@
+"""`gongkai report BODY YEAR`: the annual report computed from the records, written to a file."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP = "根据系统记录生成机关的政府信息公开工作年度报告（docx、pdf、html、xlsx、json）"
+EXAMPLE = "gongkai report donghu 2026 --format docx -o 东湖街道2026年年报.docx"
+FORMATS = ("docx", "pdf", "html", "xlsx", "json")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("body", metavar="BODY", help="机关代码或名称")
+    parser.add_argument("year", type=int, metavar="YEAR", help="报告年度")
+    parser.add_argument("--format", choices=FORMATS, default="docx", help="输出格式，默认 docx")
+    parser.add_argument("-o", "--output", metavar="FILE", help="输出文件，默认 BODY-YEAR.格式")
+
+
+def run(args) -> int:
+    # This command reads the database, so it needs the Django settings (the others do not).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()
+    from django.db.models import Q
+
+    from gongkai.annual.views import render_report
+    from gongkai.bodies.models import Body
+
+    matches = Body.objects.filter(Q(code=args.body) | Q(versions__name=args.body)).distinct()
+    if matches.count() != 1:
+        problem = "不存在" if not matches else "对应多个机关，请用机关代码"
+        print(f"错误：机关“{args.body}”{problem}。", file=sys.stderr)
+        return 2
+    if not 2019 <= args.year <= 2100:
+        print("错误：年度应为2019年及以后。", file=sys.stderr)
+        return 2
+    body = matches.get()
+    output = args.output or f"{body.code}-{args.year}.{args.format}"
+    with open(output, "wb") as handle:
+        handle.write(render_report(body, args.year, args.format))
+    print(f"已生成 {output}")
+    return 0
