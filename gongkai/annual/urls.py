@@ -2,6 +2,10 @@ from django.urls import path
 
 from gongkai.annual import views
 
+rollup_urlpatterns = [
+    path("rollup/<int:year>/", views.annual_rollup, name="annual-rollup"),
+]
+
 urlpatterns = [
     path("<slug:code>/annual/<int:year>/", views.annual_report, name="annual-report"),
     path("<slug:code>/annual/<int:year>/figures/", views.annual_figures, name="annual-figures"),

@@ -137,3 +137,31 @@ def annual_figures(request, code: str, year: int):
         "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。",
     }
     return render(request, "web/form_page.html", context, status=status)
+
+
+@login_required
+def annual_rollup(request, year: int):
+    """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
+    from django.utils import timezone
+
+    from gongkai.annual.rollup import rollup
+    from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
+    from gongkai.core.reports.layouts import LAYOUTS as _LAYOUTS
+
+    _check_year(year)
+    today = timezone.localdate()
+    supervisors = inspector_body_ids(user=request.user, on=today)
+    if request.user.is_superuser:
+        supervisors = list(Body.objects.values_list("id", flat=True))
+    if not supervisors:
+        raise PermissionDenied
+    body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
+    lines, totals, outcomes = rollup(body_ids=body_ids, year=year)
+    labels = {row.key: row.label for layout in _LAYOUTS.values() for row in layout.table("t2").rows}
+    context = {
+        "year": year,
+        "lines": lines,
+        "totals": totals,
+        "outcomes": [(labels[key], count) for key, count in outcomes.most_common() if count],
+    }
+    return render(request, "annual/rollup.html", context)

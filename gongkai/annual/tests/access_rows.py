@@ -5,5 +5,6 @@ from tests.access import HANDLERS, READERS, Row
 ROWS = [
     Row("annual-report", "get", "/bodies/{body}/annual/2026/", READERS),
     Row("annual-download", "get", "/bodies/{body}/annual/2026.xlsx", READERS),
+    Row("annual-rollup", "get", "/work/rollup/2026/", {"inspector", "superuser"}),
     Row("annual-figures", "get", "/bodies/{body}/annual/2026/figures/", HANDLERS),
 ]

@@ -90,3 +90,23 @@ def test_the_report_command_writes_a_file(year_of_cases, tmp_path, capsys):
     )
     assert main(["report", "nowhere", "2026"]) == 2
     assert "机关“nowhere”不存在" in capsys.readouterr().err
+
+
+def test_the_district_rollup_sums_every_supervised_body(client, cast, year_of_cases):
+    register(cast, body=cast.other_body, received_on=date(2026, 4, 1), today=TODAY)
+    client.force_login(cast.inspector)
+    page = client.get("/work/rollup/2026/").content.decode()
+    # 东湖: 3 new (3-2, 5-6, 12-31); 财政局: 1 new -> 4 for the district.
+    assert "全区各公开单位共新收政府信息公开申请<strong>4</strong>件" in page
+    assert "示范区财政局" in page and "（二）部分公开" in page
+    client.force_login(cast.clerk)
+    assert client.get("/work/rollup/2026/").status_code == 403
+
+
+def test_countdown_to_the_statutory_date():
+    from gongkai.annual.todo import report_due
+
+    assert report_due(date(2026, 11, 24), "township") == (2026, date(2027, 1, 31))
+    assert report_due(date(2027, 1, 10), "department") == (2026, date(2027, 1, 31))
+    assert report_due(date(2027, 2, 10), "county") == (2026, date(2027, 3, 31))  # a government's own report
+    assert report_due(date(2027, 5, 1), "township") == (2027, date(2028, 1, 31))
