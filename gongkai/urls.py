@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.annual.urls import public_urlpatterns as report_urlpatterns
 from gongkai.annual.urls import rollup_urlpatterns
 from gongkai.api import api
 from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
@@ -13,6 +14,7 @@ urlpatterns = [
     path("", include(public_urlpatterns)),
     path("work/", include(work_urlpatterns)),
     path("work/", include(rollup_urlpatterns)),
+    path("", include(report_urlpatterns)),
     path("supervision/audits/", include("gongkai.supervision.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -46,3 +47,152 @@ def figures_save(*, actor, body, year: int, table1: dict[str, dict[str, str]]) -
         legal_basis="《政府信息公开条例》第五十条",
     )
     return figures
+
+
+def _versions(body, year):
+    from gongkai.annual.models import AnnualReportVersion
+
+    return AnnualReportVersion.objects.filter(body=body, year=year)
+
+
+@transaction.atomic
+def report_draft_create(*, actor, body, year: int, reason: str = ""):
+    """A new version drafted from the data. After publication, a new version needs a reason."""
+    from gongkai.annual.drafting import draft_sections
+    from gongkai.annual.models import AnnualReportVersion, ReportStatus
+    from gongkai.annual.selectors import report_values
+
+    versions = _versions(body, year)
+    if versions.filter(status__in=[ReportStatus.DRAFT, ReportStatus.REVIEWED]).exists():
+        raise ServiceError("已有未发布的版本，请在其上修改。")
+    if versions.filter(status=ReportStatus.PUBLISHED).exists() and not reason.strip():
+        raise ServiceError("年报已发布，更正须说明原因，并形成新版本。")
+    template, values = report_values(body=body, year=year)
+    name = (body.version_on(date(year, 12, 31)) or body.versions.first()).name
+    version = AnnualReportVersion.objects.create(
+        body=body,
+        year=year,
+        version=(versions.count() + 1),
+        sections=draft_sections(body_name=name, year=year, template=template, values=values),
+        correction_reason=reason.strip(),
+    )
+    audit_record(
+        actor=actor,
+        action="annual.draft",
+        summary=f"起草{year}年度年报第{version.version}版",
+        body=body,
+        target=version,
+        after={"reason": reason.strip()},
+    )
+    return version
+
+
+@transaction.atomic
+def report_sections_save(*, actor, version, sections: list[list[str]]):
+    from gongkai.annual.models import ReportStatus
+
+    if version.status != ReportStatus.DRAFT:
+        raise ServiceError("只有草稿可以修改；已审核或已发布的版本不能修改。")
+    if [heading for heading, _ in sections] != [heading for heading, _ in version.sections]:
+        raise ServiceError("六个部分的标题不能修改。")
+    before = version.sections
+    version.sections = [[heading, text.strip()] for heading, text in sections]
+    version.save(update_fields=["sections"])
+    audit_record(
+        actor=actor,
+        action="annual.edit",
+        summary=f"修改{version.year}年度年报正文",
+        body=version.body,
+        target=version,
+        before={"sections": before},
+        after={"sections": version.sections},
+    )
+    return version
+
+
+def check_version(version) -> list:
+    """The auditor's checks on the version: its tables as computed now, and its text as written."""
+    from gongkai.annual.selectors import computed_report
+    from gongkai.core.reports.checks import run_checks
+
+    report, _ = computed_report(body=version.body, year=version.year)
+    report.text = [text for _, text in version.sections]
+    return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
+
+
+@transaction.atomic
+def report_review(*, actor, version, today):
+    from gongkai.annual.models import ReportStatus
+    from gongkai.bodies.models import Role
+    from gongkai.bodies.selectors import roles_held
+
+    if Role.REVIEWER not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
+        raise ServiceError("年报须由审核人审核。")
+    if version.status != ReportStatus.DRAFT:
+        raise ServiceError("只有草稿可以审核。")
+    version.status, version.reviewed_by = ReportStatus.REVIEWED, actor
+    version.save(update_fields=["status", "reviewed_by"])
+    audit_record(
+        actor=actor,
+        action="annual.review",
+        summary=f"审核{version.year}年度年报",
+        body=version.body,
+        target=version,
+    )
+    return version
+
+
+@transaction.atomic
+def report_publish(*, actor, version, today):
+    """负责人 signs and publishes; a report with an error in its tables or text cannot be signed."""
+    from gongkai.annual.models import ReportStatus
+    from gongkai.annual.selectors import report_values
+    from gongkai.bodies.models import Role
+    from gongkai.bodies.selectors import roles_held
+
+    if Role.HEAD not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
+        raise ServiceError("年报须由负责人签发。")
+    if version.status != ReportStatus.REVIEWED:
+        raise ServiceError("年报须先经审核人审核。")
+    errors = [f for f in check_version(version) if f.severity == "error" or f.code == "TEXT-NUMBER"]
+    if errors:
+        raise ServiceError(["年报有错误，不能签发："] + [f.message for f in errors])
+    _, values = report_values(body=version.body, year=version.year)
+    version.tables = {"|".join(key): (None if v is None else str(v)) for key, v in values.items()}
+    version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today
+    version.save(update_fields=["tables", "status", "signed_by", "published_on"])
+    audit_record(
+        actor=actor,
+        action="annual.publish",
+        summary=f"签发并发布{version.year}年度年报第{version.version}版",
+        body=version.body,
+        target=version,
+        legal_basis="《政府信息公开条例》第四十九条、第五十条",
+    )
+    return version
+
+
+@transaction.atomic
+def report_return(*, actor, version, today, reason: str):
+    """退回: a reviewed version goes back to draft for the clerk to fix (reviewer or head)."""
+    from gongkai.annual.models import ReportStatus
+    from gongkai.bodies.models import Role
+    from gongkai.bodies.selectors import roles_held
+
+    if (
+        not roles_held(user=actor, body=version.body, on=today) & {Role.REVIEWER, Role.HEAD}
+        and not actor.is_superuser
+    ):
+        raise ServiceError("只有审核人或负责人可以退回。")
+    if version.status != ReportStatus.REVIEWED:
+        raise ServiceError("只有已审核、未发布的版本可以退回。")
+    version.status, version.reviewed_by = ReportStatus.DRAFT, None
+    version.save(update_fields=["status", "reviewed_by"])
+    audit_record(
+        actor=actor,
+        action="annual.return",
+        summary=f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}",
+        body=version.body,
+        target=version,
+    )
+    return version

@@ -10,4 +10,9 @@ urlpatterns = [
     path("<slug:code>/annual/<int:year>/", views.annual_report, name="annual-report"),
     path("<slug:code>/annual/<int:year>/figures/", views.annual_figures, name="annual-figures"),
     path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
+    path("<slug:code>/annual/<int:year>/<slug:step>/", views.annual_step, name="annual-step"),
+]
+
+public_urlpatterns = [
+    path("reports/<slug:code>/<int:year>/", views.public_report, name="public-report"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
@@ -10,8 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
-from gongkai.annual.models import AnnualFigures
+from gongkai.annual import services
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
@@ -165,3 +168,76 @@ def annual_rollup(request, year: int):
         "outcomes": [(labels[key], count) for key, count in outcomes.most_common() if count],
     }
     return render(request, "annual/rollup.html", context)
+
+
+REPORT_STEPS = {
+    "draft": lambda request, body, year, version: services.report_draft_create(
+        actor=request.user, body=body, year=year, reason=request.POST.get("reason", "")[:300]
+    ),
+    "save": lambda request, body, year, version: services.report_sections_save(
+        actor=request.user,
+        version=version,
+        sections=[
+            [heading, request.POST.get(f"section-{i}", "")[:20000]]
+            for i, (heading, _) in enumerate(version.sections)
+        ],
+    ),
+    "review": lambda request, body, year, version: services.report_review(
+        actor=request.user, version=version, today=timezone.localdate()
+    ),
+    "publish": lambda request, body, year, version: services.report_publish(
+        actor=request.user, version=version, today=timezone.localdate()
+    ),
+    "return": lambda request, body, year, version: services.report_return(
+        actor=request.user,
+        version=version,
+        today=timezone.localdate(),
+        reason=request.POST.get("reason", "")[:200],
+    ),
+}
+
+
+@login_required
+def annual_step(request, code: str, year: int, step: str):
+    """Draft, edit, review and publish the report; each step's rules live in the services."""
+    body = _body(request, code, can_register_application)
+    _check_year(year)
+    if request.method != "POST" or step not in REPORT_STEPS:
+        raise Http404("没有这个步骤。")
+    version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    if step != "draft" and version is None:
+        raise Http404("尚未起草。")
+    try:
+        REPORT_STEPS[step](request, body, year, version)
+    except ServiceError as error:
+        return render(
+            request, "web/error.html", {"title": "无法完成", "message": "；".join(error.messages)}, status=400
+        )
+    messages.success(request, "已完成。")
+    return redirect("annual-report", code=code, year=year)
+
+
+def public_report(request, code: str, year: int):
+    """Public: the latest published version of the body's report for the year, as signed."""
+    body = get_object_or_404(Body, code=code)
+    version = (
+        AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+    if version is None:
+        raise Http404("该年度报告尚未发布。")
+    template = template_for_year(year)
+    values = {tuple(key.split("|")): (None if v is None else Decimal(v)) for key, v in version.tables.items()}
+    tables = [(title, rt.grid_html(grid)) for title, grid in rt.tables(LAYOUTS[template], values)]
+    earlier = AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED).exclude(
+        pk=version.pk
+    )
+    context = {
+        "body": body,
+        "version": version,
+        "tables": dict(enumerate(tables)),
+        "table_list": tables,
+        "earlier": earlier,
+    }
+    return render(request, "annual/public.html", context)

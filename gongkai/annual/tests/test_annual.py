@@ -110,3 +110,50 @@ def test_countdown_to_the_statutory_date():
     assert report_due(date(2027, 1, 10), "department") == (2026, date(2027, 1, 31))
     assert report_due(date(2027, 2, 10), "county") == (2026, date(2027, 3, 31))  # a government's own report
     assert report_due(date(2027, 5, 1), "township") == (2027, date(2028, 1, 31))
+
+
+def step(client, name, **data):
+    return client.post(f"/bodies/donghu/annual/2026/{name}/", data)
+
+
+def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases):
+    from gongkai.annual.models import AnnualReportVersion
+
+    client.force_login(cast.clerk)
+    assert step(client, "draft").status_code == 302
+    version = AnnualReportVersion.objects.get()
+    assert version.sections[2][1].startswith("本年度收到政府信息公开申请3件，上年结转1件；办结3件")
+    sections = {f"section-{i}": text for i, (_, text) in enumerate(version.sections)}
+    # A clerk's typo in a quoted number is caught before signing.
+    sections["section-2"] = sections["section-2"].replace(
+        "收到政府信息公开申请3件", "收到政府信息公开申请5件"
+    )
+    assert step(client, "save", **sections).status_code == 302
+    assert step(client, "review").status_code == 400  # a clerk does not review
+    client.force_login(cast.reviewer)
+    assert step(client, "review").status_code == 302
+    client.force_login(cast.head)
+    refused = step(client, "publish")
+    assert (
+        refused.status_code == 400
+        and "不能签发" in refused.content.decode()
+        and "5件" in refused.content.decode()
+    )
+    assert step(client, "return", reason="第三部分数字与表格不符").status_code == 302
+    client.force_login(cast.clerk)
+    sections["section-2"] = sections["section-2"].replace("申请5件", "申请3件")
+    step(client, "save", **sections)
+    client.force_login(cast.reviewer)
+    step(client, "review")
+    client.force_login(cast.head)
+    assert step(client, "publish").status_code == 302
+    version.refresh_from_db()
+    assert version.status == "published" and version.tables["t2|new|total"] == "3"
+    page = client.get("/reports/donghu/2026/").content.decode()
+    assert "示范区东湖街道办事处2026年政府信息公开工作年度报告" in page and "申请人情况" in page
+    client.force_login(cast.clerk)
+    assert step(client, "save", **sections).status_code == 400  # published text stays as signed
+    assert step(client, "draft").status_code == 400  # a correction needs a reason
+    assert step(client, "draft", reason="更正第三部分的笔误").status_code == 302
+    assert AnnualReportVersion.objects.count() == 2
+    assert client.get("/reports/donghu/2026/").status_code == 200  # the published version stays visible
