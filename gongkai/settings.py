@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.supervision",
     "gongkai.annual",
+    "gongkai.publishing",
 ]
 
 MIDDLEWARE = [
