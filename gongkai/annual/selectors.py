@@ -12,13 +12,15 @@ from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
+from gongkai.publishing.statistics import table1_catalogue_counts, uses_catalogue
 
 OTHER_CODES = [o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER]
 
 
 def report_values(*, body, year: int) -> tuple[str, dict]:
     """(template, {(table, row, column): value}) for the body and year; table-1 figures not yet
-    entered are None (printed empty, never 0)."""
+    entered are None (printed empty, never 0). The 规章/规范性文件 rows come from the catalogue
+    when the body keeps one in gongkai (gongkai.publishing.statistics)."""
     template = template_for_year(year)
     layout = LAYOUTS[template]
     values: dict = {}
@@ -28,6 +30,9 @@ def report_values(*, body, year: int) -> tuple[str, dict]:
         for column in row.columns:
             text = entered.get(row.key, {}).get(column)
             values[("t1", row.key, column)] = Decimal(text) if text not in (None, "") else None
+    if uses_catalogue(body):  # the catalogue's counts replace anything entered for those rows
+        for (row, column), count in table1_catalogue_counts(body=body, year=year, template=template).items():
+            values[("t1", row, column)] = count
     counts = table2_counts(body=body, year=year)
     zero = dict.fromkeys(counts["new"], 0)
     for row in layout.table("t2").rows:
