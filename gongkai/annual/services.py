@@ -12,7 +12,9 @@ from gongkai.core.reports.layouts import DECIMAL_COLUMNS, LAYOUTS, SIGNED_COLUMN
 
 
 @transaction.atomic
-def figures_save(*, actor, body, year: int, table1: dict[str, dict[str, str]]) -> AnnualFigures:
+def figures_save(
+    *, actor, body, year: int, table1: dict[str, dict[str, str]], source: str = ""
+) -> AnnualFigures:
     """Store the table-1 figures a clerk entered; every value is checked against its column's domain."""
     layout = LAYOUTS[template_for_year(year)].table("t1")
     clean: dict[str, dict[str, str]] = {}
@@ -39,7 +41,7 @@ def figures_save(*, actor, body, year: int, table1: dict[str, dict[str, str]]) -
     audit_record(
         actor=actor,
         action="annual.figures",
-        summary=f"录入{year}年度年报主动公开情况数据",
+        summary=f"{'导入' if source else '录入'}{year}年度年报主动公开情况数据{f'（{source}）' if source else ''}",
         body=body,
         target=figures,
         before=before,
@@ -196,3 +198,22 @@ def report_return(*, actor, version, today, reason: str):
         target=version,
     )
     return version
+
+
+def figures_import(*, actor, body, year: int, data: bytes, name: str) -> AnnualFigures:
+    """Table-1 figures from another system's CSV/XLSX export; imported cells replace entered ones.
+
+    Nothing is saved unless every line of the file was understood (FiguresImportError lists them).
+    """
+    from gongkai.core.figures_import import FiguresImportError, parse_figures
+
+    layout = LAYOUTS[template_for_year(year)].table("t1")
+    try:
+        imported = parse_figures(data, name, layout)
+    except FiguresImportError as error:
+        raise ServiceError(error.problems) from error
+    existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
+    merged = {row: dict(columns) for row, columns in existing.items()}
+    for row, columns in imported.items():
+        merged.setdefault(row, {}).update(columns)
+    return figures_save(actor=actor, body=body, year=year, table1=merged, source=name[:100])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.annual import views
+from gongkai.annual import import_views, views
 
 rollup_urlpatterns = [
     path("rollup/<int:year>/", views.annual_rollup, name="annual-rollup"),
@@ -9,6 +9,16 @@ rollup_urlpatterns = [
 urlpatterns = [
     path("<slug:code>/annual/<int:year>/", views.annual_report, name="annual-report"),
     path("<slug:code>/annual/<int:year>/figures/", views.annual_figures, name="annual-figures"),
+    path(
+        "<slug:code>/annual/<int:year>/figures/import/",
+        import_views.figures_upload,
+        name="annual-figures-import",
+    ),
+    path(
+        "<slug:code>/annual/<int:year>/figures/template.csv",
+        import_views.figures_template,
+        name="annual-figures-template",
+    ),
     path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
     path("<slug:code>/annual/<int:year>/<slug:step>/", views.annual_step, name="annual-step"),
 ]

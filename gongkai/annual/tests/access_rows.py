@@ -28,4 +28,6 @@ ROWS = [
         ok=(404,),
     ),
     Row("annual-figures", "get", "/bodies/{body}/annual/2026/figures/", HANDLERS),
+    Row("annual-figures-import", "get", "/bodies/{body}/annual/2026/figures/import/", HANDLERS),
+    Row("annual-figures-template", "get", "/bodies/{body}/annual/2026/figures/template.csv", HANDLERS),
 ]

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.views import render_report
@@ -157,3 +158,36 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
     assert step(client, "draft", reason="更正第三部分的笔误").status_code == 302
     assert AnnualReportVersion.objects.count() == 2
     assert client.get("/reports/donghu/2026/").status_code == 200  # the published version stays visible
+
+
+def test_figures_are_imported_from_a_csv_and_a_bad_file_changes_nothing(client, cast):
+    from gongkai.annual.models import AnnualFigures
+
+    client.force_login(cast.clerk)
+    url = "/bodies/donghu/annual/2026/figures/import/"
+    good = SimpleUploadedFile("许可.csv", "项目,数值\n行政许可,1320\n行政事业性收费,215000元\n".encode("gbk"))
+    assert client.post(url, {"file": good}).status_code == 302
+    assert AnnualFigures.objects.get(body=cast.body, year=2026).table1 == {
+        "licensing": {"decisions": "1320"},
+        "fees": {"fee_amount": "21.5"},
+    }
+    bad = SimpleUploadedFile("错.csv", "项目,数值\n行政处罚,45\n行政审批,3\n".encode())
+    response = client.post(url, {"file": bad})
+    assert response.status_code == 400
+    assert "第3行：项目“行政审批”不在主动公开情况表中。" in response.content.decode()
+    assert "penalty" not in AnnualFigures.objects.get(body=cast.body, year=2026).table1
+    assert client.post(url, {"file": SimpleUploadedFile("x.xlsx", b"PK\x03\x04junk")}).status_code == 400
+    assert client.post(url, {}).status_code == 400
+
+
+def test_the_blank_figures_sheet_lists_every_cell_of_the_year_and_imports_back(client, cast):
+    client.force_login(cast.clerk)
+    sheet = client.get("/bodies/donghu/annual/2020/figures/template.csv").content.decode("utf-8-sig")
+    lines = sheet.strip().splitlines()
+    assert lines[0] == "项目,栏目,数值" and "政府集中采购,采购总金额," in lines
+    assert len(lines) == 1 + 22  # the 2019 format's table 1 has 22 cells (8 rows)
+    filled = "\n".join([lines[0]] + [line + "1" for line in lines[1:]]).encode()
+    response = client.post(
+        "/bodies/donghu/annual/2020/figures/import/", {"file": SimpleUploadedFile("t.csv", filled)}
+    )
+    assert response.status_code == 302
