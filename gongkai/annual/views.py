@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -23,6 +24,7 @@ from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
+from gongkai.documents.letter import chinese_date
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -45,18 +47,27 @@ def _check_year(year: int) -> None:
 
 
 def render_report(body, year: int, fmt: str) -> bytes:
-    """The report of the body and year in one format; also used by `gongkai report`."""
+    """The report of the body and year in one format; also used by `gongkai report`.
+
+    The text is the newest version's six parts (the tables alone until one is drafted); a published
+    version is signed with the body's name and its publication date.
+    """
     template, values = report_values(body=body, year=year)
-    title = f"{body.versions.first().name}{year}年政府信息公开工作年度报告"
-    sections = rt.tables(LAYOUTS[template], values)
+    name = (body.version_on(date(year, 12, 31)) or body.versions.first()).name
+    title = f"{name}{year}年政府信息公开工作年度报告"
+    version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    parts = rt.report_parts(LAYOUTS[template], values, version.sections if version else None)
+    signature = None
+    if version is not None and version.published_on is not None:
+        signature = (name, chinese_date(version.published_on))
     if fmt == "docx":
-        return rt.render_docx(sections, title)
+        return rt.render_docx(parts, title, signature)
     if fmt == "pdf":
-        return rt.render_pdf(sections, title)
+        return rt.render_pdf(parts, title, signature)
     if fmt == "xlsx":
-        return rt.render_xlsx(sections)
+        return rt.render_xlsx(parts)
     if fmt == "html":
-        return rt.render_html(sections, title).encode("utf-8")
+        return rt.render_html(parts, title, signature).encode("utf-8")
     if fmt == "json":
         payload = {
             "body": body.code,

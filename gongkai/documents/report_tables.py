@@ -153,6 +153,27 @@ def tables(layout: Layout, values: Values) -> list[tuple[str, Grid]]:
     ]
 
 
+@dataclass(frozen=True)
+class Part:
+    """One of the report's six parts: its heading, its text, and the table of parts 二 to 四."""
+
+    heading: str
+    text: str = ""
+    grid: Grid | None = None
+
+
+def report_parts(layout: Layout, values: Values, sections: list[list[str]] | None = None) -> list[Part]:
+    """The whole report in order. Without sections (no version drafted yet) only the tables' parts."""
+    grids = dict(tables(layout, values))
+    if not sections:
+        return [Part(heading, "", grid) for heading, grid in grids.items()]
+    return [Part(heading, text, grids.get(heading)) for heading, text in sections]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def grid_html(grid: Grid) -> str:
     rows = []
     for row in grid:
@@ -165,14 +186,21 @@ def grid_html(grid: Grid) -> str:
     return f'<table class="report-table">{"".join(rows)}</table>'
 
 
-def render_docx(sections: list[tuple[str, Grid]], title: str) -> bytes:
+def render_docx(parts: list[Part], title: str, signature: tuple[str, str] | None = None) -> bytes:
+    """An editable Word document; `signature` is (body name, date text) printed at the end."""
     from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = Document()
     document.add_heading(title, level=1)
-    for heading, grid in sections:
-        document.add_paragraph(heading)
-        _docx_table(document, grid)
+    for part in parts:
+        document.add_heading(part.heading, level=2)
+        for paragraph in _paragraphs(part.text):
+            document.add_paragraph(paragraph)
+        if part.grid is not None:
+            _docx_table(document, part.grid)
+    for line in signature or ():
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -205,12 +233,13 @@ def _docx_table(document, grid: Grid) -> None:
         cell.text = spot.text  # set after merging: merge() concatenates the texts
 
 
-def render_xlsx(sections: list[tuple[str, Grid]]) -> bytes:
+def render_xlsx(parts: list[Part]) -> bytes:
+    """The three tables, one sheet each (the text parts have no place in a workbook)."""
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
-    for heading, grid in sections:
+    for heading, grid in [(p.heading, p.grid) for p in parts if p.grid is not None]:
         sheet = book.create_sheet(heading.split("、", 1)[-1][:31])
         for r, c, spot in _placed(grid):
             value = spot.text
@@ -234,18 +263,36 @@ body { font-family: "Noto Serif CJK SC", serif; font-size: 10.5pt; }
 table.report-table { border-collapse: collapse; width: 100%; margin-bottom: 12pt; }
 table.report-table td { border: 0.6pt solid #000; padding: 2pt 3pt; text-align: center; }
 table.report-table tr { page-break-inside: avoid; }
+h1 { font-size: 16pt; text-align: center; }
+h2 { font-size: 12pt; }
+p { text-indent: 2em; line-height: 1.6; margin: 0 0 4pt; }
+div.signature { break-inside: avoid; break-before: avoid; margin-top: 16pt; }
+div.signature p { text-align: right; text-indent: 0; }
 """
 
 
-def render_html(sections: list[tuple[str, Grid]], title: str) -> str:
-    body = "".join(f"<h2>{html.escape(h)}</h2>{grid_html(g)}" for h, g in sections)
+def parts_html(parts: list[Part]) -> str:
+    """The parts as HTML, for the standalone document and for a page of the portal."""
+    pieces = []
+    for part in parts:
+        pieces.append(f"<h2>{html.escape(part.heading)}</h2>")
+        pieces += [f"<p>{html.escape(p)}</p>" for p in _paragraphs(part.text)]
+        if part.grid is not None:
+            pieces.append(grid_html(part.grid))
+    return "".join(pieces)
+
+
+def render_html(parts: list[Part], title: str, signature: tuple[str, str] | None = None) -> str:
+    lines = "".join(f"<p>{html.escape(line)}</p>" for line in signature or ())
+    closing = f'<div class="signature">{lines}</div>' if lines else ""
     return (
         f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{PDF_CSS}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+        f"<style>{PDF_CSS}</style></head><body><h1>{html.escape(title)}</h1>{parts_html(parts)}{closing}"
+        "</body></html>"
     )
 
 
-def render_pdf(sections: list[tuple[str, Grid]], title: str) -> bytes:
+def render_pdf(parts: list[Part], title: str, signature: tuple[str, str] | None = None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(sections, title)).write_pdf()
+    return HTML(string=render_html(parts, title, signature)).write_pdf()

@@ -1,10 +1,12 @@
 """The official tables rendered from known numbers, read back by the auditor's readers: same numbers,
 same layout, in every format."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from gongkai.annual.drafting import draft_sections
 from gongkai.core.reports.audit import audit_bytes
 from gongkai.core.reports.layouts import LAYOUTS
 from gongkai.core.reports.tests.test_checks import consistent_report
@@ -37,15 +39,20 @@ def known(template: str):
 
 
 def rendered(template: str, fmt: str, weasyprint_available=None) -> bytes:
-    sections = rt.tables(LAYOUTS[template], known(template))
-    title = f"示范区东湖街道办事处{2020 if template == '2019' else 2023}年政府信息公开工作年度报告"
+    """The whole report: the six parts as drafted from the numbers, the tables, the signature."""
+    year = 2020 if template == "2019" else 2023
+    values = known(template)
+    sections = draft_sections(body_name="示范区东湖街道办事处", year=year, template=template, values=values)
+    parts = rt.report_parts(LAYOUTS[template], values, sections)
+    title = f"示范区东湖街道办事处{year}年政府信息公开工作年度报告"
+    signature = ("示范区东湖街道办事处", f"{year + 1}年1月20日")
     if fmt == "html":
-        return rt.render_html(sections, title).encode("utf-8")
+        return rt.render_html(parts, title, signature).encode("utf-8")
     if fmt == "docx":
-        return rt.render_docx(sections, title)
+        return rt.render_docx(parts, title, signature)
     if fmt == "xlsx":
-        return rt.render_xlsx(sections)
-    return rt.render_pdf(sections, title)
+        return rt.render_xlsx(parts)
+    return rt.render_pdf(parts, title, signature)
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
@@ -67,6 +74,10 @@ def test_rendered_tables_read_back_to_the_same_numbers(template, fmt, request):
                     column,
                 )
     assert [f.code for f in result.findings if f.severity == "error"] == []
+    if fmt != "xlsx":  # a workbook holds the tables only
+        assert [number for number, _, _ in report.sections] == list("一二三四五六")
+        assert report.signed_on == date(report.year + 1, 1, 20)
+        assert not [f for f in result.findings if f.code in ("TEXT-NUMBER", "SECTIONS", "NO-DATE")]
 
 
 def test_the_docx_keeps_the_official_merged_headers():
