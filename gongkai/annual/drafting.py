@@ -22,7 +22,47 @@ def _n(value) -> int:
     return int(value or 0)
 
 
-def draft_sections(*, body_name: str, year: int, template: str, values: dict) -> list[list[str]]:
+def _proactive(facts) -> str:
+    if facts is None or not facts.items_by_column:
+        return "本年度主动公开政府信息情况见下表。（请补充公开的重点领域和方式。）"
+    total = sum(n for _, n in facts.items_by_column)
+    columns = "、".join(f"{name}{n}条" for name, n in facts.items_by_column)
+    kinds = "、".join(f"{name}{n}件" for name, n in facts.items_by_kind)
+    interpreted, normative = facts.normative_with_interpretation
+    text = f"本年度通过政府信息公开平台主动公开政府信息{total}条，其中{columns}；按类别分，{kinds}。"
+    if normative:
+        text += f"本年度发布的行政规范性文件{normative}件中，{interpreted}件同步发布了政策解读。"
+    return text + "主动公开政府信息情况见下表。"
+
+
+def _problems(facts) -> str:
+    if facts is None:
+        return "（请写明存在的主要问题和改进情况。）"
+    problems = []
+    if facts.answered_late:
+        problems.append(
+            f"超过法定期限答复的申请{len(facts.answered_late)}件（{'、'.join(facts.answered_late)}）"
+        )
+    if facts.overdue_at_year_end:
+        numbers = "、".join(facts.overdue_at_year_end)
+        problems.append(
+            f"截至年底已超过答复期限仍未办结的申请{len(facts.overdue_at_year_end)}件（{numbers}）"
+        )
+    found = "；".join(problems) if problems else "未发现超期答复的申请"
+    return f"经核查办理记录，{found}。（请补充其他问题和改进措施。）"
+
+
+def _fees(facts) -> str:
+    if facts is None:
+        return "信息处理费收取情况：（请据实填写。）"
+    cases, amount = facts.fees_paid
+    if not cases:
+        return "本年度未收取信息处理费。"
+    return f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{amount}元。"
+
+
+def draft_sections(*, body_name: str, year: int, template: str, values: dict, facts=None) -> list[list[str]]:
+    """The six parts; `facts` (gongkai.annual.facts.DraftFacts) adds what the tables do not hold."""
     t2 = LAYOUTS[template].table("t2")
     new, carried = _n(values[("t2", "new", "total")]), _n(values[("t2", "carried_in", "total")])
     done, carried_out = _n(values[("t2", "total", "total")]), _n(values[("t2", "carried_out", "total")])
@@ -39,7 +79,7 @@ def draft_sections(*, body_name: str, year: int, template: str, values: dict) ->
             f"{year}年，{body_name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
             "推进主动公开，规范依申请公开办理，加强政府信息管理和平台建设。（请补充本机关情况。）",
         ],
-        [HEADINGS[1], "本年度主动公开政府信息情况见下表。（请补充公开的重点领域和方式。）"],
+        [HEADINGS[1], _proactive(facts)],
         [
             HEADINGS[2],
             f"本年度收到政府信息公开申请{new}件，上年结转{carried}件；办结{done}件"
@@ -52,6 +92,6 @@ def draft_sections(*, body_name: str, year: int, template: str, values: dict) ->
             if appeals
             else "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
         ],
-        [HEADINGS[4], "（请写明存在的主要问题和改进情况。）"],
-        [HEADINGS[5], "信息处理费收取情况：（请据实填写。）其他需要报告的事项：（如有，请补充。）"],
+        [HEADINGS[4], _problems(facts)],
+        [HEADINGS[5], f"{_fees(facts)}其他需要报告的事项：（如有，请补充。）"],
     ]

@@ -61,6 +61,7 @@ def _versions(body, year):
 def report_draft_create(*, actor, body, year: int, reason: str = ""):
     """A new version drafted from the data. After publication, a new version needs a reason."""
     from gongkai.annual.drafting import draft_sections
+    from gongkai.annual.facts import draft_facts
     from gongkai.annual.models import AnnualReportVersion, ReportStatus
     from gongkai.annual.selectors import report_values
 
@@ -75,7 +76,13 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
         body=body,
         year=year,
         version=(versions.count() + 1),
-        sections=draft_sections(body_name=name, year=year, template=template, values=values),
+        sections=draft_sections(
+            body_name=name,
+            year=year,
+            template=template,
+            values=values,
+            facts=draft_facts(body=body, year=year),
+        ),
         correction_reason=reason.strip(),
     )
     audit_record(

@@ -71,7 +71,7 @@ CHECKS: dict[str, CheckInfo] = {
     "TEXT-NUMBER": CheckInfo(
         WARNING,
         "正文数字与表格不一致",
-        "正文中“依申请公开……N件/条”等数字应与依申请公开情况表“本年新收”总计一致。",
+        "正文中“收到……申请N件”“上年结转N件”“结转下年度继续办理N件”等数字应与依申请公开情况表相应的总计一致。",
     ),
     "VALUE-DOMAIN": CheckInfo(
         ERROR, "数值不合理", "件数应为非负整数；只有2019年格式的“本年增/减”可为负数，只有金额可有小数。"
@@ -252,26 +252,39 @@ def _check_date(report: AnnualReport) -> list[Finding]:
     return []
 
 
+# Numbers the text quotes, each tied to the table cell it must equal: (pattern, cell, what it is).
+TEXT_NUMBERS = (
+    (
+        r"(?:依申请公开的政府信息|收到[^。，；]{0,12}?申请|受理[^。，；]{0,12}?申请)(\d+)\s*[件条]",
+        ("t2", "new", "total"),
+        "依申请公开情况表本年新收申请总计",
+    ),
+    (
+        r"上年结转(?:[^。，；\d]{0,8}?)(\d+)\s*件",
+        ("t2", "carried_in", "total"),
+        "依申请公开情况表上年结转总计",
+    ),
+    (
+        r"结转下一?年度?(?:继续办理)?(\d+)\s*件",
+        ("t2", "carried_out", "total"),
+        "依申请公开情况表结转下年度总计",
+    ),
+)
+
+
 def _check_text_numbers(report: AnnualReport) -> list[Finding]:
     import re
 
-    total = report.cells.get(("t2", "new", "total"))
-    if total is None or total.status is not CellStatus.READ:
-        return []
-    pattern = re.compile(
-        r"(?:依申请公开的政府信息|收到[^。，；]{0,12}?申请|受理[^。，；]{0,12}?申请)(\d+)\s*[件条]"
-    )
     findings = []
-    for line in report.text:
-        for match in pattern.finditer(line.replace(" ", "")):
-            if Decimal(match.group(1)) != total.value:
-                findings.append(
-                    Finding(
-                        "TEXT-NUMBER",
-                        f"正文“{match.group(0)}”与依申请公开情况表本年新收申请总计（{_n(total.value)}）不一致。",
-                        [("t2", "new", "total")],
-                    )
-                )
+    for pattern, key, label in TEXT_NUMBERS:
+        cell = report.cells.get(key)
+        if cell is None or cell.status is not CellStatus.READ:
+            continue
+        for line in report.text:
+            for match in re.finditer(pattern, line.replace(" ", "")):
+                if Decimal(match.group(1)) != cell.value:
+                    message = f"正文“{match.group(0)}”与{label}（{_n(cell.value)}）不一致。"
+                    findings.append(Finding("TEXT-NUMBER", message, [key]))
     return findings
 
 

@@ -6,41 +6,24 @@ import pytest
 
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.services import figures_save
-from gongkai.publishing.models import CatalogueNode, Publication, PublicationVersion
-from gongkai.publishing.services import catalogue_install_default, publication_create
+from gongkai.publishing.models import CatalogueNode
+from gongkai.publishing.services import publication_create
 from gongkai.publishing.statistics import table1_catalogue_counts
+from gongkai.publishing.tests.factories import fresh_catalogue, published_item
 
 TODAY = date(2027, 1, 10)
 
 
 def item(cast, kind, *, written, published, repealed=None):
-    column = CatalogueNode.objects.get(body=cast.body, code="guizhang" if kind == "rule" else "guifanxing")
-    formed = written or published
-    publication = publication_create(
-        actor=cast.clerk,
-        body=cast.body,
-        column=column,
-        kind=kind,
-        details={
-            "title": f"{kind} {published}",
-            "issuer": "东湖街道办事处",
-            "formed_on": formed,
-            "written_on": written,
-        },
-        today=TODAY,
+    column = "guizhang" if kind == "rule" else "guifanxing"
+    return published_item(
+        cast, column=column, kind=kind, written=written, published=published, repealed=repealed
     )
-    version = publication.versions.get()
-    PublicationVersion.objects.filter(pk=version.pk).update(status="published", published_on=published)
-    Publication.objects.filter(pk=publication.pk).update(
-        published_version=version, first_published_on=published, repealed_on=repealed
-    )
-    return publication
 
 
 @pytest.fixture
 def catalogue(cast):
-    CatalogueNode.objects.filter(body=cast.body).delete()
-    catalogue_install_default(actor=cast.admin, body=cast.body, today=TODAY)
+    fresh_catalogue(cast)
     # 规范性文件: made 2025-12-28, published 2026-01-05: made in 2025, first published in 2026.
     item(cast, "normative", written=date(2025, 12, 28), published=date(2026, 1, 5))
     # Made and published in 2026, repealed on 2026-12-31 (in force no longer at the year's end).

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,27 @@ def test_unreadable_cells_are_never_counted_as_zero():
     findings = run_checks(report)
     assert [f.code for f in findings if f.severity == "error"] == []  # the column sum is not checked ...
     assert any(f.code == "CELLS-UNREADABLE" and ("t2", "new", "natural_person") in f.cells for f in findings)
+
+
+TEXT_CASES = [
+    ("本年度收到政府信息公开申请{new}件，上年结转{carried_in}件。", None),
+    ("本年度共受理依申请公开申请{wrong}件。", ("t2", "new", "total")),
+    ("上年结转政府信息公开申请{wrong}件。", ("t2", "carried_in", "total")),
+    ("结转下年度继续办理{wrong}件。", ("t2", "carried_out", "total")),
+    ("结转下一年度{carried_out}件，办结{wrong}件。", None),  # 办结 is not tied to a single cell
+]
+
+
+@pytest.mark.parametrize(("text", "cell"), TEXT_CASES)
+def test_numbers_quoted_in_the_text_must_equal_their_cells(text, cell):
+    report = consistent_report([(1, 2, [3, 1], 1), (0, 0, [1], 0), (0, 1, [2], 0)] + [(0, 0, [0], 0)] * 3)
+    numbers = {
+        key: int(report.cells[("t2", key, "total")].value) for key in ("new", "carried_in", "carried_out")
+    }
+    report.text = [text.format(**numbers, wrong=99)]
+    findings = [f for f in run_checks(report) if f.code == "TEXT-NUMBER"]
+    if cell is None:
+        assert findings == []
+    else:
+        assert [f.cells for f in findings] == [[cell]]
+        assert "99件" in findings[0].message and f"（{numbers[cell[1]]}）" in findings[0].message

@@ -1,0 +1,68 @@
+"""The report text drafted from the records: items by column and kind, interpretations, fees, problems."""
+
+from datetime import date
+
+from gongkai.annual import services
+from gongkai.applications import handling
+from gongkai.applications.models import Application
+from gongkai.applications.tests.test_register import register
+from gongkai.core.fees import per_page_fee
+from gongkai.publishing.tests.factories import fresh_catalogue, published_item
+
+TODAY = date(2027, 1, 12)
+
+
+def test_the_draft_quotes_the_years_items_fees_and_late_answers(cast):
+    fresh_catalogue(cast)
+    rules = published_item(cast, column="guifanxing", kind="normative", published=date(2026, 4, 1))
+    published_item(cast, column="guifanxing", kind="normative", published=date(2026, 6, 1))
+    published_item(cast, column="jiedu", kind="interpretation", published=date(2026, 4, 2), interprets=rules)
+    published_item(cast, column="dibao", published=date(2026, 5, 6))
+    published_item(cast, column="dibao", published=date(2025, 5, 6))  # another year: not counted
+    paying = register(cast, received_on=date(2026, 3, 2), today=TODAY)
+    handling.fee_notice_send(
+        actor=cast.clerk, application=paying, on=date(2026, 3, 5), fee=per_page_fee(pages=150), today=TODAY
+    )
+    handling.fee_paid(actor=cast.clerk, application=paying, on=date(2026, 3, 9), today=TODAY)
+    late = register(cast, received_on=date(2026, 6, 1), today=TODAY)
+    handling.application_decide(
+        actor=cast.clerk,
+        application=late,
+        outcome_code="granted",
+        on=date(2026, 8, 3),
+        reason="",
+        today=TODAY,
+    )
+    Application.objects.filter(pk=paying.pk).update(due_on=date(2026, 12, 1))  # open past its due date
+
+    version = services.report_draft_create(actor=cast.clerk, body=cast.body, year=2026)
+    text = dict(version.sections)
+    assert text["二、主动公开政府信息情况"].startswith(
+        "本年度通过政府信息公开平台主动公开政府信息4条，其中行政规范性文件2条、政策解读1条、最低生活保障1条；"
+        "按类别分，行政规范性文件2件、政策解读1件、其他文件1件。"
+        "本年度发布的行政规范性文件2件中，1件同步发布了政策解读。"
+    )
+    fee = per_page_fee(pages=150).total
+    assert text["六、其他需要报告的事项"].startswith(
+        f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费1件，共计{fee}元。"
+    )
+    assert f"超过法定期限答复的申请1件（{late.number}）" in text["五、存在的主要问题及改进情况"]
+    assert (
+        f"截至年底已超过答复期限仍未办结的申请1件（{paying.number}）" in text["五、存在的主要问题及改进情况"]
+    )
+    assert "收到政府信息公开申请2件" in text["三、收到和处理政府信息公开申请情况"]
+    assert not [f for f in services.check_version(version) if f.code == "TEXT-NUMBER"]
+
+
+def test_an_edited_number_that_contradicts_the_tables_blocks_signing(cast):
+    import pytest
+
+    from gongkai.bodies.services import ServiceError
+
+    register(cast, received_on=date(2026, 3, 2), today=TODAY)
+    version = services.report_draft_create(actor=cast.clerk, body=cast.body, year=2026)
+    sections = [[h, t.replace("上年结转0件", "上年结转5件")] for h, t in version.sections]
+    services.report_sections_save(actor=cast.clerk, version=version, sections=sections)
+    services.report_review(actor=cast.reviewer, version=version, today=TODAY)
+    with pytest.raises(ServiceError, match="上年结转5件"):
+        services.report_publish(actor=cast.head, version=version, today=TODAY)
