@@ -25,6 +25,7 @@ from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
 from gongkai.documents.letter import chinese_date
+from gongkai.publishing.statistics import DEFINITIONS, ROW_KINDS, uses_catalogue
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -98,6 +99,7 @@ def annual_report(request, code: str, year: int):
         "findings": findings,
         "sections": sections,
         "can_edit": can_register_application(request.user, body),
+        "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
     }
     return render(request, "annual/report.html", context)
 
@@ -119,6 +121,8 @@ def annual_figures(request, code: str, year: int):
     _check_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
+    # Rows counted from the catalogue are not typed in (gongkai.publishing.statistics).
+    counted = set(ROW_KINDS) if uses_catalogue(body) else set()
     fields = {
         f"{row.key}__{column}": forms.CharField(
             label=f"{row.label}：{layout.column(column).label}",
@@ -127,6 +131,7 @@ def annual_figures(request, code: str, year: int):
             initial=existing.get(row.key, {}).get(column, ""),
         )
         for row in layout.rows
+        if row.key not in counted
         for column in row.columns
     }
     form = type("FiguresForm", (forms.Form,), fields)(request.POST or None)
@@ -148,7 +153,8 @@ def annual_figures(request, code: str, year: int):
         "form": form,
         "heading": f"{year}年度年报：主动公开情况数据",
         "cancel_url": f"/bodies/{code}/annual/{year}/",
-        "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。",
+        "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。"
+        + ("规章和规范性文件的数字由公开目录自动统计，无需录入。" if counted else ""),
     }
     return render(request, "web/form_page.html", context, status=status)
 

@@ -84,3 +84,12 @@ def test_a_body_without_a_catalogue_keeps_its_entered_figures(cast):
     _, values = report_values(body=cast.body, year=2026)
     assert values[("t1", "normative", "made")] == 9
     assert values[("t1", "normative", "in_force")] is None
+
+
+def test_the_report_page_explains_the_counted_rows_and_the_form_leaves_them_out(client, cast, catalogue):
+    client.force_login(cast.clerk)
+    page = client.get("/bodies/donghu/annual/2026/").content.decode()
+    assert "规章、行政规范性文件的数字由公开目录统计" in page
+    form = client.get("/bodies/donghu/annual/2026/figures/").content.decode()
+    assert 'name="licensing__decisions"' in form and 'name="normative__made"' not in form
+    assert "由公开目录自动统计" in form
