@@ -6,14 +6,25 @@ from datetime import date
 from decimal import Decimal
 
 from gongkai.annual.models import AnnualFigures
-from gongkai.applications.statistics import table2_counts, table3_counts
-from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
+from gongkai.applications.statistics import OTHER_CODES, table2_counts, table3_counts
 from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
 
-OTHER_CODES = [o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER]
+
+def counted_values(layout, t2: dict, t3: dict) -> dict:
+    """{(table, row, column): value} of tables 2 and 3 from the counts of statistics.py."""
+    values: dict = {}
+    zero = dict.fromkeys(t2["new"], 0)
+    for row in layout.table("t2").rows:
+        keys = OTHER_CODES if row.key == "other" else [row.key]
+        for column in row.columns:
+            values[("t2", row.key, column)] = sum(t2.get(key, zero)[column] for key in keys)
+    for block, results in t3.items():
+        for result, count in results.items():
+            values[("t3", "appeals", f"{block}.{result}")] = count
+    return values
 
 
 def report_values(*, body, year: int) -> tuple[str, dict]:
@@ -28,15 +39,9 @@ def report_values(*, body, year: int) -> tuple[str, dict]:
         for column in row.columns:
             text = entered.get(row.key, {}).get(column)
             values[("t1", row.key, column)] = Decimal(text) if text not in (None, "") else None
-    counts = table2_counts(body=body, year=year)
-    zero = dict.fromkeys(counts["new"], 0)
-    for row in layout.table("t2").rows:
-        keys = OTHER_CODES if row.key == "other" else [row.key]
-        for column in row.columns:
-            values[("t2", row.key, column)] = sum(counts.get(key, zero)[column] for key in keys)
-    for block, results in table3_counts(body=body, year=year).items():
-        for result, count in results.items():
-            values[("t3", "appeals", f"{block}.{result}")] = count
+    values.update(
+        counted_values(layout, table2_counts(body=body, year=year), table3_counts(body=body, year=year))
+    )
     return template, values
 
 
@@ -44,7 +49,14 @@ def computed_report(*, body, year: int) -> tuple[AnnualReport, list]:
     """The report as the auditor's model, and the checks run on it (the same checks as published reports)."""
     template, values = report_values(body=body, year=year)
     version = body.version_on(date(year, 12, 31)) or body.versions.first()
-    report = AnnualReport(path=f"{body.code}-{year}", template=template, year=year, body_name=version.name)
+    return checked_report(code=body.code, name=version.name, year=year, template=template, values=values)
+
+
+def checked_report(
+    *, code: str, name: str, year: int, template: str, values: dict
+) -> tuple[AnnualReport, list]:
+    """The auditor's model of computed values and the core checks on it (no query)."""
+    report = AnnualReport(path=f"{code}-{year}", template=template, year=year, body_name=name)
     report.sections = [(n, f"{n}、", None) for n in "一二三四五六"]
     for key, value in values.items():
         status = CellStatus.READ if value is not None else CellStatus.BLANK
