@@ -4,6 +4,7 @@ from gongkai.annual import views
 
 rollup_urlpatterns = [
     path("rollup/<int:year>/", views.annual_rollup, name="annual-rollup"),
+    path("rollup/<int:year>.xlsx", views.annual_rollup_xlsx, name="annual-rollup-xlsx"),
 ]
 
 urlpatterns = [

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gongkai.annual import services
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
-from gongkai.annual.selectors import computed_report, report_values
+from gongkai.annual.selectors import computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
 from gongkai.bodies.models import Body
@@ -142,14 +142,10 @@ def annual_figures(request, code: str, year: int):
     return render(request, "web/form_page.html", context, status=status)
 
 
-@login_required
-def annual_rollup(request, year: int):
-    """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
-    from django.utils import timezone
-
+def _rollup_of(request, year: int):
+    """The roll-up of every body the user supervises as 督查 (every body for a superuser)."""
     from gongkai.annual.rollup import rollup
     from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
-    from gongkai.core.reports.layouts import LAYOUTS as _LAYOUTS
 
     _check_year(year)
     today = timezone.localdate()
@@ -159,15 +155,37 @@ def annual_rollup(request, year: int):
     if not supervisors:
         raise PermissionDenied
     body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
-    lines, totals, outcomes = rollup(body_ids=body_ids, year=year)
-    labels = {row.key: row.label for layout in _LAYOUTS.values() for row in layout.table("t2").rows}
+    return rollup(body_ids=body_ids, year=year, today=today)
+
+
+@login_required
+def annual_rollup(request, year: int):
+    """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
+    from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts
+
+    r = _rollup_of(request, year)
+    layout = LAYOUTS[template_for_year(year)]
+    values = counted_values(layout, r.totals.table2, {})
+    outcomes = [(row.label, values[("t2", row.key, "total")]) for row in layout.table("t2").rows]
     context = {
         "year": year,
-        "lines": lines,
-        "totals": totals,
-        "outcomes": [(labels[key], count) for key, count in outcomes.most_common() if count],
+        "r": r,
+        "totals": r.totals.table2,
+        "line_headers": [header for header, _ in LINE_COLUMNS],
+        "year_headers": [header for header, _ in YEAR_COLUMNS],
+        "charts": charts(r),
+        "outcomes": [(label, n) for label, n in outcomes[2:-2] if n],
     }
     return render(request, "annual/rollup.html", context)
+
+
+@login_required
+def annual_rollup_xlsx(request, year: int):
+    from gongkai.annual.rollup_xlsx import rollup_xlsx
+
+    response = HttpResponse(rollup_xlsx(_rollup_of(request, year)), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="rollup-{year}.xlsx"'
+    return response
 
 
 REPORT_STEPS = {

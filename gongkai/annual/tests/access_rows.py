@@ -6,6 +6,7 @@ ROWS = [
     Row("annual-report", "get", "/bodies/{body}/annual/2026/", READERS),
     Row("annual-download", "get", "/bodies/{body}/annual/2026.xlsx", READERS),
     Row("annual-rollup", "get", "/work/rollup/2026/", {"inspector", "superuser"}),
+    Row("annual-rollup-xlsx", "get", "/work/rollup/2026.xlsx", {"inspector", "superuser"}),
     Row("annual-step", "post", "/bodies/{body}/annual/2026/nonsense/", HANDLERS, ok=(404,)),
     Row(
         "public-report",
