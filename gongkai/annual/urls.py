@@ -10,6 +10,11 @@ rollup_urlpatterns = [
 urlpatterns = [
     path("<slug:code>/annual/<int:year>/", views.annual_report, name="annual-report"),
     path("<slug:code>/annual/<int:year>/figures/", views.annual_figures, name="annual-figures"),
+    path(
+        "<slug:code>/annual/<int:year>/cell/<slug:table>/<slug:row>/<str:column>/",
+        views.annual_cell,
+        name="annual-cell",
+    ),
     path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
     path("<slug:code>/annual/<int:year>/<slug:step>/", views.annual_step, name="annual-step"),
 ]

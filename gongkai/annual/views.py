@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gongkai.annual import services
+from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.selectors import computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
@@ -77,8 +78,17 @@ def annual_report(request, code: str, year: int):
     _check_year(year)
     report, findings = computed_report(body=body, year=year)
     sections = [
-        (title, rt.grid_html(grid))
-        for title, grid in rt.tables(report.layout, {k: c.value for k, c in report.cells.items()})
+        (
+            title,
+            linked_grid_html(grid, cell_urls(body=body, year=year, table=table))
+            if table
+            else rt.grid_html(grid),
+        )
+        for table, (title, grid) in zip(
+            (None, "t2", "t3"),
+            rt.tables(report.layout, {k: c.value for k, c in report.cells.items()}),
+            strict=True,
+        )
     ]
     context = {
         "body": body,
@@ -89,6 +99,25 @@ def annual_report(request, code: str, year: int):
         "can_edit": can_register_application(request.user, body),
     }
     return render(request, "annual/report.html", context)
+
+
+@login_required
+def annual_cell(request, code: str, year: int, table: str, row: str, column: str):
+    """The applications or appeals counted in one cell of table 2 or 3."""
+    body = _body(request, code)
+    _check_year(year)
+    records = cell_records(body=body, year=year, table=table, row=row, column=column)
+    if records is None:
+        message = f"年报表格中没有这个单元格（{table}/{row}/{column}）。"
+        return render(request, "web/error.html", {"title": "单元格不存在", "message": message}, status=404)
+    context = {
+        "body": body,
+        "year": year,
+        "table": table,
+        "records": records.order_by("received_on" if table == "t2" else "filed_on", "id"),
+    }
+    context["label"] = cell_label(year, table, row, column)
+    return render(request, "annual/cell.html", context)
 
 
 @login_required
