@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from gongkai.annual.models import AnnualFigures
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.record_checks import record_findings
 from gongkai.applications.statistics import OTHER_CODES, table2_counts, table3_counts
 from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
@@ -49,7 +50,10 @@ def computed_report(*, body, year: int) -> tuple[AnnualReport, list]:
     """The report as the auditor's model, and the checks run on it (the same checks as published reports)."""
     template, values = report_values(body=body, year=year)
     version = body.version_on(date(year, 12, 31)) or body.versions.first()
-    return checked_report(code=body.code, name=version.name, year=year, template=template, values=values)
+    report, findings = checked_report(
+        code=body.code, name=version.name, year=year, template=template, values=values
+    )
+    return report, findings + record_findings(body=body, year=year, values=values)
 
 
 def checked_report(
@@ -65,3 +69,9 @@ def checked_report(
         )
     findings = [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
     return report, findings
+
+
+def year_locked(body, year: int) -> bool:
+    """Once a year's report is published its records are locked, until a correction is drafted."""
+    latest = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    return latest is not None and latest.status == ReportStatus.PUBLISHED

@@ -13,6 +13,7 @@ from django.db import transaction
 from gongkai.applications import letters
 from gongkai.applications.clock import refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
+from gongkai.applications.services import refuse_in_locked_year
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
@@ -204,6 +205,7 @@ def application_decide(
     chosen = outcome(outcome_code)
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
+    refuse_in_locked_year(body=application.body, day=on)
     version = application.body.version_on(on)
     parent = version.parent.version_on(on) if version and version.parent else None
     draft = letters.answer(
