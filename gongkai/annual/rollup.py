@@ -19,7 +19,13 @@ from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.annual.selectors import checked_report, counted_values
 from gongkai.annual.todo import report_due
 from gongkai.applications.models import ApplicantKind
-from gongkai.applications.statistics import SUMMARY_ROWS, table2_by_body, table3_by_body
+from gongkai.applications.statistics import (
+    SUMMARY_ROWS,
+    table2_by_body,
+    table2_by_year,
+    table3_by_body,
+    table3_by_year,
+)
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
@@ -161,10 +167,10 @@ def _sum_tables(tables) -> dict[str, dict[str, int]]:
     return total
 
 
-def year_totals(*, body_ids, year: int) -> YearTotals:
-    table2 = _sum_tables(table2_by_body(body_ids=body_ids, year=year).values())
-    appeals = sum(appeals_total(t) for t in table3_by_body(body_ids=body_ids, year=year).values())
-    return YearTotals(year, table2, appeals)
+def years_totals(*, body_ids, years: list[int]) -> list[YearTotals]:
+    """The area's totals of each year (two queries for all the years)."""
+    t2s, t3s = table2_by_year(body_ids=body_ids, years=years), table3_by_year(body_ids=body_ids, years=years)
+    return [YearTotals(year, t2s[year], appeals_total(t3s[year])) for year in years]
 
 
 def _errors(body: Body, name: str, year: int, template: str, t2: dict, t3: dict) -> int:
@@ -207,7 +213,7 @@ def rollup(*, body_ids, year: int, today: date) -> Rollup:
     """The year's lines and totals, and the area's totals of every earlier year with any data."""
     lines = body_lines(body_ids=body_ids, year=year, today=today)
     totals = YearTotals(year, _sum_tables(line.table2 for line in lines), sum(line.appeals for line in lines))
-    earlier = [year_totals(body_ids=body_ids, year=y) for y in range(FIRST_YEAR, year)]
+    earlier = years_totals(body_ids=body_ids, years=list(range(FIRST_YEAR, year)))
     return Rollup(year, lines, totals, [t for t in earlier if t.has_data] + [totals])
 
 

@@ -91,13 +91,39 @@ def table2_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
     )
     tables = {body_id: _empty_table2() for body_id in body_ids}
     for row in rows:
-        table, kind = tables[row["body_id"]], row["applicant_kind"]
-        for name in ("new", "carried_in", "carried_out"):
-            if row[name]:
-                _add(table, name, kind, row[name])
-        if row["decided"]:
-            _add(table, row["outcome"], kind, row["decided"])
-            _add(table, "total", kind, row["decided"])
+        _put(tables[row["body_id"]], row["applicant_kind"], row["outcome"], row)
+    return tables
+
+
+def _put(table: Table, kind: str, outcome: str, counts: dict[str, int]) -> None:
+    """Add one group's counts of the four sets (t2_filters) to the table's rows."""
+    for name in ("new", "carried_in", "carried_out"):
+        if counts[name]:
+            _add(table, name, kind, counts[name])
+    if counts["decided"]:
+        _add(table, outcome, kind, counts["decided"])
+        _add(table, "total", kind, counts["decided"])
+
+
+def table2_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int, Table]:
+    """{year: table 2 summed over the bodies} for several years in one query (counts filtered per year)."""
+    years = list(years)
+    counts = {
+        f"{name}_{year}": Count("id", filter=q) for year in years for name, q in t2_filters(year).items()
+    }
+    rows = (
+        Application.objects.filter(body_id__in=list(body_ids))
+        .values("applicant_kind", "outcome")
+        .annotate(**counts)
+        .order_by()
+    )
+    tables = {year: _empty_table2() for year in years}
+    for row in rows:
+        for year in years:
+            of_year = {
+                name: row[f"{name}_{year}"] for name in ("new", "carried_in", "decided", "carried_out")
+            }
+            _put(tables[year], row["applicant_kind"], row["outcome"], of_year)
     return tables
 
 
@@ -147,10 +173,36 @@ def table3_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
     )
     tables = {body_id: _empty_table3() for body_id in body_ids}
     for row in rows:
-        counts = tables[row["body_id"]][row["kind"]]
-        counts[row["result"]] += row["concluded"]
-        counts[AppealResult.PENDING] += row["pending"]  # a result known only after the year's end
-        counts["total"] += row["concluded"] + row["pending"]
+        _put3(tables[row["body_id"]][row["kind"]], row["result"], row["concluded"], row["pending"])
+    return tables
+
+
+def _put3(counts: dict[str, int], result: str, concluded: int, pending: int) -> None:
+    counts[result] += concluded
+    counts[AppealResult.PENDING] += pending  # a result known only after the year's end
+    counts["total"] += concluded + pending
+
+
+def table3_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int, Table]:
+    """{year: table 3 summed over the bodies} for several years in one query."""
+    years = list(years)
+    if not years:
+        return {}
+    counts = {}
+    for year in years:
+        filters = t3_filters(year)
+        counts[f"concluded_{year}"] = Count("id", filter=filters["filed"] & filters["concluded"])
+        counts[f"pending_{year}"] = Count("id", filter=filters["filed"] & filters["pending"])
+    rows = (
+        Appeal.objects.filter(body_id__in=list(body_ids))
+        .values("kind", "result")
+        .annotate(**counts)
+        .order_by()
+    )
+    tables = {year: _empty_table3() for year in years}
+    for row in rows:
+        for year in years:
+            _put3(tables[year][row["kind"]], row["result"], row[f"concluded_{year}"], row[f"pending_{year}"])
     return tables
 
 

@@ -116,7 +116,7 @@ def test_the_rollup_does_not_query_per_body(cast, district):
         rollup(body_ids=two, year=2026, today=TODAY)
     with CaptureQueriesContext(connection) as many:
         rollup(body_ids=seven, year=2026, today=TODAY)
-    assert len(many) == len(few) <= 20
+    assert len(many) == len(few) == 7  # tables 2, 3; versions; publications; bodies; 2019–2025 (2)
 
 
 def test_the_rollup_page_lists_late_bodies_and_draws_charts(client, cast, district, on_today):
@@ -163,3 +163,23 @@ def test_the_rollup_exports_to_xlsx(client, cast, district, on_today):
     assert missing["示范区人民政府"] == 10 and missing["示范区西山街道办事处"] == 69
     client.force_login(cast.clerk)
     assert client.get("/work/rollup/2026.xlsx").status_code == 403
+
+
+@pytest.mark.parametrize("year", [2019, 2025, 2026, 2027])
+def test_the_years_totals_are_the_sum_of_the_bodies(cast, district, year):
+    from gongkai.annual.rollup import _sum_tables
+    from gongkai.applications.statistics import table2_by_body, table2_by_year, table3_by_body, table3_by_year
+
+    body_ids = ids(cast)
+    by_body = _sum_tables(table2_by_body(body_ids=body_ids, year=year).values())
+    by_year = table2_by_year(body_ids=body_ids, years=[2024, year])[year]
+    assert {row: by_year.get(row) for row in by_body} == by_body and set(by_year) == set(by_body)
+    appeals = table3_by_year(body_ids=body_ids, years=[year])[year]
+    assert appeals == {
+        kind: {
+            k: sum(t[kind][k] for t in table3_by_body(body_ids=body_ids, year=year).values())
+            for k in appeals[kind]
+        }
+        for kind in appeals
+    }
+    assert table2_by_year(body_ids=body_ids, years=[]) == {}
