@@ -63,6 +63,14 @@ def t2_row_filter(year: int, row: str) -> Q | None:
     return filters["decided"] & Q(outcome__in=codes) if codes else None
 
 
+def _grouped(model, body_ids, group: tuple[str, ...], counts: dict, where: Q | None = None):
+    """One query over the bodies' records: the given counts per group (GROUP BY `group`)."""
+    records = model.objects.filter(body_id__in=list(body_ids))
+    if where is not None:
+        records = records.filter(where)
+    return records.values(*group).annotate(**counts).order_by()
+
+
 def _empty_row() -> dict[str, int]:
     return dict.fromkeys((*COLUMNS, "total"), 0)
 
@@ -82,12 +90,9 @@ def table2_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
     kind and outcome. Rows: 'new', 'carried_in', each outcome code met, 'total', 'carried_out'."""
     body_ids = list(body_ids)
     filters = t2_filters(year)
-    rows = (
-        Application.objects.filter(body_id__in=body_ids)
-        .filter(reduce(or_, filters.values()))
-        .values("body_id", "applicant_kind", "outcome")
-        .annotate(**{name: Count("id", filter=q) for name, q in filters.items()})
-        .order_by()
+    counts = {name: Count("id", filter=q) for name, q in filters.items()}
+    rows = _grouped(
+        Application, body_ids, ("body_id", "applicant_kind", "outcome"), counts, reduce(or_, filters.values())
     )
     tables = {body_id: _empty_table2() for body_id in body_ids}
     for row in rows:
@@ -111,12 +116,7 @@ def table2_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int
     counts = {
         f"{name}_{year}": Count("id", filter=q) for year in years for name, q in t2_filters(year).items()
     }
-    rows = (
-        Application.objects.filter(body_id__in=list(body_ids))
-        .values("applicant_kind", "outcome")
-        .annotate(**counts)
-        .order_by()
-    )
+    rows = _grouped(Application, body_ids, ("applicant_kind", "outcome"), counts)
     tables = {year: _empty_table2() for year in years}
     for row in rows:
         for year in years:
@@ -162,15 +162,11 @@ def table3_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
     """{body id: {appeal kind: {result: count, 'total': count}}}, in one query grouped by body, kind, result."""
     body_ids = list(body_ids)
     filters = t3_filters(year)
-    rows = (
-        Appeal.objects.filter(body_id__in=body_ids)
-        .filter(filters["filed"])
-        .values("body_id", "kind", "result")
-        .annotate(
-            concluded=Count("id", filter=filters["concluded"]), pending=Count("id", filter=filters["pending"])
-        )
-        .order_by()
-    )
+    counts = {
+        "concluded": Count("id", filter=filters["concluded"]),
+        "pending": Count("id", filter=filters["pending"]),
+    }
+    rows = _grouped(Appeal, body_ids, ("body_id", "kind", "result"), counts, filters["filed"])
     tables = {body_id: _empty_table3() for body_id in body_ids}
     for row in rows:
         _put3(tables[row["body_id"]][row["kind"]], row["result"], row["concluded"], row["pending"])
@@ -193,12 +189,7 @@ def table3_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int
         filters = t3_filters(year)
         counts[f"concluded_{year}"] = Count("id", filter=filters["filed"] & filters["concluded"])
         counts[f"pending_{year}"] = Count("id", filter=filters["filed"] & filters["pending"])
-    rows = (
-        Appeal.objects.filter(body_id__in=list(body_ids))
-        .values("kind", "result")
-        .annotate(**counts)
-        .order_by()
-    )
+    rows = _grouped(Appeal, body_ids, ("kind", "result"), counts)
     tables = {year: _empty_table3() for year in years}
     for row in rows:
         for year in years:

@@ -35,25 +35,14 @@ def cases(cast):
             Application.objects.filter(pk=made[name].pk).update(
                 decided_on=decided, outcome=outcome, status="answered"
             )
-    review = appeal_record(
-        actor=cast.clerk,
-        body=cast.body,
-        kind="review",
-        filed_on=date(2026, 4, 1),
-        authority="区政府",
-        today=TODAY,
-    )
-    appeal_conclude(
-        actor=cast.clerk, appeal=review, result="upheld", concluded_on=date(2026, 6, 1), today=TODAY
-    )
-    appeal_record(
-        actor=cast.clerk,
-        body=cast.body,
-        kind="review",
-        filed_on=date(2026, 8, 1),
-        authority="区政府",
-        today=TODAY,
-    )
+    for filed, concluded in [(date(2026, 4, 1), date(2026, 6, 1)), (date(2026, 8, 1), None)]:
+        review = appeal_record(
+            actor=cast.clerk, body=cast.body, kind="review", filed_on=filed, authority="区政府", today=TODAY
+        )
+        if concluded:
+            appeal_conclude(
+                actor=cast.clerk, appeal=review, result="upheld", concluded_on=concluded, today=TODAY
+            )
     return made
 
 

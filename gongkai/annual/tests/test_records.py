@@ -118,31 +118,23 @@ def test_a_published_year_refuses_new_cases_until_a_correction_is_drafted(cast):
     assert register(cast, received_on=date(2026, 12, 30), today=TODAY).year == 2026
 
 
+def decide(cast, application, on):
+    return application_decide(
+        actor=cast.clerk, application=application, outcome_code="granted", on=on, reason="", today=TODAY
+    )
+
+
 def test_a_published_year_refuses_a_decision_dated_in_it(cast, weasyprint_available):
     open_case = case(cast, date(2026, 12, 1))
     published(cast, 2026)
     before = counts()
     with pytest.raises(ServiceError) as refused:
-        application_decide(
-            actor=cast.clerk,
-            application=open_case,
-            outcome_code="granted",
-            on=date(2026, 12, 31),
-            reason="",
-            today=TODAY,
-        )
+        decide(cast, open_case, date(2026, 12, 31))
     assert refused.value.messages == [LOCKED] and counts() == before
     open_case.refresh_from_db()
     assert (open_case.status, open_case.outcome, open_case.decided_on) == ("registered", "", None)
     # Answered in 2027, the carried-over case changes nothing of 2026: allowed.
-    application_decide(
-        actor=cast.clerk,
-        application=open_case,
-        outcome_code="granted",
-        on=date(2027, 1, 6),
-        reason="",
-        today=TODAY,
-    )
+    decide(cast, open_case, date(2027, 1, 6))
     open_case.refresh_from_db()
     assert (open_case.outcome, open_case.decided_on) == ("granted", date(2027, 1, 6))
 
