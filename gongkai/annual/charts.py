@@ -13,7 +13,8 @@ from django.utils.safestring import SafeString
 
 # Colours told apart by people with the common colour-vision deficiencies (Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP, LEGEND_HEIGHT = 170, 420, 18, 6, 26
+LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP, LEGEND_LINE = 170, 420, 18, 6, 18
+WIDTH = LABEL_WIDTH + BAR_WIDTH + 60
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,34 @@ class Chart:
 
     def _geometry(self) -> dict:
         largest = max((total for _, _, total in self.rows), default=0) or 1
-        legend, x = [], 0
-        for index, (label, _) in enumerate(self.series):
-            legend.append({"x": x, "text_x": x + 16, "colour": PALETTE[index % len(PALETTE)], "label": label})
-            x += 24 + 13 * len(label)
+        legend = self._legend()
+        top = (legend[-1]["y"] + LEGEND_LINE if legend else 0) + GAP
         bars = [
-            self._bar(LEGEND_HEIGHT + index * (BAR_HEIGHT + GAP), category, values, total, largest)
+            self._bar(top + index * (BAR_HEIGHT + GAP), category, values, total, largest)
             for index, (category, values, total) in enumerate(self.rows)
         ]
         return {
-            "width": LABEL_WIDTH + BAR_WIDTH + 60,
-            "height": LEGEND_HEIGHT + len(self.categories) * (BAR_HEIGHT + GAP) + GAP,
+            "width": WIDTH,
+            "height": top + len(self.categories) * (BAR_HEIGHT + GAP) + GAP,
             "label_x": LABEL_WIDTH - 6,
             "bar_height": BAR_HEIGHT,
             "legend": legend,
             "bars": bars,
         }
+
+    def _legend(self) -> list[dict]:
+        """One key per series, wrapped onto further lines when the chart's width is used up."""
+        items, x, y = [], 0, 4
+        for index, (label, _) in enumerate(self.series):
+            width = 24 + 13 * len(label)
+            if x and x + width > WIDTH:
+                x, y = 0, y + LEGEND_LINE
+            colour = PALETTE[index % len(PALETTE)]
+            items.append(
+                {"x": x, "y": y, "text_x": x + 16, "text_y": y + 10, "colour": colour, "label": label}
+            )
+            x += width
+        return items
 
     def _bar(self, y: int, category: str, values: list[int], total: int, largest: int) -> dict:
         segments, x = [], LABEL_WIDTH

@@ -1,9 +1,10 @@
 """The supervisor's roll-up: every supervised body's annual numbers for a year, and the area's totals.
 
 Counted with the same grouped queries as each body's own report (statistics.table2_by_body and
-table3_by_body), for all bodies at once: a handful of queries per year whatever the number of
-bodies, so the district's own report can quote 「全区各公开单位共受理依申请公开N件」 from it.
-The core checks then run on each body's counted tables in Python, without further queries.
+table3_by_body), for all bodies at once, and the earlier years in one scan (table2_by_year,
+table3_by_year): seven queries whatever the number of bodies, so the district's own report can
+quote 「全区各公开单位共受理依申请公开N件」 from it. The core checks then run on each body's
+counted tables in Python, without further queries.
 """
 
 from __future__ import annotations

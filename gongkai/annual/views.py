@@ -16,11 +16,15 @@ from django.utils import timezone
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup
+from gongkai.annual.rollup_xlsx import rollup_xlsx
 from gongkai.annual.selectors import computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
+from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
+from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
@@ -173,9 +177,6 @@ def annual_figures(request, code: str, year: int):
 
 def _rollup_of(request, year: int):
     """The roll-up of every body the user supervises as 督查 (every body for a superuser)."""
-    from gongkai.annual.rollup import rollup
-    from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
-
     _check_year(year)
     today = timezone.localdate()
     supervisors = inspector_body_ids(user=request.user, on=today)
@@ -190,12 +191,14 @@ def _rollup_of(request, year: int):
 @login_required
 def annual_rollup(request, year: int):
     """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
-    from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts
-
     r = _rollup_of(request, year)
     layout = LAYOUTS[template_for_year(year)]
     values = counted_values(layout, r.totals.table2, {})
-    outcomes = [(row.label, values[("t2", row.key, "total")]) for row in layout.table("t2").rows]
+    outcomes = [
+        (row.label, values[("t2", row.key, "total")])
+        for row in layout.table("t2").rows
+        if row.key not in SUMMARY_ROWS
+    ]
     context = {
         "year": year,
         "r": r,
@@ -203,15 +206,13 @@ def annual_rollup(request, year: int):
         "line_headers": [header for header, _ in LINE_COLUMNS],
         "year_headers": [header for header, _ in YEAR_COLUMNS],
         "charts": charts(r),
-        "outcomes": [(label, n) for label, n in outcomes[2:-2] if n],
+        "outcomes": [(label, n) for label, n in outcomes if n],
     }
     return render(request, "annual/rollup.html", context)
 
 
 @login_required
 def annual_rollup_xlsx(request, year: int):
-    from gongkai.annual.rollup_xlsx import rollup_xlsx
-
     response = HttpResponse(rollup_xlsx(_rollup_of(request, year)), content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = f'attachment; filename="rollup-{year}.xlsx"'
     return response
