@@ -152,3 +152,24 @@ def test_the_registration_page_shows_the_lock(client, cast, monkeypatch):
     )
     assert response.status_code == 400 and LOCKED in response.content.decode()
     assert Application.objects.count() == 0
+
+
+def test_the_daily_job_leaves_a_case_whose_closing_day_is_in_a_locked_year(cast, weasyprint_available):
+    from gongkai.applications import handling
+
+    case = register(cast, received_on=date(2026, 3, 2), today=date(2026, 3, 4))
+    handling.supplement_request(
+        actor=cast.clerk,
+        application=case,
+        on=date(2026, 3, 4),
+        missing="年份",
+        working_days=10,
+        today=date(2026, 3, 4),
+    )
+    published(cast, 2026)  # the job did not run before 2026's report was published; it would close on 3-19
+    assert handling.close_abandoned(today=date(2027, 2, 1)) == []
+    case.refresh_from_db()
+    assert (case.status, case.decided_on) == ("awaiting_supplement", None)
+    report_draft_create(actor=cast.clerk, body=cast.body, year=2026, reason="补记3月19日终止的申请")
+    [closed] = handling.close_abandoned(today=date(2027, 2, 1))
+    assert closed.decided_on == date(2026, 3, 19)
