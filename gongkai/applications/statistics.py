@@ -113,6 +113,8 @@ def _put(table: Table, kind: str, outcome: str, counts: dict[str, int]) -> None:
 def table2_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int, Table]:
     """{year: table 2 summed over the bodies} for several years in one query (counts filtered per year)."""
     years = list(years)
+    if not years:
+        return {}
     counts = {
         f"{name}_{year}": Count("id", filter=q) for year in years for name, q in t2_filters(year).items()
     }

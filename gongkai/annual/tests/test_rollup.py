@@ -182,4 +182,8 @@ def test_the_years_totals_are_the_sum_of_the_bodies(cast, district, year):
         }
         for kind in appeals
     }
-    assert table2_by_year(body_ids=body_ids, years=[]) == {}
+    with CaptureQueriesContext(connection) as none:
+        assert (
+            table2_by_year(body_ids=body_ids, years=[]) == {} == table3_by_year(body_ids=body_ids, years=[])
+        )
+    assert len(none) == 0
