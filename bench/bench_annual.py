@@ -110,7 +110,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from gongkai.annual.rollup import rollup
-    from gongkai.annual.selectors import report_values
+    from gongkai.annual.selectors import computed_report, report_values
     from gongkai.bodies.demo import load_demo
     from gongkai.bodies.selectors import supervised_body_ids
 
@@ -130,6 +130,11 @@ def main() -> None:
         f"  2026: new {values[('t2', 'new', 'total')]}, carried in {values[('t2', 'carried_in', 'total')]}, "
         f"answered {values[('t2', 'total', 'total')]}, carried out {values[('t2', 'carried_out', 'total')]}"
     )
+    _, findings = timed(
+        "computed_report of the big body: the same with the checks and the record checks",
+        lambda: computed_report(body=big, year=2026),
+    )
+    print(f"  findings: {[f.code for f in findings] or 'none'}")
     office = big.versions.first().supervisor_id
     body_ids = supervised_body_ids(supervisor_ids=[office], on=date(2026, 12, 1)) | {office}
     with CaptureQueriesContext(connection) as queries:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
+
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.applications.models import Application
 from gongkai.applications.statistics import OUTCOME_CODES, t2_filters
@@ -30,33 +32,29 @@ def _numbers(cases) -> str:
 
 
 def counted_once(*, body, year: int, values: dict) -> list[RecordFinding]:
-    """REC-ONCE: 三 (the outcome rows) + 四 = 一 + 二, and no case is outside them or counted without being open."""
+    """REC-ONCE: 三 (the outcome rows) + 四 = 一 + 二, and no case is outside them or counted without being open.
+
+    One scan of the body's cases counts both kinds of fault; their numbers are read only when there are some.
+    """
     filters = t2_filters(year)
-    cases = Application.objects.filter(body=body)
     opened = filters["new"] | filters["carried_in"]
-    findings = []
-    uncounted = (
-        cases.filter(opened)
-        .exclude(filters["carried_out"])
-        .exclude(filters["decided"], outcome__in=OUTCOME_CODES)
-    )
-    if uncounted.exists():
-        findings.append(
-            RecordFinding(
-                "REC-ONCE",
-                f"{year}年度有{uncounted.count()}件申请既未计入任何办理结果，也未结转下年度：{_numbers(uncounted)}。"
-                "请核对其答复日期和办理结果。",
-            )
-        )
-    strays = cases.filter(filters["decided"] | filters["carried_out"]).exclude(opened)
-    if strays.exists():
-        findings.append(
-            RecordFinding(
-                "REC-ONCE",
-                f"{year}年度有{strays.count()}件申请计入了办理结果或结转，却不在本年新收或上年结转中"
-                f"（答复日期早于收到日期？）：{_numbers(strays)}。",
-            )
-        )
+    faults = {
+        "uncounted": opened & ~filters["carried_out"] & ~(filters["decided"] & Q(outcome__in=OUTCOME_CODES)),
+        "strays": (filters["decided"] | filters["carried_out"]) & ~opened,
+    }
+    cases = Application.objects.filter(body=body)
+    found = cases.aggregate(**{name: Count("id", filter=q) for name, q in faults.items()})
+    messages = {
+        "uncounted": f"{year}年度有{found['uncounted']}件申请既未计入任何办理结果，也未结转下年度：{{}}。"
+        "请核对其答复日期和办理结果。",
+        "strays": f"{year}年度有{found['strays']}件申请计入了办理结果或结转，却不在本年新收或上年结转中"
+        "（答复日期早于收到日期？）：{}。",
+    }
+    findings = [
+        RecordFinding("REC-ONCE", messages[name].format(_numbers(cases.filter(faults[name]))))
+        for name in faults
+        if found[name]
+    ]
     return findings + _balance(year, values)
 
 
