@@ -5,16 +5,28 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from gongkai.annual.models import AnnualFigures
-from gongkai.applications.statistics import table2_counts, table3_counts
-from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.record_checks import record_findings
+from gongkai.applications.statistics import OTHER_CODES, table2_counts, table3_counts
 from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
 from gongkai.publishing.statistics import table1_catalogue_counts, uses_catalogue
 
-OTHER_CODES = [o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER]
+
+def counted_values(layout, t2: dict, t3: dict) -> dict:
+    """{(table, row, column): value} of tables 2 and 3 from the counts of statistics.py."""
+    values: dict = {}
+    zero = dict.fromkeys(t2["new"], 0)
+    for row in layout.table("t2").rows:
+        keys = OTHER_CODES if row.key == "other" else [row.key]
+        for column in row.columns:
+            values[("t2", row.key, column)] = sum(t2.get(key, zero)[column] for key in keys)
+    for block, results in t3.items():
+        for result, count in results.items():
+            values[("t3", "appeals", f"{block}.{result}")] = count
+    return values
 
 
 def report_values(*, body, year: int) -> tuple[str, dict]:
@@ -33,15 +45,9 @@ def report_values(*, body, year: int) -> tuple[str, dict]:
     if uses_catalogue(body):  # the catalogue's counts replace anything entered for those rows
         for (row, column), count in table1_catalogue_counts(body=body, year=year, template=template).items():
             values[("t1", row, column)] = count
-    counts = table2_counts(body=body, year=year)
-    zero = dict.fromkeys(counts["new"], 0)
-    for row in layout.table("t2").rows:
-        keys = OTHER_CODES if row.key == "other" else [row.key]
-        for column in row.columns:
-            values[("t2", row.key, column)] = sum(counts.get(key, zero)[column] for key in keys)
-    for block, results in table3_counts(body=body, year=year).items():
-        for result, count in results.items():
-            values[("t3", "appeals", f"{block}.{result}")] = count
+    values.update(
+        counted_values(layout, table2_counts(body=body, year=year), table3_counts(body=body, year=year))
+    )
     return template, values
 
 
@@ -49,7 +55,17 @@ def computed_report(*, body, year: int) -> tuple[AnnualReport, list]:
     """The report as the auditor's model, and the checks run on it (the same checks as published reports)."""
     template, values = report_values(body=body, year=year)
     version = body.version_on(date(year, 12, 31)) or body.versions.first()
-    report = AnnualReport(path=f"{body.code}-{year}", template=template, year=year, body_name=version.name)
+    report, findings = checked_report(
+        code=body.code, name=version.name, year=year, template=template, values=values
+    )
+    return report, findings + record_findings(body=body, year=year, values=values)
+
+
+def checked_report(
+    *, code: str, name: str, year: int, template: str, values: dict
+) -> tuple[AnnualReport, list]:
+    """The auditor's model of computed values and the core checks on it (no query)."""
+    report = AnnualReport(path=f"{code}-{year}", template=template, year=year, body_name=name)
     report.sections = [(n, f"{n}、", None) for n in "一二三四五六"]
     for key, value in values.items():
         status = CellStatus.READ if value is not None else CellStatus.BLANK
@@ -58,3 +74,9 @@ def computed_report(*, body, year: int) -> tuple[AnnualReport, list]:
         )
     findings = [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
     return report, findings
+
+
+def year_locked(body, year: int) -> bool:
+    """Once a year's report is published its records are locked, until a correction is drafted."""
+    latest = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    return latest is not None and latest.status == ReportStatus.PUBLISHED

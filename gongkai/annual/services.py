@@ -124,9 +124,10 @@ def check_version(version) -> list:
     from gongkai.annual.selectors import computed_report
     from gongkai.core.reports.checks import run_checks
 
-    report, _ = computed_report(body=version.body, year=version.year)
+    report, computed = computed_report(body=version.body, year=version.year)
     report.text = [text for _, text in version.sections]
-    return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
+    records = [f for f in computed if f.code.startswith("REC-")]
+    return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")] + records
 
 
 @transaction.atomic

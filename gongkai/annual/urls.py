@@ -4,6 +4,7 @@ from gongkai.annual import import_views, views
 
 rollup_urlpatterns = [
     path("rollup/<int:year>/", views.annual_rollup, name="annual-rollup"),
+    path("rollup/<int:year>.xlsx", views.annual_rollup_xlsx, name="annual-rollup-xlsx"),
 ]
 
 urlpatterns = [
@@ -18,6 +19,11 @@ urlpatterns = [
         "<slug:code>/annual/<int:year>/figures/template.csv",
         import_views.figures_template,
         name="annual-figures-template",
+    ),
+    path(
+        "<slug:code>/annual/<int:year>/cell/<slug:table>/<slug:row>/<str:column>/",
+        views.annual_cell,
+        name="annual-cell",
     ),
     path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
     path("<slug:code>/annual/<int:year>/<slug:step>/", views.annual_step, name="annual-step"),

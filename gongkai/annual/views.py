@@ -15,12 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gongkai.annual import services
+from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
-from gongkai.annual.selectors import computed_report, report_values
+from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup
+from gongkai.annual.rollup_xlsx import rollup_xlsx
+from gongkai.annual.selectors import computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
+from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
+from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
@@ -89,8 +94,17 @@ def annual_report(request, code: str, year: int):
     _check_year(year)
     report, findings = computed_report(body=body, year=year)
     sections = [
-        (title, rt.grid_html(grid))
-        for title, grid in rt.tables(report.layout, {k: c.value for k, c in report.cells.items()})
+        (
+            title,
+            linked_grid_html(grid, cell_urls(body=body, year=year, table=table))
+            if table
+            else rt.grid_html(grid),
+        )
+        for table, (title, grid) in zip(
+            (None, "t2", "t3"),
+            rt.tables(report.layout, {k: c.value for k, c in report.cells.items()}),
+            strict=True,
+        )
     ]
     context = {
         "body": body,
@@ -102,6 +116,25 @@ def annual_report(request, code: str, year: int):
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
     }
     return render(request, "annual/report.html", context)
+
+
+@login_required
+def annual_cell(request, code: str, year: int, table: str, row: str, column: str):
+    """The applications or appeals counted in one cell of table 2 or 3."""
+    body = _body(request, code)
+    _check_year(year)
+    records = cell_records(body=body, year=year, table=table, row=row, column=column)
+    if records is None:
+        message = f"年报表格中没有这个单元格（{table}/{row}/{column}）。"
+        return render(request, "web/error.html", {"title": "单元格不存在", "message": message}, status=404)
+    context = {
+        "body": body,
+        "year": year,
+        "table": table,
+        "records": records.order_by("received_on" if table == "t2" else "filed_on", "id"),
+    }
+    context["label"] = cell_label(year, table, row, column)
+    return render(request, "annual/cell.html", context)
 
 
 @login_required
@@ -159,15 +192,8 @@ def annual_figures(request, code: str, year: int):
     return render(request, "web/form_page.html", context, status=status)
 
 
-@login_required
-def annual_rollup(request, year: int):
-    """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
-    from django.utils import timezone
-
-    from gongkai.annual.rollup import rollup
-    from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
-    from gongkai.core.reports.layouts import LAYOUTS as _LAYOUTS
-
+def _rollup_of(request, year: int):
+    """The roll-up of every body the user supervises as 督查 (every body for a superuser)."""
     _check_year(year)
     today = timezone.localdate()
     supervisors = inspector_body_ids(user=request.user, on=today)
@@ -176,15 +202,37 @@ def annual_rollup(request, year: int):
     if not supervisors:
         raise PermissionDenied
     body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
-    lines, totals, outcomes = rollup(body_ids=body_ids, year=year)
-    labels = {row.key: row.label for layout in _LAYOUTS.values() for row in layout.table("t2").rows}
+    return rollup(body_ids=body_ids, year=year, today=today)
+
+
+@login_required
+def annual_rollup(request, year: int):
+    """For inspectors: the annual numbers of every body their body supervises, and the area's totals."""
+    r = _rollup_of(request, year)
+    layout = LAYOUTS[template_for_year(year)]
+    values = counted_values(layout, r.totals.table2, {})
+    outcomes = [
+        (row.label, values[("t2", row.key, "total")])
+        for row in layout.table("t2").rows
+        if row.key not in SUMMARY_ROWS
+    ]
     context = {
         "year": year,
-        "lines": lines,
-        "totals": totals,
-        "outcomes": [(labels[key], count) for key, count in outcomes.most_common() if count],
+        "r": r,
+        "totals": r.totals.table2,
+        "line_headers": [header for header, _ in LINE_COLUMNS],
+        "year_headers": [header for header, _ in YEAR_COLUMNS],
+        "charts": charts(r),
+        "outcomes": [(label, n) for label, n in outcomes if n],
     }
     return render(request, "annual/rollup.html", context)
+
+
+@login_required
+def annual_rollup_xlsx(request, year: int):
+    response = HttpResponse(rollup_xlsx(_rollup_of(request, year)), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="rollup-{year}.xlsx"'
+    return response
 
 
 REPORT_STEPS = {

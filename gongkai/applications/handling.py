@@ -13,6 +13,7 @@ from django.db import transaction
 from gongkai.applications import letters
 from gongkai.applications.clock import refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
+from gongkai.applications.services import refuse_in_locked_year
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
@@ -204,6 +205,7 @@ def application_decide(
     chosen = outcome(outcome_code)
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
+    refuse_in_locked_year(body=application.body, day=on)
     version = application.body.version_on(on)
     parent = version.parent.version_on(on) if version and version.parent else None
     draft = letters.answer(
@@ -254,7 +256,10 @@ def close_abandoned(*, today: date) -> list[Application]:
         state = clock_state(application, today)
         if state.abandon_on is None or today <= state.abandon_on:
             continue
-        closed.append(_close_as_abandoned(application, state.abandon_on))
+        try:
+            closed.append(_close_as_abandoned(application, state.abandon_on))
+        except ServiceError:
+            continue  # its closing day is in a year whose report is published: closed after a correction draft
     return closed
 
 
@@ -262,6 +267,7 @@ def close_abandoned(*, today: date) -> list[Application]:
 def _close_as_abandoned(application: Application, abandon_on: date) -> Application:
     chosen = outcome(ABANDONED_OUTCOME[application.status])
     closing_day = abandon_on + timedelta(days=1)
+    refuse_in_locked_year(body=application.body, day=closing_day)
     _record(application, ClockEventKind.ANSWERED, closing_day, None, note=chosen.row_2021, basis=chosen.basis)
     application.outcome = chosen.code
     application.decided_on = closing_day

@@ -73,6 +73,14 @@ def new_query_code() -> str:
     return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
 
 
+def refuse_in_locked_year(*, body: Body, day: date) -> None:
+    """The records of a year whose annual report is published stay as published (until a correction draft)."""
+    from gongkai.annual.selectors import year_locked  # the annual app reads this one; import when needed
+
+    if year_locked(body, day.year):
+        raise ServiceError(f"{day.year}年度年报已发布，该年度数据已锁定；如需更正，请先起草更正版本")
+
+
 def format_number(*, body: Body, year: int, serial: int) -> str:
     return f"{body.code.upper()}-{year}-{serial:04d}"
 
@@ -98,6 +106,7 @@ def application_register(
         raise ServiceError("收到申请日期不能晚于今天。")
     if not information_requested.strip():
         raise ServiceError("请填写所需政府信息的名称、文号或描述（条例第二十九条）。")
+    refuse_in_locked_year(body=body, day=received_on)
     id_number = validate_applicant(applicant, today=today)
     serial = next_serial(body=body, year=received_on.year)
     application = Application(

@@ -10,72 +10,209 @@ statutory check 一 + 二 = 三（七）总计 + 四 holds by construction; the 
 
 Table 3 (行政复议、行政诉讼): appeals filed during the year, by kind and by result as known at the
 year's end (a result recorded after 31 December counts as 尚未审结 for that year).
+
+Each row's filter is defined once (t2_filters, t3_filters) and used both to count (one grouped query
+per table for any set of bodies) and to list the records behind a cell (t2_cell, t3_cell).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from gongkai.applications.models import Appeal, AppealKind, AppealResult, ApplicantKind, Application
+from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
 
 COLUMNS = tuple(ApplicantKind.values)
+SUMMARY_ROWS = ("new", "carried_in", "total", "carried_out")
+# The 2019 trial format has one row （六）其他处理 for the three 其他处理 outcomes of the 2021 format.
+OTHER_CODES = tuple(o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER)
+OUTCOME_CODES = tuple(o.code for o in OUTCOMES)
+
+Table = dict[str, dict[str, int]]
 
 
-def _by_kind(queryset, *extra_group: str) -> dict[tuple, int]:
-    rows = queryset.values("applicant_kind", *extra_group).annotate(n=Count("id"))
-    return {(row["applicant_kind"], *(row[g] for g in extra_group)): row["n"] for row in rows}
+def _year(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
 
 
-def table2_counts(*, body, year: int) -> dict[str, dict[str, int]]:
+def t2_filters(year: int) -> dict[str, Q]:
+    """The four counted sets of applications of the year; 'decided' is 三 before splitting by outcome."""
+    start, end = _year(year)
+    still_open = Q(decided_on__isnull=True)
+    return {
+        "new": Q(received_on__range=(start, end)),
+        "carried_in": Q(received_on__lt=start) & (still_open | Q(decided_on__gte=start)),
+        "decided": Q(decided_on__range=(start, end)) & ~Q(outcome=""),
+        "carried_out": Q(received_on__lte=end) & (still_open | Q(decided_on__gt=end)),
+    }
+
+
+def t2_row_filter(year: int, row: str) -> Q | None:
+    """The filter of one table-2 row of either format (None for a row that does not exist)."""
+    filters = t2_filters(year)
+    if row in ("new", "carried_in", "carried_out"):
+        return filters[row]
+    if row == "total":
+        return filters["decided"]
+    codes = OTHER_CODES if row == "other" else (row,) if row in OUTCOME_CODES else ()
+    return filters["decided"] & Q(outcome__in=codes) if codes else None
+
+
+def _grouped(model, body_ids, group: tuple[str, ...], counts: dict, where: Q | None = None):
+    """One query over the bodies' records: the given counts per group (GROUP BY `group`)."""
+    records = model.objects.filter(body_id__in=list(body_ids))
+    if where is not None:
+        records = records.filter(where)
+    return records.values(*group).annotate(**counts).order_by()
+
+
+def _empty_row() -> dict[str, int]:
+    return dict.fromkeys((*COLUMNS, "total"), 0)
+
+
+def _add(table: Table, row: str, kind: str, n: int) -> None:
+    counts = table.setdefault(row, _empty_row())
+    counts[kind] += n
+    counts["total"] += n
+
+
+def _empty_table2() -> Table:
+    return {row: _empty_row() for row in SUMMARY_ROWS}
+
+
+def table2_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
+    """{body id: {row: {column: count}}} for every given body, in one query grouped by body, applicant
+    kind and outcome. Rows: 'new', 'carried_in', each outcome code met, 'total', 'carried_out'."""
+    body_ids = list(body_ids)
+    filters = t2_filters(year)
+    counts = {name: Count("id", filter=q) for name, q in filters.items()}
+    rows = _grouped(
+        Application, body_ids, ("body_id", "applicant_kind", "outcome"), counts, reduce(or_, filters.values())
+    )
+    tables = {body_id: _empty_table2() for body_id in body_ids}
+    for row in rows:
+        _put(tables[row["body_id"]], row["applicant_kind"], row["outcome"], row)
+    return tables
+
+
+def _put(table: Table, kind: str, outcome: str, counts: dict[str, int]) -> None:
+    """Add one group's counts of the four sets (t2_filters) to the table's rows."""
+    for name in ("new", "carried_in", "carried_out"):
+        if counts[name]:
+            _add(table, name, kind, counts[name])
+    if counts["decided"]:
+        _add(table, outcome, kind, counts["decided"])
+        _add(table, "total", kind, counts["decided"])
+
+
+def table2_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int, Table]:
+    """{year: table 2 summed over the bodies} for several years in one query (counts filtered per year)."""
+    years = list(years)
+    if not years:
+        return {}
+    counts = {
+        f"{name}_{year}": Count("id", filter=q) for year in years for name, q in t2_filters(year).items()
+    }
+    rows = _grouped(Application, body_ids, ("applicant_kind", "outcome"), counts)
+    tables = {year: _empty_table2() for year in years}
+    for row in rows:
+        for year in years:
+            of_year = {
+                name: row[f"{name}_{year}"] for name in ("new", "carried_in", "decided", "carried_out")
+            }
+            _put(tables[year], row["applicant_kind"], row["outcome"], of_year)
+    return tables
+
+
+def table2_counts(*, body, year: int) -> Table:
     """{row: {column: count}}; rows are 'new', 'carried_in', each outcome code, 'total', 'carried_out'.
 
-    Columns are the ApplicantKind values plus 'total'. Four grouped queries, whatever the volume.
+    Columns are the ApplicantKind values plus 'total'. One grouped query, whatever the volume.
     """
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    cases = Application.objects.filter(body=body)
-    open_at = Q(decided_on__isnull=True)
-    new = _by_kind(cases.filter(received_on__range=(start, end)))
-    carried_in = _by_kind(cases.filter(received_on__lt=start).filter(open_at | Q(decided_on__gte=start)))
-    decided = _by_kind(cases.filter(decided_on__range=(start, end)).exclude(outcome=""), "outcome")
-    carried_out = _by_kind(cases.filter(received_on__lte=end).filter(open_at | Q(decided_on__gt=end)))
-
-    table: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys((*COLUMNS, "total"), 0))
-
-    def put(row: str, counts: dict[tuple, int]) -> None:
-        for (kind, *_), n in counts.items():
-            table[row][kind] += n
-            table[row]["total"] += n
-
-    put("new", new)
-    put("carried_in", carried_in)
-    for (kind, outcome), n in decided.items():
-        put(outcome, {(kind,): n})
-        put("total", {(kind,): n})
-    put("carried_out", carried_out)
-    for row in ("new", "carried_in", "total", "carried_out"):
-        table[row]  # present even when zero
-    return dict(table)
+    return table2_by_body(body_ids=[body.id], year=year)[body.id]
 
 
-def table3_counts(*, body, year: int) -> dict[str, dict[str, int]]:
-    """{appeal kind: {result: count, 'total': count}} for appeals filed during the year. Two queries."""
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    appeals = Appeal.objects.filter(body=body, filed_on__range=(start, end))
-    table = {kind: dict.fromkeys((*AppealResult.values, "total"), 0) for kind in AppealKind.values}
-    concluded = appeals.filter(concluded_on__lte=end).values("kind", "result").annotate(n=Count("id"))
-    # A result known only after the year's end was still pending when the year closed.
-    pending = (
-        appeals.filter(Q(concluded_on__isnull=True) | Q(concluded_on__gt=end))
-        .values("kind")
-        .annotate(n=Count("id"))
-    )
-    for row in concluded:
-        table[row["kind"]][row["result"]] += row["n"]
-    for row in pending:
-        table[row["kind"]][AppealResult.PENDING] += row["n"]
-    for counts in table.values():
-        counts["total"] = sum(counts[result] for result in AppealResult.values)
-    return table
+def t2_cell(*, body, year: int, row: str, column: str) -> QuerySet[Application] | None:
+    """The applications counted in one cell of table 2 (None for an unknown row or column)."""
+    q = t2_row_filter(year, row)
+    if q is None or column not in (*COLUMNS, "total"):
+        return None
+    cases = Application.objects.filter(body=body).filter(q)
+    return cases if column == "total" else cases.filter(applicant_kind=column)
+
+
+def t3_filters(year: int) -> dict[str, Q]:
+    """Appeals filed in the year: concluded by its end (by result), or still pending at its end."""
+    start, end = _year(year)
+    return {
+        "filed": Q(filed_on__range=(start, end)),
+        "concluded": Q(concluded_on__lte=end),
+        "pending": Q(concluded_on__isnull=True) | Q(concluded_on__gt=end),
+    }
+
+
+def _empty_table3() -> Table:
+    return {kind: dict.fromkeys((*AppealResult.values, "total"), 0) for kind in AppealKind.values}
+
+
+def table3_by_body(*, body_ids: Iterable[int], year: int) -> dict[int, Table]:
+    """{body id: {appeal kind: {result: count, 'total': count}}}, in one query grouped by body, kind, result."""
+    body_ids = list(body_ids)
+    filters = t3_filters(year)
+    counts = {
+        "concluded": Count("id", filter=filters["concluded"]),
+        "pending": Count("id", filter=filters["pending"]),
+    }
+    rows = _grouped(Appeal, body_ids, ("body_id", "kind", "result"), counts, filters["filed"])
+    tables = {body_id: _empty_table3() for body_id in body_ids}
+    for row in rows:
+        _put3(tables[row["body_id"]][row["kind"]], row["result"], row["concluded"], row["pending"])
+    return tables
+
+
+def _put3(counts: dict[str, int], result: str, concluded: int, pending: int) -> None:
+    counts[result] += concluded
+    counts[AppealResult.PENDING] += pending  # a result known only after the year's end
+    counts["total"] += concluded + pending
+
+
+def table3_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int, Table]:
+    """{year: table 3 summed over the bodies} for several years in one query."""
+    years = list(years)
+    if not years:
+        return {}
+    counts = {}
+    for year in years:
+        filters = t3_filters(year)
+        counts[f"concluded_{year}"] = Count("id", filter=filters["filed"] & filters["concluded"])
+        counts[f"pending_{year}"] = Count("id", filter=filters["filed"] & filters["pending"])
+    rows = _grouped(Appeal, body_ids, ("kind", "result"), counts)
+    tables = {year: _empty_table3() for year in years}
+    for row in rows:
+        for year in years:
+            _put3(tables[year][row["kind"]], row["result"], row[f"concluded_{year}"], row[f"pending_{year}"])
+    return tables
+
+
+def table3_counts(*, body, year: int) -> Table:
+    """{appeal kind: {result: count, 'total': count}} for appeals filed during the year. One query."""
+    return table3_by_body(body_ids=[body.id], year=year)[body.id]
+
+
+def t3_cell(*, body, year: int, column: str) -> QuerySet[Appeal] | None:
+    """The appeals counted in one cell of table 3, column 'kind.result' (None when unknown)."""
+    kind, _, result = column.partition(".")
+    if kind not in AppealKind.values or result not in (*AppealResult.values, "total"):
+        return None
+    filters = t3_filters(year)
+    appeals = Appeal.objects.filter(body=body, kind=kind).filter(filters["filed"])
+    if result == "total":
+        return appeals
+    if result == AppealResult.PENDING:
+        return appeals.filter(filters["pending"])
+    return appeals.filter(filters["concluded"], result=result)

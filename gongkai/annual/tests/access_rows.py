@@ -5,7 +5,10 @@ from tests.access import HANDLERS, READERS, Row
 ROWS = [
     Row("annual-report", "get", "/bodies/{body}/annual/2026/", READERS),
     Row("annual-download", "get", "/bodies/{body}/annual/2026.xlsx", READERS),
+    Row("annual-cell", "get", "/bodies/{body}/annual/2026/cell/t2/new/total/", READERS),
+    Row("annual-cell", "get", "/bodies/{body}/annual/2026/cell/t3/appeals/review.total/", READERS),
     Row("annual-rollup", "get", "/work/rollup/2026/", {"inspector", "superuser"}),
+    Row("annual-rollup-xlsx", "get", "/work/rollup/2026.xlsx", {"inspector", "superuser"}),
     Row("annual-step", "post", "/bodies/{body}/annual/2026/nonsense/", HANDLERS, ok=(404,)),
     Row(
         "public-report",
