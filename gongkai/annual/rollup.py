@@ -30,6 +30,7 @@ from gongkai.applications.statistics import (
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
+from gongkai.supervision.selectors import SUMMARY_CELLS, UploadedReport, uploaded_reports
 
 FIRST_YEAR = 2019  # the first year of the current 条例 and of the report formats
 GROUP_OF = {o.code: o.group for o in OUTCOMES}
@@ -135,6 +136,17 @@ class Rollup:
     lines: list[BodyLine]
     totals: YearTotals
     years: list[YearTotals] = field(default_factory=list)  # oldest first, the selected year last
+    # Published reports of bodies not on gongkai, uploaded by the supervisor and read by the auditor.
+    uploaded: list[UploadedReport] = field(default_factory=list)
+
+    @property
+    def uploaded_totals(self) -> dict[str, int]:
+        """The uploaded reports' table-2 totals, counting only the numbers the auditor could read."""
+        return {key: sum(u.numbers[key] or 0 for u in self.uploaded) for key in SUMMARY_CELLS}
+
+    @property
+    def uploaded_unreadable(self) -> int:
+        return sum(1 for u in self.uploaded if None in u.numbers.values())
 
     @property
     def not_published(self) -> list[BodyLine]:
@@ -210,12 +222,20 @@ def body_lines(*, body_ids, year: int, today: date) -> list[BodyLine]:
     return lines
 
 
-def rollup(*, body_ids, year: int, today: date) -> Rollup:
-    """The year's lines and totals, and the area's totals of every earlier year with any data."""
+def rollup(*, body_ids, year: int, today: date, owner_ids=()) -> Rollup:
+    """The year's lines and totals, and the area's totals of every earlier year with any data.
+
+    `owner_ids`: the supervising bodies whose uploaded reports cover the bodies not on gongkai; an
+    upload named like a body already on gongkai is left out, so nothing is counted twice.
+    """
     lines = body_lines(body_ids=body_ids, year=year, today=today)
     totals = YearTotals(year, _sum_tables(line.table2 for line in lines), sum(line.appeals for line in lines))
     earlier = years_totals(body_ids=body_ids, years=list(range(FIRST_YEAR, year)))
-    return Rollup(year, lines, totals, [t for t in earlier if t.has_data] + [totals])
+    on_gongkai = {line.name for line in lines}
+    uploaded = [
+        u for u in uploaded_reports(owner_ids=owner_ids, year=year) if u.audited.body_name not in on_gongkai
+    ]
+    return Rollup(year, lines, totals, [t for t in earlier if t.has_data] + [totals], uploaded)
 
 
 CHART_BODIES = 30  # bars per body chart; the table of all bodies follows on the page

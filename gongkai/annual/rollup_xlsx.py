@@ -40,6 +40,13 @@ def rollup_xlsx(r: Rollup) -> bytes:
         ["机关", "法定期限", "逾期天数"],
         [[line.name, line.deadline, line.days_late] for line in r.not_published],
     )
+    numbers = ("new", "carried_in", "total", "carried_out")
+    _sheet(
+        workbook,
+        "上传年报",
+        ["机关（年报所载）", "检查错误", "本年新收", "上年结转", "办理结果总计", "结转下年度"],
+        [[u.audited.body_name, u.audited.errors, *(u.numbers[k] for k in numbers)] for u in r.uploaded],
+    )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -202,7 +202,7 @@ def _rollup_of(request, year: int):
     if not supervisors:
         raise PermissionDenied
     body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
-    return rollup(body_ids=body_ids, year=year, today=today)
+    return rollup(body_ids=body_ids, year=year, today=today, owner_ids=supervisors)
 
 
 @login_required

@@ -151,7 +151,7 @@ def test_the_rollup_exports_to_xlsx(client, cast, district, on_today):
     response = client.get("/work/rollup/2026.xlsx")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["2026年度各机关", "历年合计", "未发布"]
+    assert book.sheetnames == ["2026年度各机关", "历年合计", "未发布", "上传年报"]
     rows = list(book["2026年度各机关"].values)
     assert rows[0][:6] == ("机关", "发布情况", "发布日期", "法定期限", "逾期天数", "检查错误")
     czj = next(row for row in rows if row[0] == "示范区财政局")
