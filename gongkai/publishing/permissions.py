@@ -53,6 +53,11 @@ def can_resolve_hits(user, body: Body, on: date | None = None) -> bool:
     return _acts_as(user, body, {Role.REVIEWER, Role.SECRECY}, on)
 
 
+def can_return(user, body: Body, on: date | None = None) -> bool:
+    """退回 is taken by whoever holds the current step; the service checks which one."""
+    return _acts_as(user, body, {Role.REVIEWER, Role.SECRECY, Role.HEAD}, on)
+
+
 def can_manage_catalogue(user, body: Body, on: date | None = None) -> bool:
     return _acts_as(user, body, {Role.ADMIN}, on)
 
