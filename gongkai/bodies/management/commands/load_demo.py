@@ -23,3 +23,12 @@ class Command(BaseCommand):
         else:
             if created:
                 self.stdout.write(f"已载入东湖街道的{created}件演示申请。")
+        from gongkai.publishing.demo import load_demo_publications
+
+        try:
+            published = load_demo_publications()
+        except UnknownYearError as error:
+            self.stdout.write(f"演示主动公开信息未载入：{error}")
+        else:
+            if published:
+                self.stdout.write(f"已为各机关载入{published}条演示主动公开信息（含公开目录）。")
