@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
+from gongkai.bodies.views import _form_page as form_page
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing import forms as f
 from gongkai.publishing import permissions, selectors, services
@@ -47,18 +48,6 @@ def _refused(request, error: ServiceError, title: str = "无法完成"):
     return render(
         request, "web/error.html", {"title": title, "message": "；".join(error.messages)}, status=400
     )
-
-
-def _form_page(request, form, heading: str, cancel_url: str, intro: str = "", submit_label: str = "保存"):
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "heading": heading,
-        "cancel_url": cancel_url,
-        "intro": intro,
-        "submit_label": submit_label,
-    }
-    return render(request, "web/form_page.html", context, status=status)
 
 
 def _add_errors(form, error: ServiceError) -> None:
@@ -158,7 +147,7 @@ def column_edit(request, code: str, node: int | None = None):
             messages.success(request, "已保存栏目。")
             return redirect("publishing-catalogue", code=code)
     heading = f"修改栏目：{existing.name}" if existing else "增加栏目"
-    return _form_page(request, form, heading, f"/bodies/{code}/publishing/catalogue/")
+    return form_page(request, form, heading=heading, cancel_url=f"/bodies/{code}/publishing/catalogue/")
 
 
 @login_required
@@ -176,7 +165,9 @@ def index_rule(request, code: str):
             messages.success(request, "已保存索引号规则。")
             return redirect("publishing-catalogue", code=code)
     intro = "新信息按此规则编号；已有信息的索引号不变。"
-    return _form_page(request, form, "索引号规则", f"/bodies/{code}/publishing/catalogue/", intro)
+    return form_page(
+        request, form, heading="索引号规则", cancel_url=f"/bodies/{code}/publishing/catalogue/", intro=intro
+    )
 
 
 # ---- items ----
@@ -222,8 +213,12 @@ def item_new(request, code: str):
         else:
             messages.success(request, f"已起草，索引号 {publication.index_number}。")
             return redirect("publishing-detail", code=code, pk=publication.pk)
-    return _form_page(
-        request, form, "起草主动公开信息", f"/bodies/{code}/publishing/", submit_label="保存草稿"
+    return form_page(
+        request,
+        form,
+        heading="起草主动公开信息",
+        cancel_url=f"/bodies/{code}/publishing/",
+        submit_label="保存草稿",
     )
 
 
@@ -249,7 +244,9 @@ def item_edit(request, code: str, pk: int):
         else:
             messages.success(request, "已保存草稿。")
             return redirect("publishing-detail", code=code, pk=pk)
-    return _form_page(request, form, f"修改草稿：{version.title}", f"/bodies/{code}/publishing/{pk}/")
+    return form_page(
+        request, form, heading=f"修改草稿：{version.title}", cancel_url=f"/bodies/{code}/publishing/{pk}/"
+    )
 
 
 @dataclass(frozen=True)
