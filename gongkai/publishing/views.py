@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
 from gongkai.bodies.views import _form_page as form_page
@@ -346,13 +348,20 @@ def available_steps(user, publication, version) -> list[tuple[str, Step]]:
     return found
 
 
+def _hits_in_reading_order():
+    """The text's hits first, then each attachment's, on every database (NULLs sort differently)."""
+    return SensitiveHit.objects.select_related("attachment", "resolved_by").order_by(
+        F("attachment_id").asc(nulls_first=True), "start", "id"
+    )
+
+
 @login_required
 def item_detail(request, code: str, pk: int):
     body = _body(request, code)
     publication = _publication(body, pk)
     versions = publication.versions.select_related(
         "created_by", "reviewed_by", "secrecy_reviewed_by", "signed_by"
-    ).prefetch_related("attachments", "hits__attachment", "hits__resolved_by")
+    ).prefetch_related("attachments", Prefetch("hits", queryset=_hits_in_reading_order()))
     latest = versions[0]
     today = timezone.localdate()
     can_draft = permissions.can_draft(request.user, body)
@@ -377,6 +386,9 @@ def item_detail(request, code: str, pk: int):
             body=body, kind__in=services.INTERPRETED_KINDS
         ).select_related("published_version"),
         "interpretations": publication.interpretations.all(),
+        "history": AuditEntry.objects.filter(
+            target_type=Publication._meta.label_lower, target_id=str(publication.pk)
+        ).order_by("-at", "-id")[:50],
     }
     return render(request, "publishing/detail.html", context)
 

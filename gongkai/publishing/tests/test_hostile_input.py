@@ -134,3 +134,19 @@ def test_an_index_rule_that_would_repeat_numbers_is_refused(client, cast, item):
     response = client.post("/bodies/donghu/publishing/index-rule/", {"rule": "{credit_code}-{column}"})
     assert response.status_code == 400
     assert "必须包含年份" in response.content.decode()
+
+
+def test_attachments_download_as_files_never_rendered_as_pages(client, cast, item):
+    publication, version = item
+    script = "<html><body><script>alert(1)</script><p>通知</p></body></html>".encode()
+    attachment = services.attachment_add(
+        actor=cast.clerk, version=version, name="通知.html", data=script, today=TODAY
+    )
+    client.force_login(cast.inspector)
+    base = f"/bodies/donghu/publishing/{publication.pk}/attachments/{attachment.pk}/"
+    response = client.get(base + "original/")
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == script
+    assert client.get(base + "published/").status_code == 404  # not signed yet
+    assert client.get(base + "secret/").status_code == 404

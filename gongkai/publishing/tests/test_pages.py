@@ -69,3 +69,13 @@ def test_todo_lists_my_steps_overdue_items_and_missing_updates(cast, demo):
     later = [item.title for item in todo_for(cast.clerk, date(2027, 3, 1))]
     assert any("已超过公开期限" in title for title in later)
     assert any("“最低生活保障”栏目未按每月更新" in title for title in later)
+
+
+def test_a_return_reason_is_shown_to_the_clerk(client, cast, demo):
+    from gongkai.publishing.services import version_return
+
+    waiting = PublicationVersion.objects.get(publication__body=cast.body, status="in_review")
+    version_return(actor=cast.reviewer, version=waiting, reason="请核实家庭人口数", today=DEMO_DAY)
+    client.force_login(cast.clerk)
+    page = client.get(f"/bodies/donghu/publishing/{waiting.publication_id}/").content.decode()
+    assert "退回修改（请核实家庭人口数）" in page and "第1版：草稿" in page and "提交审核" in page
