@@ -444,6 +444,7 @@ def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", 
         after={"resolution": resolution, "reason": hit.reason},
         legal_basis="《政府信息公开条例》第十五条、第十七条",
     )
+    _reindex(version.publication)
     return hit
 
 

@@ -33,7 +33,10 @@ def waiting_for_me(user, today: date) -> list[TodoItem]:
         for role, (status, label) in WAITING_FOR.items():
             if role not in roles:
                 continue
-            for version in versions_waiting(body_ids=[body.id], status=status).order_by("due_on")[:20]:
+            waiting = versions_waiting(body_ids=[body.id], status=status)
+            if role == Role.CLERK:  # a draft waits for the clerk who wrote it
+                waiting = waiting.filter(created_by=user)
+            for version in waiting.order_by("due_on")[:20]:
                 items.append(
                     TodoItem(
                         title=f"主动公开{label}：{version.title}",

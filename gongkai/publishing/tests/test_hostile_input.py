@@ -150,3 +150,11 @@ def test_attachments_download_as_files_never_rendered_as_pages(client, cast, ite
     assert b"".join(response.streaming_content) == script
     assert client.get(base + "published/").status_code == 404  # not signed yet
     assert client.get(base + "secret/").status_code == 404
+
+
+def test_an_upload_over_the_limit_is_refused_by_the_page(client, cast, item):
+    publication, _ = item
+    client.force_login(cast.clerk)
+    response = upload(client, cast, publication, "大.txt", b"a" * (20 * 1024 * 1024 + 1))
+    assert response.status_code == 400 and "超过20MB" in response.content.decode()
+    assert not Attachment.objects.exists()

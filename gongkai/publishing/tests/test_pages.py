@@ -79,3 +79,12 @@ def test_a_return_reason_is_shown_to_the_clerk(client, cast, demo):
     client.force_login(cast.clerk)
     page = client.get(f"/bodies/donghu/publishing/{waiting.publication_id}/").content.decode()
     assert "退回修改（请核实家庭人口数）" in page and "第1版：草稿" in page and "提交审核" in page
+
+
+def test_a_draft_waits_for_the_clerk_who_wrote_it(cast, demo):
+    from gongkai.publishing.tests.helpers import draft
+
+    draft(cast, title="我的草稿")
+    mine = [item.title for item in todo_for(cast.clerk, DEMO_DAY)]
+    theirs = [item.title for item in todo_for(cast.backup_clerk, DEMO_DAY)]
+    assert "主动公开待提交：我的草稿" in mine and "主动公开待提交：我的草稿" not in theirs
