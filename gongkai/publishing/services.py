@@ -307,8 +307,10 @@ def attachment_remove(*, actor, attachment: Attachment, today: date) -> None:
     version = _locked(attachment.version)
     _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以删除附件。")
     _require_status(version, VersionStatus.DRAFT, "只有草稿可以删除附件")
-    name = attachment.name
+    name, stored = attachment.name, attachment.original
     attachment.delete()
+    # The file goes once the removal is committed; a rolled-back removal keeps it.
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))
     _audit(actor, "detach", f"删除附件“{name}”", version, before={"name": name})
     _reindex(version.publication)
 

@@ -158,3 +158,14 @@ def test_an_upload_over_the_limit_is_refused_by_the_page(client, cast, item):
     response = upload(client, cast, publication, "大.txt", b"a" * (20 * 1024 * 1024 + 1))
     assert response.status_code == 400 and "超过20MB" in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_a_removed_attachment_leaves_no_file_behind(cast, item, django_capture_on_commit_callbacks):
+    _, version = item
+    attachment = services.attachment_add(
+        actor=cast.clerk, version=version, name="a.txt", data="通知".encode(), today=TODAY
+    )
+    storage, name = attachment.original.storage, attachment.original.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attachment_remove(actor=cast.clerk, attachment=attachment, today=TODAY)
+    assert not storage.exists(name)
