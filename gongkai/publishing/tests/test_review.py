@@ -259,46 +259,29 @@ def test_drafting_needs_the_clerk_and_a_column_of_the_body(cast):
     assert not Publication.objects.exists()
 
 
+def save_node(cast, actor, node, **changes):
+    fields = {
+        "code": node.code,
+        "name": node.name,
+        "parent": node.parent,
+        "position": node.position,
+        "update_every": node.update_every,
+    }
+    return services.catalogue_node_save(
+        actor=actor, body=cast.body, node=node, today=TODAY, **(fields | changes)
+    )
+
+
 def test_the_catalogue_and_index_rule_are_the_admins(cast):
     catalogue = install_catalogue(cast.body, cast.admin)
     dibao = catalogue.get(code="dibao")
     with pytest.raises(ServiceError, match="只有管理员"):
-        services.catalogue_node_save(
-            actor=cast.clerk,
-            body=cast.body,
-            node=dibao,
-            code="dibao",
-            name="低保",
-            parent=dibao.parent,
-            position=0,
-            update_every="month",
-            today=TODAY,
-        )
-    services.catalogue_node_save(
-        actor=cast.admin,
-        body=cast.body,
-        node=dibao,
-        code="dibao",
-        name="城乡低保",
-        parent=dibao.parent,
-        position=0,
-        update_every="quarter",
-        today=TODAY,
-    )
+        save_node(cast, cast.clerk, dibao, name="低保")
+    save_node(cast, cast.admin, dibao, name="城乡低保", update_every="quarter")
     dibao.refresh_from_db()
     assert (dibao.name, dibao.update_every) == ("城乡低保", "quarter")
     with pytest.raises(ServiceError, match="自己的下级"):
-        services.catalogue_node_save(
-            actor=cast.admin,
-            body=cast.body,
-            node=dibao.parent,
-            code=dibao.parent.code,
-            name=dibao.parent.name,
-            parent=dibao,
-            position=0,
-            update_every="",
-            today=TODAY,
-        )
+        save_node(cast, cast.admin, dibao.parent, parent=dibao)
     with pytest.raises(ServiceError, match="必须包含年份"):
         services.index_rule_set(actor=cast.admin, body=cast.body, rule="{credit_code}", today=TODAY)
     services.index_rule_set(actor=cast.admin, body=cast.body, rule="DH-{year}-{seq:04d}", today=TODAY)
