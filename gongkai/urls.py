@@ -11,6 +11,7 @@ urlpatterns = [
     path("bodies/", include("gongkai.bodies.urls")),
     path("bodies/", include(staff_urlpatterns)),
     path("bodies/", include("gongkai.annual.urls")),
+    path("bodies/", include("gongkai.publishing.urls")),
     path("", include(public_urlpatterns)),
     path("work/", include(work_urlpatterns)),
     path("work/", include(rollup_urlpatterns)),

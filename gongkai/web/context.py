@@ -1,7 +1,16 @@
 """Template context for the navigation: which areas the signed-in user can use."""
 
+from django.utils import timezone
+
+from gongkai.bodies.selectors import bodies_of
 from gongkai.supervision.permissions import can_audit_reports
 
 
 def navigation(request):
-    return {"can_audit_reports": can_audit_reports(request.user)} if request.user.is_authenticated else {}
+    if not request.user.is_authenticated:
+        return {}
+    return {
+        "can_audit_reports": can_audit_reports(request.user),
+        # 主动公开: a link per body where the user works (inspectors reach others through 机关).
+        "publishing_bodies": list(bodies_of(user=request.user, on=timezone.localdate()).order_by("code")),
+    }

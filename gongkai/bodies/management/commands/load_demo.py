@@ -15,11 +15,21 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {login.username:<14} {login.full_name:<6} {login.role:<6} {login.body}")
         self.stdout.write("（另有 -jb2 经办人B角、-sh 审核人、-bm 保密审查员，规则相同。）")
         from gongkai.applications.demo import load_demo_cases
+        from gongkai.publishing.demo import load_demo_publications
 
-        try:
-            created = load_demo_cases()
-        except UnknownYearError as error:
-            self.stdout.write(f"演示申请未载入：{error}")
-        else:
-            if created:
-                self.stdout.write(f"已载入东湖街道的{created}件演示申请。")
+        loaders = [
+            (load_demo_cases, "演示申请", "已载入东湖街道的{}件演示申请。"),
+            (
+                load_demo_publications,
+                "演示主动公开信息",
+                "已为各机关载入{}条演示主动公开信息（含公开目录）。",
+            ),
+        ]
+        for load, what, done in loaders:
+            try:
+                created = load()
+            except UnknownYearError as error:
+                self.stdout.write(f"{what}未载入：{error}")
+            else:
+                if created:
+                    self.stdout.write(done.format(created))

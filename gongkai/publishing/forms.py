@@ -1,0 +1,96 @@
+"""Forms of the staff pages of proactive disclosure; the rules themselves live in the services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from gongkai.applications.forms import DATE_ERROR
+from gongkai.bodies.forms import DateInput
+from gongkai.core.catalogue import ITEM_KIND_LABELS, TOPICS, UPDATE_LABELS
+from gongkai.publishing.models import CatalogueNode
+from gongkai.publishing.services import MAX_ATTACHMENT_BYTES
+
+
+def _date(label: str, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), error_messages=DATE_ERROR, help_text=help_text
+    )
+
+
+class VersionForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=200)
+    issuer = forms.CharField(label="发布机构", max_length=100)
+    doc_number = forms.CharField(label="文号", max_length=100, required=False)
+    written_on = _date("成文日期", required=False)
+    formed_on = _date("信息形成或变更日期", help_text="自此日起20个工作日内公开（条例第二十六条）。")
+    topic = forms.ChoiceField(label="主题分类", choices=[(t, t) for t in TOPICS], initial="综合政务")
+    effective_from = _date("施行日期", required=False)
+    effective_until = _date("有效期至", required=False)
+    text = forms.CharField(
+        label="正文", required=False, max_length=200_000, widget=forms.Textarea(attrs={"rows": 12})
+    )
+
+
+class NewItemForm(VersionForm):
+    column = forms.ModelChoiceField(label="栏目", queryset=CatalogueNode.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label="信息类别", choices=[(k.value, v) for k, v in ITEM_KIND_LABELS.items()])
+    field_order = ["column", "kind"]
+
+    def __init__(self, *args, columns=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["column"].queryset = columns
+        self.order_fields(self.field_order)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label="附件",
+        help_text=f"docx、pdf、xlsx、txt 或 html，不超过{MAX_ATTACHMENT_BYTES // (1024 * 1024)}MB。",
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="退回理由", max_length=300)
+
+
+class HitForm(forms.Form):
+    resolution = forms.ChoiceField(choices=[("masked", "遮盖"), ("allowed", "允许公开")])
+    reason = forms.CharField(label="允许公开的理由", max_length=300, required=False)
+
+
+class NewVersionForm(forms.Form):
+    change_note = forms.CharField(label="修改说明", max_length=300)
+    formed_on = _date("信息变更日期")
+
+
+class RepealForm(forms.Form):
+    repealed_on = _date("废止日期")
+    basis = forms.CharField(label="废止依据", max_length=200, help_text="如：废止决定的名称和文号。")
+
+
+class InterpretsForm(forms.Form):
+    document = forms.IntegerField(label="所解读的文件", required=False)
+
+
+class ColumnForm(forms.Form):
+    name = forms.CharField(label="栏目名称", max_length=60)
+    code = forms.SlugField(label="栏目代码", max_length=40, help_text="用于网址和索引号，如 dibao。")
+    parent = forms.ModelChoiceField(
+        label="上级栏目", queryset=CatalogueNode.objects.none(), required=False, empty_label="（顶层）"
+    )
+    position = forms.IntegerField(label="排序", min_value=0, max_value=999, initial=0)
+    update_every = forms.ChoiceField(
+        label="更新周期", choices=[(k.value, v) for k, v in UPDATE_LABELS.items()], required=False
+    )
+
+    def __init__(self, *args, nodes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = nodes
+
+
+class IndexRuleForm(forms.Form):
+    rule = forms.CharField(
+        label="索引号规则",
+        max_length=60,
+        help_text="可用 {credit_code}、{body}、{column}、{year}、{seq}，必须包含 {year} 和 {seq}，如 {credit_code}/{year}-{seq:05d}。",
+    )
