@@ -265,6 +265,11 @@ class Hit:
     title_html: SafeString
     snippet: SafeString
     public: bool
+    status: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return VersionStatus(self.status).label if self.status in VersionStatus.values else self.status
 
 
 @dataclass(frozen=True)
@@ -373,4 +378,5 @@ def _hit(entry: SearchEntry, query: Query) -> Hit:
         title_html=highlight(entry.title, query),
         snippet=highlight(text, query, width=SNIPPET_CHARS),
         public=entry.public,
+        status=entry.status,
     )
