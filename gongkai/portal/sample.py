@@ -207,11 +207,40 @@ def _recruitment(rng: random.Random, place: str, short: str, year: int) -> ItemS
     )
 
 
-GENERATORS = (_normative, _dibao, _budget, _procurement, _relief, _recruitment)
+def _meeting(rng: random.Random, place: str, short: str, year: int) -> ItemSpec:
+    subject = rng.choice(SUBJECTS)
+    return ItemSpec(
+        column="qitafading",
+        title=f"{place}召开{subject}工作推进会",
+        text=f"会议通报了{year}年{subject}工作进展，部署下一阶段重点任务，要求各部门压实责任、抓好落实。",
+    )
 
 
-def generated_spec(rng: random.Random, body: Body) -> ItemSpec:
-    place = body_name(body, short=True)
+def _plan(rng: random.Random, place: str, short: str, year: int) -> ItemSpec:
+    subject = rng.choice(SUBJECTS)
+    return ItemSpec(
+        column="guihuajihua",
+        title=f"{place}{year}年{subject}工作计划",
+        text=f"为做好{year}年{subject}工作，结合实际制定本计划，明确目标任务、时间节点和保障措施。",
+    )
+
+
+def _penalty(rng: random.Random, place: str, short: str, year: int) -> ItemSpec:
+    number = rng.randint(1, 300)
+    return ItemSpec(
+        column="chufa",
+        title=f"{place}行政处罚决定书（{short}罚〔{year}〕{number}号）",
+        doc_number=f"{short}罚〔{year}〕{number}号",
+        topic="市场监管、安全生产监管",
+        text=f"当事人违反有关规定，依法作出罚款{rng.randint(1, 50)}千元的行政处罚。当事人如不服，可依法申请行政复议。",
+    )
+
+
+GENERATORS = (_normative, _dibao, _budget, _procurement, _relief, _recruitment, _meeting, _plan, _penalty)
+
+
+def generated_spec(rng: random.Random, place: str) -> ItemSpec:
+    """One realistic item of a body whose short name is `place`."""
     short = place[:2]
     year = rng.choice((2024, 2025, 2026))
     spec = rng.choice(GENERATORS)(rng, place, short, year)
@@ -225,7 +254,8 @@ def generated_spec(rng: random.Random, body: Body) -> ItemSpec:
 def generate_items(*, actor, bodies: list[Body], count: int, seed: int = 2026) -> list[Publication]:
     """`count` published items spread over the bodies, the same ones for the same seed."""
     rng = random.Random(seed)
+    places = [body_name(body, short=True) for body in bodies]
     return [
-        publish(actor=actor, body=body, spec=generated_spec(rng, body))
-        for body in (bodies[i % len(bodies)] for i in range(count))
+        publish(actor=actor, body=bodies[i % len(bodies)], spec=generated_spec(rng, places[i % len(bodies)]))
+        for i in range(count)
     ]

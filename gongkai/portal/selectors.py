@@ -39,9 +39,13 @@ def named_bodies(bodies: QuerySet[Body] | None = None) -> list[Body]:
 
 
 def published_items() -> QuerySet[Publication]:
-    """Items the public may see: those with a published version, newest first."""
+    """Items the public may see: those with a published version, newest first.
+
+    Publication.published_version only ever points at a signed version (see the models), so the
+    listing needs no join to check its status; the item page checks it anyway.
+    """
     return (
-        Publication.objects.filter(published_version__isnull=False, published_version__status="published")
+        Publication.objects.filter(published_version__isnull=False)
         .select_related("published_version", "column")
         .order_by("-first_published_on", "-id")
     )
@@ -87,7 +91,8 @@ def latest_items(body: Body) -> list[Publication]:
 
 def published_item(body: Body, pk: int) -> Publication:
     """One published item of the body with what its page shows; 404 for drafts and unknown ids."""
-    queryset = published_items().select_related("interprets__published_version")
+    queryset = published_items().filter(published_version__status="published")
+    queryset = queryset.select_related("interprets__published_version")
     item = get_object_or_404(queryset, body=body, pk=pk)
     item.public_interpretations = list(published_items().filter(interprets=item))
     item.public_attachments = list(item.published_version.attachments.exclude(published=""))

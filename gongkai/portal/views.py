@@ -133,7 +133,7 @@ def _search_context(request, *, public: bool, bodies) -> dict:
     results = run(wanted)
     if results.query.empty:  # nothing searchable in it, e.g. only punctuation
         return {"form": form, "results": None, "page": None}
-    page = Paginator(range(results.total), PAGE_SIZE).get_page(wanted)
+    page = Paginator(range(results.reachable), PAGE_SIZE).get_page(wanted)
     if page.number != wanted:  # past the last page: show the last one
         results = run(page.number)
     return {"form": form, "results": results, "page": page, "query_prefix": query_prefix(request)}

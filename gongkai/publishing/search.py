@@ -8,8 +8,8 @@ for words of two characters or more (see /work/shared/reference/stack.md, "Chine
 - SearchEntry.grams = the title's grams, a newline, then the text's grams.
 - SQLite: a contentless FTS5 table publishing_search_fts(title, body), rowid = SearchEntry.id,
   kept in step here; ranked by bm25() with the title weighted above the body.
-- PostgreSQL: a GIN index on to_tsvector('simple', grams), queried with phraseto_tsquery();
-  ranked by ts_rank().
+- PostgreSQL: to_tsvector('simple', grams) in a stored generated column with a GIN index (made
+  by migration 0002, not a model field), queried with phraseto_tsquery(); ranked by ts_rank().
 - On both, an item whose title matches comes before one that matches in the body only.
 - A query of a single character cannot use the bigram index: it falls back to a bounded
   substring scan.
@@ -35,6 +35,8 @@ from gongkai.publishing.models import Publication, PublicationVersion, SearchEnt
 FTS_TABLE = "publishing_search_fts"
 MAX_QUERY_CHARS = 256
 SCAN_LIMIT = 1000  # rows a one-character query may return at most
+TOTAL_CAP = 1000  # matches counted at most ("找到超过 1000 条")
+RANK_WINDOW = 200  # the newest matches that relevance order ranks
 SNIPPET_CHARS = 60
 FTS_INSERT = "INSERT INTO publishing_search_fts(rowid, title, body) VALUES (%s, %s, %s)"
 FTS_DELETE = "INSERT INTO publishing_search_fts(publishing_search_fts, rowid, title, body) VALUES ('delete', %s, %s, %s)"
@@ -196,7 +198,7 @@ def _fts5_expression(query: Query) -> str:
     return " AND ".join('"' + " ".join(term) + '"' for term in query.terms)
 
 
-def _fts5_match(qs: QuerySet, query: Query) -> QuerySet:
+def _fts5_match(query: Query) -> tuple[RawSQL, dict]:
     expression = _fts5_expression(query)
     table = SearchEntry._meta.db_table
     matches = f"{table}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608 - constant names; values are parameters
@@ -204,10 +206,11 @@ def _fts5_match(qs: QuerySet, query: Query) -> QuerySet:
         f"(SELECT bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "  # noqa: S608 - constant names; values are parameters
         f"WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id)"
     )
-    return qs.filter(RawSQL(matches, [expression], output_field=BooleanField())).annotate(  # noqa: S611 - constant SQL; values are parameters
-        title_hit=RawSQL(matches, [f"title : ({expression})"], output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
-        score=RawSQL(score, [expression], output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
-    )
+    condition = RawSQL(matches, [expression], output_field=BooleanField())  # noqa: S611 - constant SQL; values are parameters
+    return condition, {
+        "title_hit": RawSQL(matches, [f"title : ({expression})"], output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
+        "score": RawSQL(score, [expression], output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
+    }
 
 
 def _tsquery(query: Query) -> tuple[str, list[str]]:
@@ -215,23 +218,25 @@ def _tsquery(query: Query) -> tuple[str, list[str]]:
     return f"({sql})", [" ".join(term) for term in query.terms]
 
 
-def _postgres_match(qs: QuerySet, query: Query) -> QuerySet:
+def _postgres_match(query: Query) -> tuple[RawSQL, dict]:
     tsquery, params = _tsquery(query)
     table = SearchEntry._meta.db_table
-    vector = f"to_tsvector('simple'::regconfig, {table}.grams)"
+    vector = f"{table}.grams_vector"  # stored to_tsvector('simple', grams), see migration 0002
     title_vector = f"to_tsvector('simple'::regconfig, split_part({table}.grams, E'\\n', 1))"
-    return qs.filter(RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())).annotate(  # noqa: S611 - constant SQL; values are parameters
-        title_hit=RawSQL(f"{title_vector} @@ {tsquery}", params, output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
-        score=RawSQL(f"-ts_rank({vector}, {tsquery})", params, output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
-    )
+    condition = RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())  # noqa: S611 - constant SQL; values are parameters
+    return condition, {
+        "title_hit": RawSQL(f"{title_vector} @@ {tsquery}", params, output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
+        "score": RawSQL(f"-ts_rank({vector}, {tsquery})", params, output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
+    }
 
 
-def _scan_match(qs: QuerySet, query: Query) -> QuerySet:
+def _scan_match(query: Query) -> tuple[Q, dict]:
     char = query.single_char
     title_hit = Case(When(title__contains=char, then=Value(True)), default=Value(False))
-    return qs.filter(Q(title__contains=char) | Q(text__contains=char)).annotate(
-        title_hit=title_hit, score=Value(0.0, output_field=FloatField())
-    )
+    return Q(title__contains=char) | Q(text__contains=char), {
+        "title_hit": title_hit,
+        "score": Value(0.0, output_field=FloatField()),
+    }
 
 
 def _filtered(*, public, body_ids, column_ids, kind, year, valid) -> QuerySet:
@@ -249,12 +254,13 @@ def _filtered(*, public, body_ids, column_ids, kind, year, valid) -> QuerySet:
     return qs
 
 
-def _matched(qs: QuerySet, query: Query) -> QuerySet:
+def _matcher(query: Query) -> tuple[Q | RawSQL, dict]:
+    """The condition that selects the matches, and the annotations that rank them."""
     if query.single_char:
-        return _scan_match(qs, query)
+        return _scan_match(query)
     if _uses_fts5():
-        return _fts5_match(qs, query)
-    return _postgres_match(qs, query)
+        return _fts5_match(query)
+    return _postgres_match(query)
 
 
 @dataclass(frozen=True)
@@ -277,12 +283,12 @@ class SearchResults:
     total: int
     hits: list[Hit]
     query: Query
+    capped: bool = False  # there are more than `total` matches
+    reachable: int = 0  # how many of them the pages can show (relevance order ranks RANK_WINDOW)
 
 
-ORDERINGS = {
-    "relevance": ("-title_hit", "score", "-published_on", "-id"),
-    "date": ("-published_on", "-id"),
-}
+RELEVANCE = ("-title_hit", "score", "-published_on", "-id")
+NEWEST = ("-published_on", "-id")
 
 
 def search(
@@ -298,22 +304,31 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> SearchResults:
-    """Items matching every word of the query, with the filters; `total` counts all matches."""
+    """Items matching every word of the query, with the filters.
+
+    `total` counts the matches up to TOTAL_CAP (SCAN_LIMIT for one character). Relevance order
+    ranks the newest RANK_WINDOW matches, so that a common word over a million items costs the
+    same as a rare one; date order pages through all of them.
+    """
     parsed = parse_query(query)
     if parsed.empty:
         return SearchResults(total=0, hits=[], query=parsed)
-    qs = _matched(
-        _filtered(public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid),
-        parsed,
-    )
-    total = qs.count()
-    if parsed.single_char:
-        total = min(total, SCAN_LIMIT)
-        limit = max(0, min(limit, SCAN_LIMIT - offset))
-    rows = qs.order_by(*ORDERINGS.get(order, ORDERINGS["relevance"])).select_related(
-        "publication__body", "publication__column"
-    )[offset : offset + limit]
-    return SearchResults(total=total, hits=[_hit(row, parsed) for row in rows], query=parsed)
+    condition, ranking = _matcher(parsed)
+    matches = _filtered(
+        public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
+    ).filter(condition)
+    cap = SCAN_LIMIT if parsed.single_char else TOTAL_CAP
+    total = matches.values("id")[:cap].count()
+    limit = max(0, min(limit, (cap if order == "date" else min(cap, RANK_WINDOW)) - offset))
+    if order == "date":
+        rows = matches.order_by(*NEWEST)
+    else:
+        window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+        rows = SearchEntry.objects.filter(id__in=window).annotate(**ranking).order_by(*RELEVANCE)
+    rows = rows.select_related("publication__body", "publication__column")[offset : offset + limit]
+    reachable = total if order == "date" else min(total, RANK_WINDOW)
+    hits = [_hit(row, parsed) for row in rows]
+    return SearchResults(total=total, hits=hits, query=parsed, capped=total >= cap, reachable=reachable)
 
 
 # ---- highlighting ----

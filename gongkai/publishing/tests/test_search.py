@@ -281,3 +281,15 @@ def test_grams_are_bigrams_of_cjk_runs_and_ascii_words():
     assert grams("低保资金，ＡＢＣ 2026年") == "低保 保资 资金 abc 2026 年"
     assert parse_query("2026年第三季度").terms == (("2026", "年第", "第三", "三季", "季度"),)
     assert parse_query("").empty and parse_query("%_").empty
+
+
+def test_counts_stop_at_the_cap_and_relevance_ranks_the_newest_window(cast, items, monkeypatch):
+    from gongkai.publishing import search as module
+
+    monkeypatch.setattr(module, "TOTAL_CAP", 10)
+    monkeypatch.setattr(module, "RANK_WINDOW", 5)
+    results = search("低保", limit=20)
+    assert (results.total, results.capped, results.reachable, len(results.hits)) == (10, True, 5, 5)
+    newest = search("低保", order="date", limit=5).hits
+    assert {h.publication.id for h in results.hits} == {h.publication.id for h in newest}
+    assert len(search("低保", order="date", limit=20).hits) == 10
