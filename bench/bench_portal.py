@@ -57,15 +57,20 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--reuse", action="store_true", help="keep the items loaded by an earlier run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("需要 wrk：apt-get install -y wrk")
-    url = setup(os.environ.get("BENCH_DATABASE_URL", DATABASE_URL))
-    started = time.perf_counter()
-    columns = load(args.items)
-    print(
-        f"loaded {args.items} published items into {url.split('@')[-1]} in {time.perf_counter() - started:.0f} s"
-    )
+    url = os.environ.get("BENCH_DATABASE_URL", DATABASE_URL)
+    if args.reuse:
+        columns = reuse(url)
+    else:
+        setup(url)
+        started = time.perf_counter()
+        columns = load(args.items)
+        seconds = time.perf_counter() - started
+        print(f"loaded {args.items} published items into {url.split('@')[-1]} in {seconds:.0f} s")
+    print(f"{args.clients} clients, {args.seconds} s per run, gunicorn with 2 workers", flush=True)
     with server(url) as base:
         for name, paths in scenarios(columns, args.items):
             report(name, run_wrk(base, paths, args))

@@ -151,16 +151,8 @@ def portal_search(request):
 def kiosk_start(request, code: str):
     """The start page of a service-hall terminal: big buttons only."""
     body, version = selectors.current_body(code)
-    context = {
-        "body": body,
-        "version": version,
-        "tree": selectors.catalogue_tree(body),
-        "kiosk": True,
-        "kiosk_start": f"/kiosk/{body.code}/",
-        "kiosk_return_seconds": KIOSK_RETURN_SECONDS,
-        "at_start": True,
-    }
-    return render(request, "portal/kiosk.html", context)
+    context = {"body": body, "version": version, "tree": selectors.catalogue_tree(body), "at_start": True}
+    return render(request, "portal/kiosk.html", {**context, **kiosk_context(request, body), "kiosk": True})
 
 
 @login_required
