@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "gongkai.supervision",
     "gongkai.annual",
     "gongkai.publishing",
+    "gongkai.portal",
 ]
 
 MIDDLEWARE = [

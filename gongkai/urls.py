@@ -5,6 +5,7 @@ from gongkai.annual.urls import public_urlpatterns as report_urlpatterns
 from gongkai.annual.urls import rollup_urlpatterns
 from gongkai.api import api
 from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
+from gongkai.portal.urls import staff_urlpatterns as staff_search_urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.web.urls")),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("work/", include(work_urlpatterns)),
     path("work/", include(rollup_urlpatterns)),
     path("", include(report_urlpatterns)),
+    path("", include("gongkai.portal.urls")),
+    path("work/", include(staff_search_urlpatterns)),
     path("supervision/audits/", include("gongkai.supervision.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

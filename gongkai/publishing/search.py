@@ -1,11 +1,397 @@
 """Full-text search over items (titles, text, attachment text), public and staff.
 
-Placeholder until the search index is built: services call index_publication() after every
-change of an item, so the index never lags behind the records.
+Chinese has no spaces, and neither database ships a Chinese parser here, so the index holds
+overlapping character bigrams of every run of CJK characters ("低保资金" -> "低保 保资 资金") plus
+ASCII words and numbers; a query matches as a phrase of its bigrams, which gives exact recall
+for words of two characters or more (see /work/shared/reference/stack.md, "Chinese search").
+
+- SearchEntry.grams = the title's grams, a newline, then the text's grams.
+- SQLite: a contentless FTS5 table publishing_search_fts(title, body), rowid = SearchEntry.id,
+  kept in step here; ranked by bm25() with the title weighted above the body.
+- PostgreSQL: to_tsvector('simple', grams) in a stored generated column with a GIN index (made
+  by migration 0002, not a model field), queried with phraseto_tsquery(); ranked by ts_rank().
+- On both, an item whose title matches comes before one that matches in the body only.
+- A query of a single character cannot use the bigram index: it falls back to a bounded
+  substring scan.
+
+Services call index_publication() after every change of an item, so the index never lags.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
 
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from gongkai.publishing.models import Publication, PublicationVersion, SearchEntry, VersionStatus
+
+FTS_TABLE = "publishing_search_fts"
+MAX_QUERY_CHARS = 256
+SCAN_LIMIT = 1000  # rows a one-character query may return at most
+TOTAL_CAP = 1000  # matches counted at most ("找到超过 1000 条")
+RANK_WINDOW = 200  # the newest matches that relevance order ranks
+SNIPPET_CHARS = 60
+FTS_INSERT = "INSERT INTO publishing_search_fts(rowid, title, body) VALUES (%s, %s, %s)"
+FTS_DELETE = "INSERT INTO publishing_search_fts(publishing_search_fts, rowid, title, body) VALUES ('delete', %s, %s, %s)"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+# ---- grams ----
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _run_tokens(run: str) -> list[str]:
+    if not _CJK_RUN.fullmatch(run):
+        return [run]
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def tokens(text: str) -> list[str]:
+    """The index tokens of a text: CJK bigrams (a lone CJK character as itself), ASCII words."""
+    found: list[str] = []
+    for run in _TOKEN.findall(normalise(text)):
+        found.extend(_run_tokens(run))
+    return found
+
+
+def grams(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def entry_grams(title: str, text: str) -> str:
+    return f"{grams(title)}\n{grams(text)}"
+
+
+# ---- keeping the index ----
+
+
+def _newest_version(publication: Publication) -> PublicationVersion | None:
+    return publication.versions.order_by("-number").first()
+
+
+def _public_version(publication: Publication) -> PublicationVersion | None:
+    version = publication.published_version
+    if version is None or version.status != VersionStatus.PUBLISHED:
+        return None
+    return version
+
+
+def _entry_text(version: PublicationVersion, public: bool) -> str:
+    body = version.published_text if public else version.text
+    parts = [body] + [attachment.text for attachment in version.attachments.all() if attachment.text]
+    return "\n".join(part for part in parts if part)
+
+
+def _entry_values(publication: Publication, version: PublicationVersion, public: bool) -> dict:
+    text = _entry_text(version, public)
+    day = version.published_on or version.formed_on
+    return {
+        "body_id": publication.body_id,
+        "column_id": publication.column_id,
+        "kind": publication.kind,
+        "year": day.year,
+        "valid": publication.repealed_on is None,
+        "status": version.status,
+        "published_on": version.published_on
+        if public
+        else (version.published_on or publication.first_published_on),
+        "title": version.title,
+        "text": text,
+        "grams": entry_grams(version.title, text),
+    }
+
+
+def _fts_write(command: str, entry_id: int, entry_grams_text: str) -> None:
+    """Add a row to the contentless FTS5 table, or remove one (which needs the values it had)."""
+    title, _, body = entry_grams_text.partition("\n")
+    with connection.cursor() as cursor:
+        cursor.execute(FTS_DELETE if command == "delete" else FTS_INSERT, [entry_id, title, body])
+
+
+def _uses_fts5() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def _sync(publication: Publication, version: PublicationVersion | None, public: bool) -> None:
+    existing = SearchEntry.objects.filter(publication=publication, public=public).first()
+    if existing and _uses_fts5():
+        _fts_write("delete", existing.id, existing.grams)
+    if version is None:
+        if existing:
+            existing.delete()
+        return
+    entry = existing or SearchEntry(publication=publication, public=public)
+    for name, value in _entry_values(publication, version, public).items():
+        setattr(entry, name, value)
+    entry.save()
+    if _uses_fts5():
+        _fts_write("insert", entry.id, entry.grams)
+
+
+@transaction.atomic
 def index_publication(publication) -> None:
     """Bring the item's SearchEntry rows (public and staff) up to date."""
+    _sync(publication, _public_version(publication), public=True)
+    _sync(publication, _newest_version(publication), public=False)
+
+
+# ---- querying ----
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: each term is a phrase of tokens; all terms must match."""
+
+    terms: tuple[tuple[str, ...], ...]
+    words: tuple[str, ...]  # the normalised words, for highlighting
+    single_char: str = ""  # a one-character query, searched by a substring scan
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.single_char
+
+
+def _term_tokens(word: str) -> tuple[str, ...]:
+    """A word's tokens, as the index would have them wherever the word occurs."""
+    runs = _TOKEN.findall(word)
+    pieces: list[str] = []
+    for position, run in enumerate(runs):
+        # At either end of the word the text's run may go on ("2026年" in "2026年第三"): the lone
+        # character is then inside a bigram of the text, not a token of its own.
+        at_edge = position in (0, len(runs) - 1)
+        if len(runs) > 1 and at_edge and len(run) == 1 and _CJK_RUN.fullmatch(run):
+            continue
+        pieces.extend(_run_tokens(run))
+    return tuple(pieces)
+
+
+def parse_query(raw: str) -> Query:
+    # Markup pasted into the box is not what anyone looks for: tags count as spaces.
+    text = _TAG.sub(" ", normalise(raw or "")[:MAX_QUERY_CHARS])
+    words = tuple(word for word in text.split() if _TOKEN.search(word))
+    terms = tuple(t for t in (_term_tokens(word) for word in words) if t)
+    single = [t for t in terms if len(t) == 1 and len(t[0]) == 1 and _CJK_RUN.fullmatch(t[0])]
+    if single and len(terms) == 1:
+        return Query(terms=(), words=words, single_char=single[0][0])
+    terms = tuple(t for t in terms if t not in single)
+    return Query(terms=terms, words=words)
+
+
+def _fts5_expression(query: Query) -> str:
+    # Tokens hold only [a-z0-9] and CJK characters, so quoting them is always safe.
+    return " AND ".join('"' + " ".join(term) + '"' for term in query.terms)
+
+
+def _fts5_match(query: Query) -> tuple[RawSQL, dict]:
+    expression = _fts5_expression(query)
+    table = SearchEntry._meta.db_table
+    matches = f"{table}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608 - constant names; values are parameters
+    score = (
+        f"(SELECT bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "  # noqa: S608 - constant names; values are parameters
+        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id)"
+    )
+    condition = RawSQL(matches, [expression], output_field=BooleanField())  # noqa: S611 - constant SQL; values are parameters
+    return condition, {
+        "title_hit": RawSQL(matches, [f"title : ({expression})"], output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
+        "score": RawSQL(score, [expression], output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
+    }
+
+
+def _tsquery(query: Query) -> tuple[str, list[str]]:
+    sql = " && ".join("phraseto_tsquery('simple', %s)" for _ in query.terms)
+    return f"({sql})", [" ".join(term) for term in query.terms]
+
+
+def _postgres_match(query: Query) -> tuple[RawSQL, dict]:
+    tsquery, params = _tsquery(query)
+    table = SearchEntry._meta.db_table
+    vector = f"{table}.grams_vector"  # stored to_tsvector('simple', grams), see migration 0002
+    title_vector = f"to_tsvector('simple'::regconfig, split_part({table}.grams, E'\\n', 1))"
+    condition = RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())  # noqa: S611 - constant SQL; values are parameters
+    return condition, {
+        "title_hit": RawSQL(f"{title_vector} @@ {tsquery}", params, output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
+        "score": RawSQL(f"-ts_rank({vector}, {tsquery})", params, output_field=FloatField()),  # noqa: S611 - constant SQL; values are parameters
+    }
+
+
+def _scan_match(query: Query) -> tuple[Q, dict]:
+    char = query.single_char
+    title_hit = Case(When(title__contains=char, then=Value(True)), default=Value(False))
+    return Q(title__contains=char) | Q(text__contains=char), {
+        "title_hit": title_hit,
+        "score": Value(0.0, output_field=FloatField()),
+    }
+
+
+def _filtered(*, public, body_ids, column_ids, kind, year, valid) -> QuerySet:
+    qs = SearchEntry.objects.filter(public=public)
+    if body_ids is not None:
+        qs = qs.filter(body_id__in=list(body_ids))
+    if column_ids is not None:
+        qs = qs.filter(column_id__in=list(column_ids))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year:
+        qs = qs.filter(year=year)
+    if valid is not None:
+        qs = qs.filter(valid=valid)
+    return qs
+
+
+def _matcher(query: Query) -> tuple[Q | RawSQL, dict]:
+    """The condition that selects the matches, and the annotations that rank them."""
+    if query.single_char:
+        return _scan_match(query)
+    if _uses_fts5():
+        return _fts5_match(query)
+    return _postgres_match(query)
+
+
+@dataclass(frozen=True)
+class Hit:
+    publication: Publication
+    title: str
+    date: date | None
+    title_html: SafeString
+    snippet: SafeString
+    public: bool
+    status: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return VersionStatus(self.status).label if self.status in VersionStatus.values else self.status
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    total: int
+    hits: list[Hit]
+    query: Query
+    capped: bool = False  # there are more than `total` matches
+    reachable: int = 0  # how many of them the pages can show (relevance order ranks RANK_WINDOW)
+
+
+RELEVANCE = ("-title_hit", "score", "-published_on", "-id")
+NEWEST = ("-published_on", "-id")
+
+
+def search(
+    query: str,
+    *,
+    public: bool = True,
+    body_ids=None,
+    column_ids=None,
+    kind: str | None = None,
+    year: int | None = None,
+    valid: bool | None = None,
+    order: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """Items matching every word of the query, with the filters.
+
+    `total` counts the matches up to TOTAL_CAP (SCAN_LIMIT for one character). Relevance order
+    ranks the newest RANK_WINDOW matches, so that a common word over a million items costs the
+    same as a rare one; date order pages through all of them.
+    """
+    parsed = parse_query(query)
+    if parsed.empty:
+        return SearchResults(total=0, hits=[], query=parsed)
+    condition, ranking = _matcher(parsed)
+    matches = _filtered(
+        public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
+    ).filter(condition)
+    cap = SCAN_LIMIT if parsed.single_char else TOTAL_CAP
+    total = matches.values("id")[:cap].count()
+    limit = max(0, min(limit, (cap if order == "date" else min(cap, RANK_WINDOW)) - offset))
+    if order == "date":
+        rows = matches.order_by(*NEWEST)
+    else:
+        window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+        rows = SearchEntry.objects.filter(id__in=window).annotate(**ranking).order_by(*RELEVANCE)
+    rows = rows.select_related("publication__body", "publication__column")[offset : offset + limit]
+    reachable = total if order == "date" else min(total, RANK_WINDOW)
+    hits = [_hit(row, parsed) for row in rows]
+    return SearchResults(total=total, hits=hits, query=parsed, capped=total >= cap, reachable=reachable)
+
+
+# ---- highlighting ----
+
+
+def _normalised_with_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index of the original character."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = normalise(char)
+        out.append(piece)
+        origin.extend([index] * len(piece))
+    return "".join(out), origin
+
+
+def _needles(query: Query) -> list[str]:
+    if query.single_char:
+        return [query.single_char]
+    needles = set(query.words)
+    for word in query.words:
+        needles.update(_TOKEN.findall(word))
+    return sorted(needles, key=len, reverse=True)
+
+
+def first_match(text: str, query: Query) -> tuple[int, int] | None:
+    """(start, end) in the original text of the first occurrence of any query word."""
+    normal, origin = _normalised_with_map(text)
+    best: tuple[int, int] | None = None
+    for needle in _needles(query):
+        at = normal.find(needle)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(needle))
+    if best is None:
+        return None
+    start, end = best
+    return origin[start], origin[end - 1] + 1
+
+
+def highlight(text: str, query: Query, *, width: int | None = None) -> SafeString:
+    """HTML-escaped text with the first match in <mark>; cut to a window around it when width is given."""
+    found = first_match(text, query)
+    if found is None:
+        shown = text if width is None else text[: width * 2]
+        suffix = "…" if width is not None and len(text) > width * 2 else ""
+        return mark_safe(escape(shown) + suffix)  # noqa: S308 - escaped just here
+    start, end = found
+    left = 0 if width is None else max(0, start - width)
+    right = len(text) if width is None else min(len(text), end + width)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    html = f"{prefix}{escape(text[left:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:right])}{suffix}"
+    return mark_safe(html)  # noqa: S308 - every piece escaped above
+
+
+def _hit(entry: SearchEntry, query: Query) -> Hit:
+    text = " ".join(entry.text.split())
+    return Hit(
+        publication=entry.publication,
+        title=entry.title,
+        date=entry.published_on,
+        title_html=highlight(entry.title, query),
+        snippet=highlight(text, query, width=SNIPPET_CHARS),
+        public=entry.public,
+        status=entry.status,
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "gongkai.portal"
+    verbose_name = "政府信息公开专栏"

@@ -1,0 +1,164 @@
+"""The public 政府信息公开 portal of each body, its search, feeds and the service-hall kiosk.
+
+Every page is public and shows published versions only. Anonymous GETs may be cached by
+browsers and proxies for PORTAL_MAX_AGE seconds and answer conditional requests (ETag).
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import conditional_page, require_safe
+
+from gongkai.bodies.models import Body
+from gongkai.bodies.selectors import visible_bodies
+from gongkai.portal import selectors
+from gongkai.portal.forms import SearchForm
+from gongkai.publishing.search import search
+
+PAGE_SIZE = 20
+KIOSK_RETURN_SECONDS = 90
+
+
+def public_page(view):
+    """GET/HEAD only; cacheable for anonymous visitors, private for staff; ETag and 304s."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        elif response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=getattr(settings, "PORTAL_MAX_AGE", 300))
+        return response
+
+    return require_safe(conditional_page(wrapped))
+
+
+def kiosk_context(request, body: Body | None = None) -> dict:
+    """The kiosk flag (?kiosk=1) and where the terminal returns to after inactivity."""
+    kiosk = request.GET.get("kiosk") == "1"
+    start = f"/kiosk/{body.code}/" if body else "/open/search/?kiosk=1"
+    return {"kiosk": kiosk, "kiosk_start": start, "kiosk_return_seconds": KIOSK_RETURN_SECONDS}
+
+
+def query_prefix(request) -> str:
+    """The current query string without the page number, ready for "?{prefix}page=N"."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
+def _page(request, items, per_page: int = PAGE_SIZE):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+@public_page
+def portal_home(request, code: str):
+    body, version = selectors.current_body(code)
+    context = {
+        "body": body,
+        "version": version,
+        "tree": selectors.catalogue_tree(body),
+        "latest": selectors.latest_items(body),
+        "report_years": selectors.published_report_years(body),
+        **kiosk_context(request, body),
+    }
+    return render(request, "portal/home.html", context)
+
+
+@public_page
+def portal_column(request, code: str, column: str):
+    body, version = selectors.current_body(code)
+    node = selectors.column_of(body, column)
+    form = SearchForm(request.GET or None, body=body)
+    items = selectors.published_items().filter(column_id__in=selectors.column_ids(node))
+    items = form.filter_listing(items) if form.is_valid() else items
+    context = {
+        "body": body,
+        "version": version,
+        "column": node,
+        "form": form,
+        "page": _page(request, items),
+        "query_prefix": query_prefix(request),
+        **kiosk_context(request, body),
+    }
+    return render(request, "portal/column.html", context)
+
+
+@public_page
+def portal_item(request, code: str, pk: int):
+    body, version = selectors.current_body(code)
+    item = selectors.published_item(body, pk)
+    context = {
+        "body": body,
+        "version": version,
+        "item": item,
+        "shown": item.published_version,
+        **kiosk_context(request, body),
+    }
+    response = render(request, "portal/item.html", context)
+    response["Last-Modified"] = http_date(item.published_version.updated_at.timestamp())
+    return response
+
+
+@public_page
+def portal_attachment(request, code: str, pk: int, attachment: int):
+    """The published (masked) copy of an attachment; the original is never served."""
+    body, _ = selectors.current_body(code)
+    found = selectors.published_attachment(body, pk, attachment)
+    return FileResponse(found.published.open("rb"), as_attachment=True, filename=found.name)
+
+
+def _search_context(request, *, public: bool, bodies) -> dict:
+    form = SearchForm(request.GET or None, bodies=bodies)
+    if not (form.is_valid() and form.cleaned_data["q"]):
+        return {"form": form, "results": None, "page": None}
+    options = form.search_options(default_body_ids=None if public else [b.id for b in bodies])
+
+    def run(number: int):
+        offset = (number - 1) * PAGE_SIZE
+        return search(form.cleaned_data["q"], public=public, limit=PAGE_SIZE, offset=offset, **options)
+
+    wanted = form.cleaned_data["page"]
+    results = run(wanted)
+    if results.query.empty:  # nothing searchable in it, e.g. only punctuation
+        return {"form": form, "results": None, "page": None}
+    page = Paginator(range(results.reachable), PAGE_SIZE).get_page(wanted)
+    if page.number != wanted:  # past the last page: show the last one
+        results = run(page.number)
+    return {"form": form, "results": results, "page": page, "query_prefix": query_prefix(request)}
+
+
+@public_page
+def portal_search(request):
+    bodies = selectors.named_bodies()
+    context = _search_context(request, public=True, bodies=bodies)
+    body = context["form"].chosen_body()
+    return render(request, "portal/search.html", {**context, "body": body, **kiosk_context(request, body)})
+
+
+@public_page
+def kiosk_start(request, code: str):
+    """The start page of a service-hall terminal: big buttons only."""
+    body, version = selectors.current_body(code)
+    context = {"body": body, "version": version, "tree": selectors.catalogue_tree(body), "at_start": True}
+    return render(request, "portal/kiosk.html", {**context, **kiosk_context(request, body), "kiosk": True})
+
+
+@login_required
+@require_safe
+def staff_search(request):
+    """Staff: search the newest versions, drafts included, of the bodies the user can view."""
+    bodies = selectors.named_bodies(visible_bodies(user=request.user, on=timezone.localdate()))
+    context = _search_context(request, public=False, bodies=bodies)
+    return render(request, "portal/staff_search.html", context)
