@@ -17,7 +17,7 @@ from django.utils import timezone
 from gongkai.bodies.models import Body
 from gongkai.publishing.models import Attachment, CatalogueNode, Publication, PublicationVersion
 from gongkai.publishing.search import index_publication
-from gongkai.publishing.services import catalogue_install_default
+from gongkai.publishing.services import catalogue_install_default, index_number_take
 
 
 def ensure_catalogue(*, actor, body: Body) -> dict[str, CatalogueNode]:
@@ -49,18 +49,14 @@ class ItemSpec:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (name, extracted text)
 
 
-def _next_index_number(body: Body, year: int) -> str:
-    count = Publication.objects.filter(body=body).count() + 1
-    return f"{body.credit_code}/{year}-{count:05d}"
-
-
 def publish(*, actor, body: Body, spec: ItemSpec, draft_only: bool = False) -> Publication:
     """One item with its first version published (or, with draft_only, a draft nobody published)."""
     columns = ensure_catalogue(actor=actor, body=body)
+    column = columns.get(spec.column) or columns["shebao"]  # 乡镇 columns are missing in departments
     publication = Publication.objects.create(
         body=body,
-        column=columns.get(spec.column) or columns["shebao"],  # 乡镇 columns are missing in departments
-        index_number=_next_index_number(body, spec.published_on.year),
+        column=column,
+        index_number=index_number_take(body=body, column=column, year=spec.published_on.year),
         kind=spec.kind,
         interprets=spec.interprets,
         first_published_on=None if draft_only else spec.published_on,

@@ -99,7 +99,8 @@ def index_rule_of(body: Body) -> str:
     return profile.index_rule
 
 
-def _index_number(*, body: Body, column: CatalogueNode, year: int) -> str:
+def index_number_take(*, body: Body, column: CatalogueNode, year: int) -> str:
+    """The next 索引号 of the body for the year, from its rule and its yearly serial."""
     try:
         return format_index_number(
             index_rule_of(body),
@@ -139,7 +140,7 @@ def publication_create(
         raise ServiceError("请填写信息形成或变更日期（条例第二十六条据此计算公开期限）。")
     if formed_on > today:
         raise ServiceError("信息形成或变更日期不能晚于今天。")
-    number = _index_number(body=body, column=column, year=formed_on.year)
+    number = index_number_take(body=body, column=column, year=formed_on.year)
     publication = Publication(body=body, column=column, index_number=number, kind=kind, created_by=actor)
     version = PublicationVersion(publication=publication, created_by=actor, **details)
     version.due_on = due_on_for(formed_on)

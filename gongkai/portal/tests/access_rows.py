@@ -7,11 +7,16 @@ SAMPLE_TITLE = "2026年第三季度低保资金发放情况公示"
 ROWS = [
     Row("portal-search", "get", "/open/search/?q=低保", set(ACTORS)),
     Row("portal-home", "get", "/open/{body}/", set(ACTORS)),
-    Row("portal-column", "get", "/open/{body}/columns/{column}/", set(ACTORS)),
-    Row("portal-column-rss", "get", "/open/{body}/columns/{column}/rss/", set(ACTORS)),
-    Row("portal-column-atom", "get", "/open/{body}/columns/{column}/atom/", set(ACTORS)),
-    Row("portal-item", "get", "/open/{body}/items/{item}/", set(ACTORS)),
-    Row("portal-attachment", "get", "/open/{body}/items/{item}/attachments/{attachment}/", set(ACTORS)),
+    Row("portal-column", "get", "/open/{body}/columns/{portal_column}/", set(ACTORS)),
+    Row("portal-column-rss", "get", "/open/{body}/columns/{portal_column}/rss/", set(ACTORS)),
+    Row("portal-column-atom", "get", "/open/{body}/columns/{portal_column}/atom/", set(ACTORS)),
+    Row("portal-item", "get", "/open/{body}/items/{portal_item}/", set(ACTORS)),
+    Row(
+        "portal-attachment",
+        "get",
+        "/open/{body}/items/{portal_item}/attachments/{portal_attachment}/",
+        set(ACTORS),
+    ),
     Row("portal-kiosk", "get", "/kiosk/{body}/", set(ACTORS)),
     Row("staff-search", "get", "/work/search/?q=低保", EVERYONE_LOGGED_IN),
 ]
@@ -26,4 +31,5 @@ def placeholders(cast) -> dict:
         spec = ItemSpec("dibao", SAMPLE_TITLE, "本季度共保障120户。", attachments=[("名册.pdf", "低保名册")])
         item = publish(actor=cast.clerk, body=cast.body, spec=spec)
     attachment = item.published_version.attachments.get()
-    return {"item": item.pk, "column": item.column.code, "attachment": attachment.pk}
+    # Named apart from the publishing area's {column}/{attachment}: all areas share one namespace.
+    return {"portal_item": item.pk, "portal_column": item.column.code, "portal_attachment": attachment.pk}

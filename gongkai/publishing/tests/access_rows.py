@@ -107,7 +107,10 @@ def placeholders(cast) -> dict:
     if not CatalogueNode.objects.filter(body=cast.body).exists():
         catalogue_install_default(actor=cast.admin, body=cast.body, today=date(2026, 1, 5))
     column = CatalogueNode.objects.get(body=cast.body, code="dibao")
-    publication = Publication.objects.filter(body=cast.body).order_by("id").first() or publication_create(
+    own = Publication.objects.filter(
+        body=cast.body, versions__title="低保名单", published_version__isnull=True
+    )
+    publication = own.order_by("id").first() or publication_create(
         actor=cast.clerk,
         body=cast.body,
         column=column,
