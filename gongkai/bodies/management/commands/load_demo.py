@@ -14,6 +14,7 @@ class Command(BaseCommand):
             if login.username.split("-")[-1] in {"jb", "fz", "gl", "dc"}:
                 self.stdout.write(f"  {login.username:<14} {login.full_name:<6} {login.role:<6} {login.body}")
         self.stdout.write("（另有 -jb2 经办人B角、-sh 审核人、-bm 保密审查员，规则相同。）")
+        from gongkai.annual.demo import load_demo_year
         from gongkai.applications.demo import load_demo_cases
         from gongkai.publishing.demo import load_demo_publications
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 "演示主动公开信息",
                 "已为各机关载入{}条演示主动公开信息（含公开目录）。",
             ),
+            (load_demo_year, "2025年度演示数据", "已为{}个机关载入2025年度的申请、复议和年度报告。"),
         ]
         for load, what, done in loaders:
             try:
