@@ -51,6 +51,14 @@ def _uploads_in_tmp(request, tmp_path):
         settings.MEDIA_ROOT = str(tmp_path / "uploads")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back rows may reuse the ids of cached pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def weasyprint_available():
     """PDF rendering needs Pango, HarfBuzz and the Noto CJK fonts from Debian (see .ci/run)."""

@@ -156,14 +156,26 @@ PUBLIC_APPLY_PER_HOUR = env_int("GONGKAI_PUBLIC_APPLY_PER_HOUR", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGKAI_MAX_FORM_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache"
-        if env_bool("GONGKAI_SHARED_CACHE", False)
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "gongkai_cache",
+# The cache: Redis when GONGKAI_CACHE_URL names one (production), else the database cache with
+# GONGKAI_SHARED_CACHE, else memory of this one process (development, tests).
+CACHE_URL = env_str("GONGKAI_CACHE_URL", "")
+SHARED_CACHE = bool(CACHE_URL) or env_bool("GONGKAI_SHARED_CACHE", False)
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache"
+            if SHARED_CACHE
+            else "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "gongkai_cache",
+        }
     }
-}
+# Public portal pages: how long browsers and proxies may keep them, and how long the server keeps
+# them rendered (emptied whenever what they show changes, see gongkai/portal/page_cache.py). The
+# server-side copy needs a cache shared by every app-server process, so it is off without one.
+PORTAL_MAX_AGE = env_int("GONGKAI_PORTAL_MAX_AGE", 300)
+PORTAL_PAGE_CACHE_SECONDS = env_int("GONGKAI_PORTAL_PAGE_CACHE_SECONDS", 3600 if SHARED_CACHE else 0)
 
 # E-mail for reminders. Without GONGKAI_EMAIL_HOST, mail is printed to the console (development).
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")

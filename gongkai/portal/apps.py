@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "gongkai.portal"
     verbose_name = "政府信息公开专栏"
+
+    def ready(self) -> None:
+        from gongkai.portal.page_cache import connect_signals
+
+        connect_signals()

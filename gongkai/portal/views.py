@@ -1,7 +1,8 @@
 """The public 政府信息公开 portal of each body, its search, feeds and the service-hall kiosk.
 
 Every page is public and shows published versions only. Anonymous GETs may be cached by
-browsers and proxies for PORTAL_MAX_AGE seconds and answer conditional requests (ETag).
+browsers and proxies for PORTAL_MAX_AGE seconds and answer conditional requests (ETag); the server
+keeps them rendered in its shared cache until something they show changes (page_cache.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import visible_bodies
 from gongkai.portal import selectors
 from gongkai.portal.forms import SearchForm
+from gongkai.portal.page_cache import cached_page
 from gongkai.publishing.search import search
 
 PAGE_SIZE = 20
@@ -37,10 +39,10 @@ def public_page(view):
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=getattr(settings, "PORTAL_MAX_AGE", 300))
+            patch_cache_control(response, public=True, max_age=settings.PORTAL_MAX_AGE)
         return response
 
-    return require_safe(conditional_page(wrapped))
+    return require_safe(conditional_page(cached_page(wrapped)))
 
 
 def kiosk_context(request, body: Body | None = None) -> dict:
