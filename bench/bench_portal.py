@@ -1,14 +1,22 @@
 """The public portal under load: 1,000,000 published items on PostgreSQL, gunicorn, 50 clients.
 
     .venv/bin/python bench/bench_portal.py [--items 1000000] [--seconds 20] [--clients 50]
+        [--workers 2] [--reuse] [--only cold|cached]
 
 Loads the items with INSERT ... SELECT generate_series over a few thousand realistic templates
 (made by gongkai.portal.sample, their bigram grams computed in Python), builds the GIN index
-after loading, starts gunicorn (2 workers, GONGKAI_DEBUG=false) on 127.0.0.1 and drives it with
-`wrk` (Debian package; apt-get install -y wrk) from a second process. Prints p50/p95 latency and
-requests/s of a column page, an item page and searches of 2- and 3-character words; every
-request is a different URL chosen at random, so nothing is answered from a cache.
-Targets: search p95 < 100 ms, pages p95 < 50 ms. Needs PostgreSQL and wrk.
+after loading, starts gunicorn (GONGKAI_DEBUG=false) on 127.0.0.1 and drives it with `wrk`
+(Debian package; apt-get install -y wrk) from a second process. Prints p50/p95 latency and
+requests/s of the catalogue page (公开目录, the body's portal home), a column page, an item page
+and searches of 2- and 3-character words, each request a URL chosen at random from a list.
+
+Two runs:
+- cold: the server-side page cache off, so every request renders its page from the database -
+  what the first visitors see right after a publication has emptied the cache;
+- cached: the page cache on Redis (127.0.0.1:6379, GONGKAI_CACHE_URL), after every URL of the
+  list has been asked for once - the steady state. The share of answers served from the cache is
+  printed (header X-Portal-Cache).
+Targets: search p95 < 100 ms, pages p95 < 50 ms at 50 clients. Needs PostgreSQL, Redis and wrk.
 """
 
 from __future__ import annotations
@@ -35,19 +43,30 @@ TEMPLATES_PER_BODY = 3000
 TWO_CHAR = ["低保", "预算", "采购", "救助", "招聘", "垃圾", "补贴", "安全"]
 THREE_CHAR = ["保障金", "补助金", "推进会", "社区工", "决定书", "实施细", "公示期", "保洁服"]
 
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+# Each wrk thread picks random paths and counts the answers that came from the page cache;
+# done() sums the threads.
 WRK_SCRIPT = """
-local paths = {}
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
 init = function(args)
+  paths, hits = {}, 0
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
 end
 request = function()
   return wrk.format("GET", paths[math.random(#paths)])
 end
+response = function(status, headers, body)
+  if headers["X-Portal-Cache"] == "hit" or headers["x-portal-cache"] == "hit" then hits = hits + 1 end
+end
 done = function(summary, latency, requests)
   local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\\n", latency:percentile(50) / 1000,
+  local cached = 0
+  for _, thread in ipairs(threads) do cached = cached + thread:get("hits") end
+  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d %d\\n", latency:percentile(50) / 1000,
     latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6), summary.requests, bad))
+    summary.requests / (summary.duration / 1e6), summary.requests, bad, cached))
 end
 """
 
@@ -57,6 +76,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--only", choices=["cold", "cached"], help="one of the two runs")
     parser.add_argument("--reuse", action="store_true", help="keep the items loaded by an earlier run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -70,10 +91,16 @@ def main() -> None:
         columns = load(args.items)
         seconds = time.perf_counter() - started
         print(f"loaded {args.items} published items into {url.split('@')[-1]} in {seconds:.0f} s")
-    print(f"{args.clients} clients, {args.seconds} s per run, gunicorn with 2 workers", flush=True)
-    with server(url) as base:
-        for name, paths in scenarios(columns, args.items):
-            report(name, run_wrk(base, paths, args))
+    runs = [args.only] if args.only else ["cold", "cached"]
+    lists = list(scenarios(columns, args.items))
+    for run in runs:
+        print(
+            f"== {run}: {args.clients} clients, {args.seconds} s per page, gunicorn with {args.workers} workers",
+            flush=True,
+        )
+        with server(url, cached=run == "cached", workers=args.workers) as base:
+            for name, paths in lists:
+                report(name, run_wrk(base, paths, args, warm_all=run == "cached"))
 
 
 # ---- loading ----
@@ -213,10 +240,10 @@ def free_port() -> int:
 
 
 class server:
-    """gunicorn with 2 workers on a free loopback port, production settings, for the `with` block."""
+    """gunicorn on a free loopback port, production settings, for the `with` block."""
 
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, *, cached: bool, workers: int):
+        self.url, self.cached, self.workers = url, cached, workers
         self.static = tempfile.mkdtemp(prefix="gongkai-bench-static-")
 
     def environment(self) -> dict:
@@ -229,6 +256,11 @@ class server:
             GONGKAI_STATIC_ROOT=self.static,
             GONGKAI_LOG_LEVEL="WARNING",
         )
+        if self.cached:
+            env["GONGKAI_CACHE_URL"] = REDIS_URL
+        else:
+            env.pop("GONGKAI_CACHE_URL", None)
+            env["GONGKAI_PORTAL_PAGE_CACHE_SECONDS"] = "0"
         return env
 
     def __enter__(self) -> str:
@@ -237,6 +269,9 @@ class server:
         subprocess.run(
             [python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
         )
+        if self.cached:  # start from an empty cache
+            flush = "from django.core.cache import cache; cache.clear()"
+            subprocess.run([python, "manage.py", "shell", "-c", flush], cwd=ROOT, env=env, check=True)
         port = free_port()
         command = [
             python,
@@ -244,7 +279,7 @@ class server:
             "gunicorn",
             "gongkai.wsgi:application",
             "--workers",
-            "2",
+            str(self.workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -274,7 +309,8 @@ def wait_until_up(port: int) -> None:
 
 def scenarios(columns, count: int):
     rng = random.Random(1)
-    codes = {code for code, _ in columns}
+    codes = sorted({code for code, _ in columns})
+    yield "catalogue page", [f"/open/{code}/" for code in codes]
     yield (
         "column page",
         [f"/open/{b}/columns/{c}/?page={rng.randint(1, 5)}" for b, c in rng.choices(columns, k=2000)],
@@ -290,7 +326,7 @@ def scenarios(columns, count: int):
     )
     yield (
         "search in one body, 2 characters",
-        [f"/open/search/?q={w}&body={rng.choice(sorted(codes))}" for w in rng.choices(TWO_CHAR, k=2000)],
+        [f"/open/search/?q={w}&body={rng.choice(codes)}" for w in rng.choices(TWO_CHAR, k=2000)],
     )
 
 
@@ -301,17 +337,20 @@ def some_items(rng: random.Random, count: int) -> list[tuple[int, str]]:
     return list(Publication.objects.filter(pk__in=ids).values_list("pk", "body__code"))
 
 
-def run_wrk(base: str, paths: list[str], args) -> list[float]:
+def run_wrk(base: str, paths: list[str], args, *, warm_all: bool) -> list[float]:
     from urllib.parse import quote
 
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder, "paths.lua")
         script.write_text(WRK_SCRIPT, encoding="utf-8")
         listing = Path(folder, "paths.txt")
+        unique = sorted(set(paths))
         listing.write_text("\n".join(quote(p, safe="/?=&") for p in paths) + "\n", encoding="utf-8")
-        # One warm-up second, then the measured run.
         wrk = ["wrk", "-t", "2", "-c", str(args.clients), "--timeout", "10s", "-s", str(script)]
-        subprocess.run([*wrk, "-d", "2s", base, "--", str(listing)], capture_output=True, check=True)
+        if warm_all:  # ask for every URL once, so that the measured run meets a warm cache
+            warm(base, unique)
+        else:  # a warm-up run, then the measured one
+            subprocess.run([*wrk, "-d", "2s", base, "--", str(listing)], capture_output=True, check=True)
         out = subprocess.run(
             [*wrk, "-d", f"{args.seconds}s", base, "--", str(listing)],
             capture_output=True,
@@ -322,11 +361,24 @@ def run_wrk(base: str, paths: list[str], args) -> list[float]:
     return [float(value) for value in line.split()[1:]]
 
 
+def warm(base: str, paths: list[str]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import quote
+    from urllib.request import urlopen
+
+    def fetch(path: str) -> None:
+        with urlopen(base + quote(path, safe="/?=&"), timeout=60) as answer:
+            answer.read()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(fetch, paths))
+
+
 def report(name: str, numbers: list[float]) -> None:
-    p50, p95, p99, rate, total, bad = numbers
+    p50, p95, p99, rate, total, bad, cached = numbers
     print(
         f"{name:34s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  p99 {p99:7.1f} ms  {rate:7.1f} req/s  "
-        f"({int(total)} requests, {int(bad)} errors)",
+        f"({int(total)} requests, {int(bad)} errors, {cached / max(total, 1):.1%} from the cache)",
         flush=True,
     )
 

@@ -10,7 +10,7 @@ portal cache at once without listing its keys. Old pages expire by themselves.
 The bump must reach every app-server process, so the server-side copy is used only with a cache
 they share (Redis through GONGKAI_CACHE_URL, or the database cache); see PORTAL_PAGE_CACHE_SECONDS.
 Visitors with a session or messages cookie (staff, or someone just told something) are never
-served from it, and responses that set cookies or stream files are never stored.
+served from it, and pages that set cookies, hold a CSRF token or stream files are never stored.
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ def _anonymous_without_state(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def _storable(response) -> bool:
+def _storable(request, response) -> bool:
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds this visitor's CSRF token
+        return False
     return response.status_code == 200 and not response.streaming and not response.cookies
 
 
@@ -90,7 +92,7 @@ def cached_page(view):
             response[HEADER] = "hit"
             return response
         response = view(request, *args, **kwargs)
-        if _storable(response):
+        if _storable(request, response):
             cache.set(key, response, settings.PORTAL_PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
         return response

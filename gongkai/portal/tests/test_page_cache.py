@@ -115,6 +115,20 @@ def test_errors_and_files_are_not_stored(client, cast):
     assert HEADER not in client.get(missing)
 
 
+def test_pages_with_cookies_or_a_csrf_token_are_not_stored(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    plain = rf.get("/open/x/")
+    assert page_cache._storable(plain, HttpResponse("页面"))
+    with_cookie = HttpResponse("页面")
+    with_cookie.set_cookie("seen", "1")
+    assert not page_cache._storable(plain, with_cookie)
+    with_token = rf.get("/open/x/")
+    get_token(with_token)
+    assert not page_cache._storable(with_token, HttpResponse("页面"))
+
+
 def test_off_without_a_shared_cache(client, cast, settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     published(cast, "关于2026年9月城乡低保发放情况的公示")
