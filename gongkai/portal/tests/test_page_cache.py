@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 
-import pytest
 from django.core.cache import cache
 
 from conftest import skip_or_fail
@@ -157,7 +156,9 @@ def test_pages_round_trip_through_redis(client, cast, settings):
     if not _redis_reachable():
         skip_or_fail("127.0.0.1:6379 上没有 Redis")
     location = os.environ.get("GONGKAI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+    }
     from django.core.cache import caches
 
     caches["default"].clear()
