@@ -31,4 +31,5 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("reports/<slug:code>/<int:year>/", views.public_report, name="public-report"),
+    path("reports/<slug:code>/<int:year>/v<int:number>/", views.public_report, name="public-report-version"),
 ]

@@ -282,27 +282,24 @@ def annual_step(request, code: str, year: int, step: str):
     return redirect("annual-report", code=code, year=year)
 
 
-def public_report(request, code: str, year: int):
-    """Public: the latest published version of the body's report for the year, as signed."""
+def public_report(request, code: str, year: int, number: int | None = None):
+    """Public: the body's report for the year as signed - the latest published version, or an
+    earlier one by its number (a corrected report stays readable, marked as replaced)."""
     body = get_object_or_404(Body, code=code)
-    version = (
-        AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED)
-        .order_by("-version")
-        .first()
-    )
+    published = AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED)
+    latest = published.order_by("-version").first()
+    version = latest if number is None else published.filter(version=number).first()
     if version is None:
-        raise Http404("该年度报告尚未发布。")
+        raise Http404("该年度报告尚未发布。" if number is None else "没有这一版已发布的年度报告。")
     template = template_for_year(year)
     values = {tuple(key.split("|")): (None if v is None else Decimal(v)) for key, v in version.tables.items()}
     tables = [(title, rt.grid_html(grid)) for title, grid in rt.tables(LAYOUTS[template], values)]
-    earlier = AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED).exclude(
-        pk=version.pk
-    )
     context = {
         "body": body,
         "version": version,
+        "latest": latest,
         "tables": dict(enumerate(tables)),
         "table_list": tables,
-        "earlier": earlier,
+        "others": published.exclude(pk=version.pk).order_by("version"),
     }
     return render(request, "annual/public.html", context)

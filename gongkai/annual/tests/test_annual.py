@@ -158,6 +158,19 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
     assert step(client, "draft", reason="更正第三部分的笔误").status_code == 302
     assert AnnualReportVersion.objects.count() == 2
     assert client.get("/reports/donghu/2026/").status_code == 200  # the published version stays visible
+    assert client.get("/reports/donghu/2026/v2/").status_code == 404  # the correction is a draft
+    client.force_login(cast.reviewer)
+    step(client, "review")
+    client.force_login(cast.head)
+    assert step(client, "publish").status_code == 302
+    client.logout()
+    latest = client.get("/reports/donghu/2026/").content.decode()
+    assert "第2版，更正原因：更正第三部分的笔误" in latest
+    assert 'href="/reports/donghu/2026/v1/"' in latest and "已被" not in latest
+    first = client.get("/reports/donghu/2026/v1/").content.decode()
+    assert "这是第1版，已被" in first and "申请人情况" in first
+    assert 'href="/reports/donghu/2026/v2/"' in first
+    assert client.get("/reports/donghu/2026/v3/").status_code == 404
 
 
 def test_figures_are_imported_from_a_csv_and_a_bad_file_changes_nothing(client, cast):
