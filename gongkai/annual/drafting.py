@@ -58,7 +58,12 @@ def _fees(facts) -> str:
     cases, amount = facts.fees_paid
     if not cases:
         return "本年度未收取信息处理费。"
-    return f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{amount}元。"
+    return f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{_yuan(amount)}元。"
+
+
+def _yuan(amount) -> str:
+    """1700.00 as "1700", 12.50 as "12.50": whole yuan without decimals, else to the 分."""
+    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
 
 
 def draft_sections(*, body_name: str, year: int, template: str, values: dict, facts=None) -> list[list[str]]:

@@ -5,7 +5,6 @@ Each fact is read with a grouped query for the body and year; drafting.py turns 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,8 +14,6 @@ from django.db.models import Count, F, Q
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing.models import Publication
-
-FEE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)元")
 
 
 @dataclass(frozen=True)
@@ -34,17 +31,15 @@ def _published_in(body, year: int):
 
 
 def _fees_paid(body, year: int) -> tuple[int, Decimal]:
-    """Cases whose fee was paid in the year, and the amount of their fee notices (our own notes: 'N元')."""
-    paid = ClockEvent.objects.filter(
-        application__body=body, kind=ClockEventKind.FEE_PAID, on__year=year
-    ).values_list("application_id", flat=True)
-    notices = ClockEvent.objects.filter(application_id__in=list(paid), kind=ClockEventKind.FEE_NOTICE_SENT)
-    latest = {}
-    for application_id, note in notices.order_by("on", "id").values_list("application_id", "note"):
-        match = FEE_NOTE.match(note)
-        if match:
-            latest[application_id] = Decimal(match.group(1))
-    return len(set(paid)), sum(latest.values(), Decimal(0))
+    """Cases whose fee was paid in the year, and the amount of their (latest) fee notices."""
+    paid = set(
+        ClockEvent.objects.filter(
+            application__body=body, kind=ClockEventKind.FEE_PAID, on__year=year
+        ).values_list("application_id", flat=True)
+    )
+    notices = ClockEvent.objects.filter(application_id__in=paid, kind=ClockEventKind.FEE_NOTICE_SENT)
+    latest = dict(notices.order_by("on", "id").values_list("application_id", "amount"))
+    return len(paid), sum((amount for amount in latest.values() if amount is not None), Decimal(0))
 
 
 def draft_facts(*, body, year: int) -> DraftFacts:

@@ -39,10 +39,18 @@ def _require(application: Application, *statuses: str) -> None:
 
 
 def _record(
-    application, kind: str, on: date, actor, *, days: int | None = None, note: str = "", basis: str = ""
+    application,
+    kind: str,
+    on: date,
+    actor,
+    *,
+    days: int | None = None,
+    note: str = "",
+    basis: str = "",
+    amount=None,
 ):
     event = ClockEvent.objects.create(
-        application=application, kind=kind, on=on, actor=actor, days=days, note=note
+        application=application, kind=kind, on=on, actor=actor, days=days, note=note, amount=amount
     )
     audit_record(
         actor=actor,
@@ -50,7 +58,8 @@ def _record(
         summary=f"{application.number}：{event.get_kind_display()}（{on}）" + (f"：{note}" if note else ""),
         body=application.body,
         target=application,
-        after={"kind": kind, "on": on.isoformat(), "days": days},
+        after={"kind": kind, "on": on.isoformat(), "days": days}
+        | ({"amount": str(amount)} if amount is not None else {}),
         legal_basis=basis,
     )
     return event
@@ -180,7 +189,15 @@ def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> I
     if fee.total <= 0:
         raise ServiceError("未超过免费额度，不应收费。")
     draft = letters.fee_notice(application, fee=fee)
-    _record(application, ClockEventKind.FEE_NOTICE_SENT, on, actor, note=f"{fee.total}元", basis=fee.basis)
+    _record(
+        application,
+        ClockEventKind.FEE_NOTICE_SENT,
+        on,
+        actor,
+        note=f"{fee.total}元",
+        basis=fee.basis,
+        amount=fee.total,
+    )
     _set_status(application, Status.AWAITING_FEE)
     letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
     refresh_due_date(application)

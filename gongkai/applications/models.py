@@ -157,6 +157,8 @@ class ClockEvent(models.Model):
     on = models.DateField("日期")
     days = models.PositiveSmallIntegerField("天数", null=True, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
+    # The fee of a 收费通知 (元): the annual report states what was charged in the year.
+    amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2, null=True, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -66,3 +66,23 @@ def test_an_edited_number_that_contradicts_the_tables_blocks_signing(cast):
     services.report_review(actor=cast.reviewer, version=version, today=TODAY)
     with pytest.raises(ServiceError, match="上年结转5件"):
         services.report_publish(actor=cast.head, version=version, today=TODAY)
+
+
+def test_fee_notices_keep_their_amount_and_older_ones_get_it_from_their_note(cast):
+    import importlib
+
+    from django.apps import apps
+
+    from gongkai.applications.models import ClockEvent
+
+    paying = register(cast, received_on=date(2026, 3, 2), today=TODAY)
+    fee = per_page_fee(pages=150)
+    handling.fee_notice_send(actor=cast.clerk, application=paying, on=date(2026, 3, 5), fee=fee, today=TODAY)
+    notice = ClockEvent.objects.get(application=paying, kind="fee_notice_sent")
+    assert notice.amount == fee.total and notice.note == f"{fee.total}元"
+    # A notice recorded before the amount had its own field: the migration reads the note.
+    ClockEvent.objects.filter(pk=notice.pk).update(amount=None, note="12.50元")
+    migration = importlib.import_module("gongkai.applications.migrations.0003_fee_amount")
+    migration.amounts_from_notes(apps, None)
+    notice.refresh_from_db()
+    assert str(notice.amount) == "12.50"
