@@ -1,10 +1,11 @@
 """The supervisor's roll-up: every supervised body's annual numbers for a year, and the area's totals.
 
-Counted with the same grouped queries as each body's own report (statistics.table2_by_body and
-table3_by_body), for all bodies at once, and the earlier years in one scan (table2_by_year,
-table3_by_year): seven queries whatever the number of bodies, so the district's own report can
-quote 「全区各公开单位共受理依申请公开N件」 from it. The core checks then run on each body's
-counted tables in Python, without further queries.
+Counted with the same grouped queries as each body's own report (statistics.table2_by_body,
+table3_by_body and selectors.table1_values), for all bodies at once, and the earlier years in one
+scan (table2_by_year, table3_by_year): ten queries whatever the number of bodies, so the
+district's own report can quote 「全区各公开单位共受理依申请公开N件」 from it. The core checks
+then run on each body's three tables in Python, without further queries; the record checks of the
+report page (REC-ONCE, REC-CARRY, see record_checks.py) are not run here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.db.models import Min
 
 from gongkai.annual.charts import Chart
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
-from gongkai.annual.selectors import checked_report, counted_values
+from gongkai.annual.selectors import checked_report, counted_values, table1_values
 from gongkai.annual.todo import report_due
 from gongkai.applications.models import ApplicantKind
 from gongkai.applications.statistics import (
@@ -186,10 +187,8 @@ def years_totals(*, body_ids, years: list[int]) -> list[YearTotals]:
     return [YearTotals(year, t2s[year], appeals_total(t3s[year])) for year in years]
 
 
-def _errors(body: Body, name: str, year: int, template: str, t2: dict, t3: dict) -> int:
-    layout = LAYOUTS[template]
-    values = {("t1", row.key, c): None for row in layout.table("t1").rows for c in row.columns}
-    values.update(counted_values(layout, t2, t3))
+def _errors(body: Body, name: str, year: int, template: str, t1: dict, t2: dict, t3: dict) -> int:
+    values = {**t1, **counted_values(LAYOUTS[template], t2, t3)}
     _, findings = checked_report(code=body.code, name=name, year=year, template=template, values=values)
     return sum(1 for f in findings if f.severity == "error")
 
@@ -198,6 +197,7 @@ def body_lines(*, body_ids, year: int, today: date) -> list[BodyLine]:
     body_ids = list(body_ids)
     template = template_for_year(year)
     t2s, t3s = table2_by_body(body_ids=body_ids, year=year), table3_by_body(body_ids=body_ids, year=year)
+    t1s = table1_values(body_ids=body_ids, year=year, template=template)
     versions = _versions_on(body_ids, date(year, 12, 31))
     published = _first_publications(body_ids, year)
     lines = []
@@ -213,7 +213,7 @@ def body_lines(*, body_ids, year: int, today: date) -> list[BodyLine]:
                 template=template,
                 table2=t2,
                 appeals=appeals_total(t3),
-                errors=_errors(body, name, year, template, t2, t3),
+                errors=_errors(body, name, year, template, t1s[body.id], t2, t3),
                 deadline=deadline_for(year, level),
                 published_on=published.get(body.id),
                 today=today,

@@ -12,7 +12,7 @@ from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
-from gongkai.publishing.statistics import table1_catalogue_counts, uses_catalogue
+from gongkai.publishing.statistics import bodies_using_catalogue, table1_catalogue_counts_by_body
 
 
 def counted_values(layout, t2: dict, t3: dict) -> dict:
@@ -29,24 +29,39 @@ def counted_values(layout, t2: dict, t3: dict) -> dict:
     return values
 
 
+def table1_values(*, body_ids, year: int, template: str) -> dict[int, dict]:
+    """{body_id: {("t1", row, column): value}}: the figures entered or imported, None where not
+    yet entered (printed empty, never 0); the 规章/规范性文件 rows come from the catalogue when the
+    body keeps one in gongkai (gongkai.publishing.statistics). Three queries for any number of bodies."""
+    rows = LAYOUTS[template].table("t1").rows
+    body_ids = list(body_ids)
+    entered = dict(
+        AnnualFigures.objects.filter(body_id__in=body_ids, year=year).values_list("body_id", "table1")
+    )
+    with_catalogue = bodies_using_catalogue(body_ids)
+    counts = table1_catalogue_counts_by_body(body_ids=with_catalogue, year=year, template=template)
+    values = {}
+    for body_id in body_ids:
+        figures = entered.get(body_id) or {}
+        mine = {}
+        for row in rows:
+            for column in row.columns:
+                text = figures.get(row.key, {}).get(column)
+                mine[("t1", row.key, column)] = Decimal(text) if text not in (None, "") else None
+        for (row, column), count in counts.get(body_id, {}).items():  # the catalogue's replace them
+            mine[("t1", row, column)] = count
+        values[body_id] = mine
+    return values
+
+
 def report_values(*, body, year: int) -> tuple[str, dict]:
-    """(template, {(table, row, column): value}) for the body and year; table-1 figures not yet
-    entered are None (printed empty, never 0). The 规章/规范性文件 rows come from the catalogue
-    when the body keeps one in gongkai (gongkai.publishing.statistics)."""
+    """(template, {(table, row, column): value}) for the body and year (see table1_values)."""
     template = template_for_year(year)
-    layout = LAYOUTS[template]
-    values: dict = {}
-    figures = AnnualFigures.objects.filter(body=body, year=year).first()
-    entered = figures.table1 if figures else {}
-    for row in layout.table("t1").rows:
-        for column in row.columns:
-            text = entered.get(row.key, {}).get(column)
-            values[("t1", row.key, column)] = Decimal(text) if text not in (None, "") else None
-    if uses_catalogue(body):  # the catalogue's counts replace anything entered for those rows
-        for (row, column), count in table1_catalogue_counts(body=body, year=year, template=template).items():
-            values[("t1", row, column)] = count
+    values = table1_values(body_ids=[body.id], year=year, template=template)[body.id]
     values.update(
-        counted_values(layout, table2_counts(body=body, year=year), table3_counts(body=body, year=year))
+        counted_values(
+            LAYOUTS[template], table2_counts(body=body, year=year), table3_counts(body=body, year=year)
+        )
     )
     return template, values
 

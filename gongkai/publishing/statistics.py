@@ -7,7 +7,7 @@ Definitions (printed beside the table on the report page, so a reader knows what
 - 2019 trial format: 本年新制作数量 = as 本年制发件数; 本年新公开数量 = items first published in the
   year; 对外公开总数量 = items published by 31 December, repealed ones included.
 
-One grouped query per body and year, whatever the number of items.
+One grouped query for any number of bodies and items.
 """
 
 from __future__ import annotations
@@ -32,11 +32,22 @@ DEFINITIONS = {
 
 def uses_catalogue(body) -> bool:
     """A body that keeps its 目录 in gongkai is counted from it; others enter table 1 by hand."""
-    return CatalogueNode.objects.filter(body=body).exists()
+    return bool(bodies_using_catalogue([body.id]))
+
+
+def bodies_using_catalogue(body_ids) -> set[int]:
+    return set(CatalogueNode.objects.filter(body_id__in=list(body_ids)).values_list("body_id", flat=True))
 
 
 def table1_catalogue_counts(*, body, year: int, template: str) -> dict[tuple[str, str], int]:
     """{(row, column): count} for the 规章 and 规范性文件 rows of the year's template."""
+    return table1_catalogue_counts_by_body(body_ids=[body.id], year=year, template=template)[body.id]
+
+
+def table1_catalogue_counts_by_body(
+    *, body_ids, year: int, template: str
+) -> dict[int, dict[tuple[str, str], int]]:
+    """{body_id: {(row, column): count}} for each of the bodies, from one grouped query."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     published = Q(first_published_on__isnull=False, first_published_on__lte=end)
     made_on = Coalesce("published_version__written_on", "first_published_on")
@@ -49,18 +60,23 @@ def table1_catalogue_counts(*, body, year: int, template: str) -> dict[tuple[str
         "repealed": Count("id", filter=published & Q(repealed_on__range=(start, end))),
         "in_force": Count("id", filter=published & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))),
     }
+    body_ids = list(body_ids)
     rows = (
-        Publication.objects.filter(body=body, kind__in=ROW_KINDS.values())
+        Publication.objects.filter(body_id__in=body_ids, kind__in=ROW_KINDS.values())
         .annotate(made_in=made_on)
-        .values("kind")
+        .values("body_id", "kind")
         .annotate(**aggregates)
+        .order_by()
     )
-    by_kind = {row["kind"]: row for row in rows}
+    found = {(row["body_id"], row["kind"]): row for row in rows}
     columns = (
         ("made", "repealed", "in_force") if template == "2021" else ("made", "published", "total_published")
     )
     return {
-        (row_key, column): by_kind.get(kind, {}).get(column, 0)
-        for row_key, kind in ROW_KINDS.items()
-        for column in columns
+        body_id: {
+            (row_key, column): found.get((body_id, kind), {}).get(column, 0)
+            for row_key, kind in ROW_KINDS.items()
+            for column in columns
+        }
+        for body_id in body_ids
     }

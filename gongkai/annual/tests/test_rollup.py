@@ -9,12 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from gongkai.annual.models import AnnualReportVersion
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion
 from gongkai.annual.rollup import charts, rollup
+from gongkai.annual.selectors import computed_report
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.models import Application
 from gongkai.applications.tests.test_register import person, register
 from gongkai.bodies.models import Body
+from gongkai.publishing.tests.factories import fresh_catalogue
 
 TODAY = date(2027, 4, 10)
 ORG_ID = "91350100M000100Y43"
@@ -111,12 +113,33 @@ def test_the_rollup_counts_every_body_exactly(cast, district):
 
 
 def test_the_rollup_does_not_query_per_body(cast, district):
+    fresh_catalogue(cast)  # one body counted from its 目录, one from figures entered
+    AnnualFigures.objects.create(body=cast.other_body, year=2026, table1={}, entered_by=cast.superuser)
     two, seven = {cast.body.id, cast.other_body.id}, ids(cast)
     with CaptureQueriesContext(connection) as few:
         rollup(body_ids=two, year=2026, today=TODAY)
     with CaptureQueriesContext(connection) as many:
         rollup(body_ids=seven, year=2026, today=TODAY)
-    assert len(many) == len(few) == 7  # tables 2, 3; versions; publications; bodies; 2019–2025 (2)
+    # tables 1 (figures, bodies with a 目录, their counts), 2, 3; versions; publications; bodies;
+    # 2019–2025 (2)
+    assert len(many) == len(few) == 10
+
+
+def test_a_table1_error_counts_in_the_rollup_as_on_the_report_page(cast, district):
+    before = {
+        line.body.code: line.errors for line in rollup(body_ids=ids(cast), year=2026, today=TODAY).lines
+    }
+    # An impossible figure (entered before the import checked them, say): half a 行政许可.
+    AnnualFigures.objects.create(
+        body=cast.other_body, year=2026, table1={"licensing": {"decisions": "2.5"}}, entered_by=cast.superuser
+    )
+    after = {line.body.code: line.errors for line in rollup(body_ids=ids(cast), year=2026, today=TODAY).lines}
+    assert after[cast.other_body.code] == before[cast.other_body.code] + 1
+    assert {code: n for code, n in after.items() if code != cast.other_body.code} == {
+        code: n for code, n in before.items() if code != cast.other_body.code
+    }
+    _, findings = computed_report(body=cast.other_body, year=2026)
+    assert "VALUE-DOMAIN" in {f.code for f in findings if f.severity == "error"}
 
 
 def test_the_rollup_page_lists_late_bodies_and_draws_charts(client, cast, district, on_today):
