@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
+from gongkai.annual.api import router as annual_router
 from gongkai.applications.api import router as applications_router
 from gongkai.bodies.api import router as bodies_router
 
@@ -25,6 +26,7 @@ api = NinjaAPI(
 )
 api.add_router("/", bodies_router)
 api.add_router("/", applications_router)
+api.add_router("/", annual_router)
 
 # Pydantic's error types, in words a clerk understands.
 VALIDATION_MESSAGES = {

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Min
 
 from gongkai.annual.charts import Chart
@@ -29,6 +30,7 @@ from gongkai.applications.statistics import (
     table3_by_year,
 )
 from gongkai.bodies.models import Body, BodyVersion
+from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
 from gongkai.supervision.selectors import SUMMARY_CELLS, UploadedReport, uploaded_reports
@@ -271,3 +273,14 @@ def charts(r: Rollup) -> list[Chart]:
         _chart("year-outcome", "历年办结申请按办理结果", years, [by_group(t.table2) for t in r.years]),
         _chart("year-kind", "历年新收申请按申请人类型", years, [new_by_kind(t.table2) for t in r.years]),
     ]
+
+
+def rollup_for_inspector(*, user, year: int, today: date) -> Rollup:
+    """The roll-up of every body the user supervises as 督查 (every body for a superuser)."""
+    supervisors = inspector_body_ids(user=user, on=today)
+    if user.is_superuser:
+        supervisors = list(Body.objects.values_list("id", flat=True))
+    if not supervisors:
+        raise PermissionDenied
+    body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
+    return rollup(body_ids=body_ids, year=year, today=today, owner_ids=supervisors)

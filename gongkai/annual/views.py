@@ -17,7 +17,7 @@ from django.utils import timezone
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
-from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup
+from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
 from gongkai.annual.selectors import computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
@@ -25,7 +25,6 @@ from gongkai.applications.permissions import can_register_application
 from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
@@ -193,16 +192,8 @@ def annual_figures(request, code: str, year: int):
 
 
 def _rollup_of(request, year: int):
-    """The roll-up of every body the user supervises as 督查 (every body for a superuser)."""
     _check_year(year)
-    today = timezone.localdate()
-    supervisors = inspector_body_ids(user=request.user, on=today)
-    if request.user.is_superuser:
-        supervisors = list(Body.objects.values_list("id", flat=True))
-    if not supervisors:
-        raise PermissionDenied
-    body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
-    return rollup(body_ids=body_ids, year=year, today=today, owner_ids=supervisors)
+    return rollup_for_inspector(user=request.user, year=year, today=timezone.localdate())
 
 
 @login_required

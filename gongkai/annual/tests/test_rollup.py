@@ -210,3 +210,31 @@ def test_the_years_totals_are_the_sum_of_the_bodies(cast, district, year):
             table2_by_year(body_ids=body_ids, years=[]) == {} == table3_by_year(body_ids=body_ids, years=[])
         )
     assert len(none) == 0
+
+
+def test_the_api_gives_the_rollup_and_each_bodys_report_with_its_checks(client, cast, district, on_today):
+    client.force_login(cast.inspector)
+    lines = {line["body"]: line for line in client.get("/api/v1/rollup/2026").json()}
+    assert len(lines) == 7
+    assert lines["donghu"]["table2"] == {"new": 2, "carried_in": 1, "total": 3, "carried_out": 0}
+    assert (lines["czj"]["published_on"], lines["czj"]["days_late"], lines["czj"]["appeals"]) == (
+        "2027-02-05",
+        5,
+        1,
+    )
+    assert (lines["xishan"]["publication"], lines["xishan"]["errors"]) == ("逾期未发布", 2)
+    report = client.get("/api/v1/bodies/xishan/annual/2026").json()
+    cells = {(c["table"], c["row"], c["column"]): c["value"] for c in report["cells"]}
+    assert (report["template"], cells[("t2", "new", "total")], report["published"]) == ("2021", 1.0, [])
+    assert cells[("t1", "licensing", "decisions")] is None  # not entered: never 0
+    errors = [f for f in report["findings"] if f["severity"] == "error"]
+    # The roll-up's two errors of the core checks, and the record checks of the report page.
+    assert sorted(f["code"] for f in errors if not f["code"].startswith("REC-")) == ["T2-BALANCE"] * 2
+    assert {f["code"] for f in errors if f["code"].startswith("REC-")} and all(f["message"] for f in errors)
+    czj = client.get("/api/v1/bodies/czj/annual/2026").json()
+    assert [p["version"] for p in czj["published"]] == [1, 2]
+    assert client.get("/api/v1/bodies/czj/annual/2018").status_code == 404
+    assert client.get("/api/v1/bodies/nowhere/annual/2026").status_code == 404
+    client.force_login(cast.clerk)
+    assert client.get("/api/v1/rollup/2026").status_code == 403
+    assert client.get("/api/v1/bodies/czj/annual/2026").status_code == 403  # another body's report
