@@ -112,3 +112,26 @@ def test_nothing_to_remove_returns_the_file_and_unknown_types_are_refused():
     assert redact(b"abc", "text", []) == b"abc"
     with pytest.raises(RedactionError, match="不支持"):
         redact(b"abc", "zip", [MOBILE])
+
+
+def test_docx_header_footer_and_text_box_values_are_removed_from_every_copy_in_the_file():
+    import zipfile
+
+    from gongkai.core.reports.tests.builders import build_margins_docx
+
+    email = "zhang.san@example.com"
+    data = build_margins_docx(
+        header=f"身份证号码 {RESIDENT_ID}", footer=f"联系电话 {MOBILE}", box=f"邮箱 {email}"
+    )
+    result = redact(data, "docx", [*VALUES, email])
+    text = extracted(result, "a.docx")
+    assert f"身份证号码 {'＊' * 18}" in text
+    assert f"联系电话 {'＊' * 11}" in text
+    assert f"邮箱 {'＊' * len(email)}" in text
+    assert "东湖街道办事处" in text and "咨询方式" in text
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        xml = b"".join(archive.read(name) for name in archive.namelist() if name.endswith(".xml"))
+    # No reader reads the text box's VML fallback copy, so look at the raw XML of every part.
+    for value in (RESIDENT_ID, MOBILE, email):
+        assert value.encode() not in xml
+    assert xml.count("邮箱 ".encode() + "＊".encode() * len(email)) == 2  # the box and its fallback copy
