@@ -4,7 +4,7 @@ The published copy must really no longer hold a masked value, not merely hide it
 - DOCX (python-docx): the characters are replaced by ＊ in the text elements that hold them, also
   when a value is split over several runs, in every paragraph of every XML part: body paragraphs,
   table cells (nested too), content controls, headers, footers, text boxes (and their VML
-  fallback copies), deleted revisions and field codes;
+  fallback copies), deleted revisions and field codes, and the targets of external links (mailto:);
 - XLSX (openpyxl): cell values holding a value are rewritten with ＊;
 - PDF (PyMuPDF): true redaction, the text under each match is deleted from the page content;
 - text and HTML: the decoded text is masked and encoded again in the file's own encoding.
@@ -134,6 +134,32 @@ def redact_docx(data: bytes, values: list[str]) -> bytes:
             _mask_paragraphs(part.element, values)
     out = io.BytesIO()
     document.save(out)
+    return _mask_link_targets(out.getvalue(), values)
+
+
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _mask_link_targets(data: bytes, values: list[str]) -> bytes:
+    """Mask values in the targets of external links (a mailto: behind a masked e-mail address),
+    which live in the package's .rels members, not in any paragraph."""
+    import zipfile
+
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename.endswith(".rels"):
+                root = etree.fromstring(member, etree.XMLParser(resolve_entities=False, no_network=True))
+                links = [r for r in root.iter(RELATIONSHIP) if r.get("TargetMode") == "External"]
+                for link in links:
+                    link.set("Target", _masked(link.get("Target") or "", values))
+                if links:
+                    member = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, member)
     return out.getvalue()
 
 

@@ -135,3 +135,33 @@ def test_docx_header_footer_and_text_box_values_are_removed_from_every_copy_in_t
     for value in (RESIDENT_ID, MOBILE, email):
         assert value.encode() not in xml
     assert xml.count("邮箱 ".encode() + "＊".encode() * len(email)) == 2  # the box and its fallback copy
+
+
+def test_docx_link_targets_behind_a_masked_address_are_masked_too():
+    import zipfile
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    email = "zhang.san@example.com"
+    document = docx.Document()
+    paragraph = document.add_paragraph("来信请寄：")
+    rid = paragraph.part.relate_to(f"mailto:{email}", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>{email}</w:t></w:r></w:hyperlink>'
+        )
+    )
+    document.add_paragraph("网站：https://www.example.gov.cn/")
+    out = io.BytesIO()
+    document.save(out)
+    result = redact(out.getvalue(), "docx", [email])
+    assert "来信请寄：" + "＊" * len(email) in extracted(result, "a.docx")
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        assert email not in rels and f'Target="mailto:{"＊" * len(email)}"' in rels
+        assert archive.testzip() is None
+    reopened = docx.Document(io.BytesIO(result))  # still a document Word and python-docx open
+    assert reopened.paragraphs[0].hyperlinks[0].text == "＊" * len(email)
