@@ -151,6 +151,8 @@ STORAGES = {
 CLOCK_COUNT_RECEIPT_DAY = env_bool("GONGKAI_CLOCK_COUNT_RECEIPT_DAY", False)
 # Whether a fee notice pauses the answer clock until payment: no source settles it (statute.md §4).
 CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
+# Seconds without a touch or key after which a service-hall kiosk page returns to its start page.
+KIOSK_RETURN_SECONDS = env_int("GONGKAI_KIOSK_RETURN_SECONDS", 90)
 # Online applications accepted per client address per hour (the public form's rate limit).
 PUBLIC_APPLY_PER_HOUR = env_int("GONGKAI_PUBLIC_APPLY_PER_HOUR", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGKAI_MAX_FORM_BYTES", 2 * 1024 * 1024)

@@ -1,8 +1,10 @@
 """Remove values (ID numbers, phone numbers ...) from a file's bytes before it is published (no Django).
 
 The published copy must really no longer hold a masked value, not merely hide it:
-- DOCX (python-docx): the characters are replaced by ＊ in the runs that hold them, also when a
-  value is split over several runs, in body paragraphs, table cells (nested too), headers and footers;
+- DOCX (python-docx): the characters are replaced by ＊ in the text elements that hold them, also
+  when a value is split over several runs, in every paragraph of every XML part: body paragraphs,
+  table cells (nested too), content controls, headers, footers, text boxes (and their VML
+  fallback copies), deleted revisions and field codes, and the targets of external links (mailto:);
 - XLSX (openpyxl): cell values holding a value are rewritten with ＊;
 - PDF (PyMuPDF): true redaction, the text under each match is deleted from the page content;
 - text and HTML: the decoded text is masked and encoded again in the file's own encoding.
@@ -87,57 +89,77 @@ def redact_text(data: bytes, values: list[str]) -> bytes:
 # ---- DOCX ----
 
 
-def _mask_runs(runs, values: list[str]) -> None:
-    """Mask values inside a paragraph's runs, also when a value is split over several runs."""
-    texts = [list(run.text) for run in runs]
-    owners = [(i, j) for i, chars in enumerate(texts) for j in range(len(chars))]
-    joined = "".join("".join(chars) for chars in texts)
-    changed = False
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Text a DOCX paragraph holds: its runs' text, deleted text (still in the file) and field codes
+# (a HYPERLINK "mailto:..." instruction); each kind masked across its own pieces.
+DOCX_TEXT_TAGS = (W + "t", W + "delText", W + "instrText")
+
+
+def _mask_pieces(pieces: list[str], values: list[str]) -> list[str]:
+    """Mask values inside a paragraph's pieces of text, also when a value is split over several."""
+    chars = [list(piece) for piece in pieces]
+    owners = [(i, j) for i, piece in enumerate(chars) for j in range(len(piece))]
+    joined = "".join(pieces)
     for value in values:
         start = joined.find(value)
         while start != -1:
             for position in range(start, start + len(value)):
-                run_index, offset = owners[position]
-                texts[run_index][offset] = MASK
+                piece, offset = owners[position]
+                chars[piece][offset] = MASK
             joined = joined[:start] + MASK * len(value) + joined[start + len(value) :]
-            changed = True
             start = joined.find(value, start + len(value))
-    if changed:
-        for run, chars in zip(runs, texts, strict=True):
-            if run.text != "".join(chars):
-                run.text = "".join(chars)
+    return ["".join(piece) for piece in chars]
 
 
-def _mask_container(container, values: list[str]) -> None:
-    """Paragraphs and tables (recursively) of a document body, cell, header or footer."""
-    for paragraph in container.paragraphs:
-        _mask_runs(paragraph.runs, values)
-        for link in paragraph.hyperlinks:
-            _mask_runs(link.runs, values)
-    for table in container.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                _mask_container(cell, values)
+def _mask_paragraphs(root, values: list[str]) -> None:
+    """Every paragraph under root: the body with its tables and content controls, headers, footers,
+    text boxes and their VML fallback copies (a box's paragraphs are masked as paragraphs of their own)."""
+    for paragraph in root.iter(W + "p"):
+        for tag in DOCX_TEXT_TAGS:
+            elements = [el for el in paragraph.iter(tag) if next(el.iterancestors(W + "p")) is paragraph]
+            masked = _mask_pieces([el.text or "" for el in elements], values)
+            for element, text in zip(elements, masked, strict=True):
+                if (element.text or "") != text:
+                    element.text = text
 
 
 def redact_docx(data: bytes, values: list[str]) -> bytes:
+    """Mask in every XML part of the package that holds paragraphs (document, headers, footers...)."""
     import docx
+    from docx.opc.part import XmlPart
 
     document = docx.Document(io.BytesIO(data))
-    _mask_container(document, values)
-    for section in document.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-            section.even_page_header,
-            section.even_page_footer,
-        ):
-            if not part.is_linked_to_previous:
-                _mask_container(part, values)
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            _mask_paragraphs(part.element, values)
     out = io.BytesIO()
     document.save(out)
+    return _mask_link_targets(out.getvalue(), values)
+
+
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _mask_link_targets(data: bytes, values: list[str]) -> bytes:
+    """Mask values in the targets of external links (a mailto: behind a masked e-mail address),
+    which live in the package's .rels members, not in any paragraph."""
+    import zipfile
+
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename.endswith(".rels"):
+                root = etree.fromstring(member, etree.XMLParser(resolve_entities=False, no_network=True))
+                links = [r for r in root.iter(RELATIONSHIP) if r.get("TargetMode") == "External"]
+                for link in links:
+                    link.set("Target", _masked(link.get("Target") or "", values))
+                if links:
+                    member = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, member)
     return out.getvalue()
 
 

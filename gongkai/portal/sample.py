@@ -1,8 +1,10 @@
-"""Realistic published items for tests, the demo and the benchmark, written straight to the ORM.
+"""Realistic published items for tests and the benchmark: the one maker of published items.
 
-The review workflow (drafting, review, secrecy check, signing) lives in gongkai.publishing.services;
-this module skips it on purpose and stores items as if they had been signed, so that the portal
-and the search can be tested on their own.
+publish() drafts an item through gongkai.publishing.services.publication_create (its 索引号 from the
+body's rule and serial, the checks of a real draft, the audit entry), then skips the review steps
+(review, secrecy check, signing) on purpose and stores the version as if it had been signed on the
+spec's date, so that what reads published items (the portal, the search, the statistics and the
+annual report) can be tested on its own. The review path itself is tested in gongkai.publishing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import EllipsisType
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -17,7 +20,7 @@ from django.utils import timezone
 from gongkai.bodies.models import Body
 from gongkai.publishing.models import Attachment, CatalogueNode, Publication, PublicationVersion
 from gongkai.publishing.search import index_publication
-from gongkai.publishing.services import catalogue_install_default, index_number_take
+from gongkai.publishing.services import catalogue_install_default, publication_create
 
 
 def ensure_catalogue(*, actor, body: Body) -> dict[str, CatalogueNode]:
@@ -41,6 +44,8 @@ class ItemSpec:
     text: str = ""
     kind: str = "other"
     published_on: date = date(2026, 6, 1)
+    # 成文日期, also the date the information was formed; ... = three days before publication.
+    written_on: date | None | EllipsisType = ...
     doc_number: str = ""
     topic: str = "综合政务"
     repealed_on: date | None = None
@@ -50,39 +55,41 @@ class ItemSpec:
 
 
 def publish(*, actor, body: Body, spec: ItemSpec, draft_only: bool = False) -> Publication:
-    """One item with its first version published (or, with draft_only, a draft nobody published)."""
+    """One item with its first version published (or, with draft_only, a draft nobody published).
+
+    The actor must be allowed to draft for the body (a 经办人, or a superuser)."""
     columns = ensure_catalogue(actor=actor, body=body)
     column = columns.get(spec.column) or columns["shebao"]  # 乡镇 columns are missing in departments
-    publication = Publication.objects.create(
+    written_on = spec.published_on - timedelta(days=3) if spec.written_on is ... else spec.written_on
+    formed_on = written_on or spec.published_on
+    publication = publication_create(
+        actor=actor,
         body=body,
         column=column,
-        index_number=index_number_take(body=body, column=column, year=spec.published_on.year),
         kind=spec.kind,
-        interprets=spec.interprets,
-        first_published_on=None if draft_only else spec.published_on,
-        repealed_on=spec.repealed_on,
-        repeal_note=spec.repeal_note,
-        created_by=actor,
+        details={
+            "title": spec.title,
+            "issuer": body_name(body),
+            "doc_number": spec.doc_number,
+            "written_on": written_on,
+            "formed_on": formed_on,
+            "topic": spec.topic,
+            "text": spec.text,
+        },
+        today=max(timezone.localdate(), formed_on),
     )
-    version = PublicationVersion.objects.create(
-        publication=publication,
-        status="draft" if draft_only else "published",
-        title=spec.title,
-        issuer=body_name(body),
-        doc_number=spec.doc_number,
-        written_on=spec.published_on - timedelta(days=3),
-        formed_on=spec.published_on - timedelta(days=3),
-        published_on=None if draft_only else spec.published_on,
-        topic=spec.topic,
-        text=spec.text,
-        published_text="" if draft_only else spec.text,
-        created_by=actor,
-    )
+    version = publication.versions.get()
     for position, (name, text) in enumerate(spec.attachments):
         add_attachment(version, name=name, text=text, position=position)
-    if not draft_only:
-        publication.published_version = version
-        publication.save(update_fields=["published_version"])
+    signed = {} if draft_only else {"published_version": version, "first_published_on": spec.published_on}
+    if not draft_only:  # as if reviewed, cleared and signed on the day (nothing to mask)
+        PublicationVersion.objects.filter(pk=version.pk).update(
+            status="published", published_on=spec.published_on, published_text=spec.text
+        )
+    Publication.objects.filter(pk=publication.pk).update(
+        interprets=spec.interprets, repealed_on=spec.repealed_on, repeal_note=spec.repeal_note, **signed
+    )
+    publication.refresh_from_db()
     index_publication(publication)
     return publication
 

@@ -27,7 +27,6 @@ from gongkai.portal.page_cache import cached_page
 from gongkai.publishing.search import search
 
 PAGE_SIZE = 20
-KIOSK_RETURN_SECONDS = 90
 
 
 def public_page(view):
@@ -49,7 +48,8 @@ def kiosk_context(request, body: Body | None = None) -> dict:
     """The kiosk flag (?kiosk=1) and where the terminal returns to after inactivity."""
     kiosk = request.GET.get("kiosk") == "1"
     start = f"/kiosk/{body.code}/" if body else "/open/search/?kiosk=1"
-    return {"kiosk": kiosk, "kiosk_start": start, "kiosk_return_seconds": KIOSK_RETURN_SECONDS}
+    seconds = max(getattr(settings, "KIOSK_RETURN_SECONDS", 90), 1)
+    return {"kiosk": kiosk, "kiosk_start": start, "kiosk_return_seconds": seconds}
 
 
 def query_prefix(request) -> str:

@@ -244,6 +244,9 @@ class SensitiveHit(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # The number of the earlier version whose decision on the same hit was carried over at submit;
+    # None once a reviewer decides on this version (or when nothing was carried).
+    carried_from = models.PositiveSmallIntegerField("沿用第几版的决定", null=True, blank=True)
 
     class Meta:
         verbose_name = "敏感信息"
@@ -257,6 +260,13 @@ class SensitiveHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.location}"
+
+    @property
+    def allow_label(self) -> str:
+        """What allowing it with a reason does now (the review page's button)."""
+        return {HitResolution.ALLOWED: "修改允许公开的理由", HitResolution.MASKED: "改为允许公开"}.get(
+            self.resolution, "允许公开"
+        )
 
 
 class SearchEntry(models.Model):

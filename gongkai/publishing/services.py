@@ -374,14 +374,43 @@ def _scan_attachment(version: PublicationVersion, attachment: Attachment) -> lis
     ]
 
 
-def _carry_over(old: list[SensitiveHit], new: list[SensitiveHit]) -> None:
-    """A hit found again (same place, kind and value) keeps the decision already taken on it."""
-    decided = {(h.attachment_id, h.kind, h.value): h for h in old if h.resolution}
+def _hit_key(hit: SensitiveHit) -> tuple[str | None, str, str]:
+    """The same hit across submissions and versions: in the same attachment (by name; copies of a
+    new version are other rows) or the text, of the same kind and value."""
+    return (hit.attachment.name if hit.attachment_id else None, hit.kind, hit.value)
+
+
+def _carry_over(
+    new: list[SensitiveHit], *, again: list[SensitiveHit], previous: PublicationVersion | None
+) -> list[SensitiveHit]:
+    """A hit found again keeps the decision already taken on it: first one taken on this version
+    before a 退回 (`again`), else the one taken on the previous version, marked as carried from
+    it so the reviewers see it was not taken on this one. Returns the hits carried from an earlier version."""
+    earlier: dict[tuple, tuple[SensitiveHit, int | None] | None] = {}
+    if previous is not None:
+        earlier = {
+            _hit_key(h): (h, previous.number)
+            for h in previous.hits.select_related("attachment")
+            if h.resolution
+        }
+    # This version's own state wins, an open hit too (a carried decision undone stays undone).
+    earlier |= {_hit_key(h): (h, h.carried_from) if h.resolution else None for h in again}
+    carried = []
     for hit in new:
-        earlier = decided.get((hit.attachment_id, hit.kind, hit.value))
-        if earlier is not None:
-            hit.resolution, hit.reason = earlier.resolution, earlier.reason
-            hit.resolved_by_id, hit.resolved_at = earlier.resolved_by_id, earlier.resolved_at
+        found = earlier.get(_hit_key(hit))
+        if found is not None:
+            decided, hit.carried_from = found
+            hit.resolution, hit.reason = decided.resolution, decided.reason
+            hit.resolved_by_id, hit.resolved_at = decided.resolved_by_id, decided.resolved_at
+            if hit.carried_from is not None:
+                carried.append(hit)
+    return carried
+
+
+def _previous_version(version: PublicationVersion) -> PublicationVersion | None:
+    """The published version a new version was copied from (publication_new_version), if any."""
+    previous = version.publication.published_version
+    return previous if previous is not None and previous.number < version.number else None
 
 
 @transaction.atomic
@@ -392,20 +421,26 @@ def version_submit(*, actor, version: PublicationVersion, today: date) -> list[S
     _require_status(version, VersionStatus.DRAFT, "只有草稿可以提交审核")
     if not version.text.strip() and not version.attachments.exists():
         raise ServiceError("正文和附件都为空，不能提交。")
-    old = list(version.hits.all())
+    again = list(version.hits.select_related("attachment"))
     hits = _scan_version(version)
-    _carry_over(old, hits)
+    previous = _previous_version(version)
+    carried = _carry_over(hits, again=again, previous=previous)
     version.hits.all().delete()
     SensitiveHit.objects.bulk_create(hits)
     version.status = VersionStatus.IN_REVIEW
     version.save(update_fields=["status", "updated_at"])
     open_hits = sum(1 for h in hits if not h.resolution)
+    # The values stay out of the append-only log: where, what kind, which decision, from which version.
+    carried_rows = [
+        {"location": h.location, "kind": h.kind, "resolution": h.resolution, "from_version": h.carried_from}
+        for h in carried
+    ]
     _audit(
         actor,
         "submit",
-        "提交审核",
+        f"提交审核（沿用第{carried[0].carried_from}版的决定{len(carried)}处）" if carried else "提交审核",
         version,
-        after={"hits": len(hits), "open_hits": open_hits},
+        after={"hits": len(hits), "open_hits": open_hits, "carried": carried_rows},
         legal_basis="《政府信息公开条例》第十七条",
     )
     _reindex(version.publication)
@@ -418,37 +453,87 @@ def _refuse_open_hits(version: PublicationVersion) -> None:
         raise ServiceError(f"还有{count}处敏感信息未处理（遮盖或说明理由后允许公开），不能进入下一步。")
 
 
-@transaction.atomic
-def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", today: date) -> SensitiveHit:
-    """审核人 or 保密审查员: mask the hit in the published copy, or allow it with a reason."""
+HIT_STATUSES = (VersionStatus.IN_REVIEW, VersionStatus.IN_SECRECY)
+CHANGED_TO = {HitResolution.MASKED: "遮盖", HitResolution.ALLOWED: "允许公开"}
+
+
+def _hit_for_decision(actor, hit: SensitiveHit, today: date) -> tuple[SensitiveHit, PublicationVersion]:
+    """The hit re-read with its version locked, once the actor may decide on it now."""
     version = _locked(hit.version)
     _refuse_unless(
         permissions.can_resolve_hits(actor, version.publication.body, today),
         "只有审核人或保密审查员可以处理敏感信息。",
     )
-    if version.status not in (VersionStatus.IN_REVIEW, VersionStatus.IN_SECRECY):
+    if version.status not in HIT_STATUSES:
         raise ServiceError(f"只有审核中的版本可以处理敏感信息（当前状态：{version.get_status_display()}）。")
-    if resolution not in (HitResolution.MASKED, HitResolution.ALLOWED):
-        raise ServiceError("处理方式无效。")
-    reason = reason.strip()
-    if resolution == HitResolution.ALLOWED and not reason:
-        raise ServiceError("允许公开敏感信息必须说明理由。")
-    before = {"resolution": hit.resolution, "reason": hit.reason}
-    hit.resolution, hit.reason = resolution, reason[:300]
-    hit.resolved_by, hit.resolved_at = actor, timezone.now()
+    return SensitiveHit.objects.get(pk=hit.pk), version
+
+
+def _hit_decision(hit: SensitiveHit) -> dict[str, Any]:
+    return {"resolution": hit.resolution, "reason": hit.reason, "carried_from": hit.carried_from}
+
+
+def _decide(actor, hit: SensitiveHit, version, action: str, summary: str, **decision) -> SensitiveHit:
+    before = _hit_decision(hit)
+    for field, value in decision.items():
+        setattr(hit, field, value)
+    hit.carried_from = None  # decided on this version now
     clean_or_refuse(hit)
     hit.save()
     _audit(
         actor,
-        "hit",
-        f"{hit.get_resolution_display()}{hit.get_kind_display()}（{hit.location}）",
+        action,
+        f"{summary}{hit.get_kind_display()}（{hit.location}）",
         version,
         before=before,
-        after={"resolution": resolution, "reason": hit.reason},
+        after=_hit_decision(hit),
         legal_basis="《政府信息公开条例》第十五条、第十七条",
     )
     _reindex(version.publication)
     return hit
+
+
+@transaction.atomic
+def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", today: date) -> SensitiveHit:
+    """审核人 or 保密审查员: mask the hit in the published copy, or allow it with a reason; a
+    decision already taken (or carried from the previous version) may be changed the same way."""
+    hit, version = _hit_for_decision(actor, hit, today)
+    if resolution not in (HitResolution.MASKED, HitResolution.ALLOWED):
+        raise ServiceError("处理方式无效。")
+    reason = reason.strip() if resolution == HitResolution.ALLOWED else ""
+    if resolution == HitResolution.ALLOWED and not reason:
+        raise ServiceError("允许公开敏感信息必须说明理由。")
+    summary = f"改为{CHANGED_TO[resolution]}" if hit.resolution else HitResolution(resolution).label
+    return _decide(
+        actor,
+        hit,
+        version,
+        "hit",
+        summary,
+        resolution=resolution,
+        reason=reason[:300],
+        resolved_by=actor,
+        resolved_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def hit_reopen(*, actor, hit: SensitiveHit, today: date) -> SensitiveHit:
+    """撤销决定: the hit is open again and blocks the next step until it is masked or allowed anew."""
+    hit, version = _hit_for_decision(actor, hit, today)
+    if not hit.resolution:
+        raise ServiceError("该敏感信息尚未处理，无需撤销。")
+    return _decide(
+        actor,
+        hit,
+        version,
+        "hit_reopen",
+        f"撤销“{hit.get_resolution_display()}”的决定：",
+        resolution=HitResolution.OPEN,
+        reason="",
+        resolved_by=None,
+        resolved_at=None,
+    )
 
 
 # ---- review, secrecy review, signing ----

@@ -27,4 +27,5 @@ urlpatterns = [
         name="publishing-attachment-download",
     ),
     path(P + "<int:pk>/hits/<int:hit>/", views.hit_resolve, name="publishing-hit"),
+    path(P + "<int:pk>/hits/<int:hit>/reopen/", views.hit_reopen, name="publishing-hit-reopen"),
 ]

@@ -28,7 +28,6 @@ from gongkai.publishing import permissions, selectors, services
 from gongkai.publishing.models import (
     Attachment,
     CatalogueNode,
-    HitResolution,
     Publication,
     SensitiveHit,
     VersionStatus,
@@ -486,12 +485,16 @@ def _quoted(name: str) -> str:
     return quote(name)
 
 
+def _hit(request, code: str, pk: int, hit: int) -> SensitiveHit:
+    body = _body(request, code, permissions.can_resolve_hits)
+    publication = _publication(body, pk)
+    return get_object_or_404(SensitiveHit, pk=hit, version__publication=publication)
+
+
 @login_required
 @require_POST
 def hit_resolve(request, code: str, pk: int, hit: int):
-    body = _body(request, code, permissions.can_resolve_hits)
-    publication = _publication(body, pk)
-    found = get_object_or_404(SensitiveHit, pk=hit, version__publication=publication)
+    found = _hit(request, code, pk, hit)
     form = f.HitForm(request.POST)
     if not form.is_valid():
         return _refused(request, ServiceError("处理方式无效。"))
@@ -505,6 +508,19 @@ def hit_resolve(request, code: str, pk: int, hit: int):
         )
     except ServiceError as error:
         return _refused(request, error, "无法处理敏感信息")
-    label = "已遮盖" if form.cleaned_data["resolution"] == HitResolution.MASKED else "已允许公开"
+    word = services.CHANGED_TO[form.cleaned_data["resolution"]]
+    label = f"已改为{word}" if found.resolution else f"已{word}"  # found holds the decision before
     messages.success(request, f"{label}：{found.get_kind_display()}（{found.location}）。")
+    return redirect("publishing-detail", code=code, pk=pk)
+
+
+@login_required
+@require_POST
+def hit_reopen(request, code: str, pk: int, hit: int):
+    found = _hit(request, code, pk, hit)
+    try:
+        services.hit_reopen(actor=request.user, hit=found, today=timezone.localdate())
+    except ServiceError as error:
+        return _refused(request, error, "无法撤销决定")
+    messages.success(request, f"已撤销决定，待重新处理：{found.get_kind_display()}（{found.location}）。")
     return redirect("publishing-detail", code=code, pk=pk)

@@ -7,18 +7,26 @@ from gongkai.applications import handling
 from gongkai.applications.models import Application
 from gongkai.applications.tests.test_register import register
 from gongkai.core.fees import per_page_fee
-from gongkai.publishing.tests.factories import fresh_catalogue, published_item
+from gongkai.portal.sample import ItemSpec, publish
+from gongkai.publishing.tests.factories import fresh_catalogue
 
 TODAY = date(2027, 1, 12)
 
 
 def test_the_draft_quotes_the_years_items_fees_and_late_answers(cast):
     fresh_catalogue(cast)
-    rules = published_item(cast, column="guifanxing", kind="normative", published=date(2026, 4, 1))
-    published_item(cast, column="guifanxing", kind="normative", published=date(2026, 6, 1))
-    published_item(cast, column="jiedu", kind="interpretation", published=date(2026, 4, 2), interprets=rules)
-    published_item(cast, column="dibao", published=date(2026, 5, 6))
-    published_item(cast, column="dibao", published=date(2025, 5, 6))  # another year: not counted
+
+    def item(column, title, published, kind="other", interprets=None):
+        spec = ItemSpec(
+            column, title, kind=kind, published_on=published, written_on=None, interprets=interprets
+        )
+        return publish(actor=cast.superuser, body=cast.body, spec=spec)
+
+    rules = item("guifanxing", "东湖街道临时救助实施细则", date(2026, 4, 1), "normative")
+    item("guifanxing", "东湖街道高龄津贴发放办法", date(2026, 6, 1), "normative")
+    item("jiedu", "《东湖街道临时救助实施细则》解读", date(2026, 4, 2), "interpretation", interprets=rules)
+    item("dibao", "2026年第一季度低保资金发放情况公示", date(2026, 5, 6))
+    item("dibao", "2025年第一季度低保资金发放情况公示", date(2025, 5, 6))  # another year: not counted
     paying = register(cast, received_on=date(2026, 3, 2), today=TODAY)
     handling.fee_notice_send(
         actor=cast.clerk, application=paying, on=date(2026, 3, 5), fee=per_page_fee(pages=150), today=TODAY

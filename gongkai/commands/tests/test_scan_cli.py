@@ -51,3 +51,20 @@ def test_missing_empty_and_old_binary_files_are_explained(tmp_path, capsys):
     assert "nope.pdf：文件不存在。" in err
     assert "empty.txt：文件为空。" in err
     assert "old.doc：旧版 Word/Excel 格式" in err
+
+
+def test_docx_header_footer_and_text_box_hits_are_named(tmp_path, capsys):
+    from gongkai.core.reports.tests.builders import build_margins_docx
+
+    path = tmp_path / "公示.docx"
+    path.write_bytes(
+        build_margins_docx(
+            header=f"身份证 {ID}", footer="联系电话 13812345678", box="邮箱 zhang.san@example.com"
+        )
+    )
+    assert main(["scan", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}  文本框1 第2段  电子邮箱：zhang.san@example.com",
+        f"{path}  页眉 第2段  身份证号码：{ID}",
+        f"{path}  页脚 第1段  手机号码：13812345678",
+    ]

@@ -20,10 +20,15 @@ class Location:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    # Text outside the body's flow, named for a clerk: '页眉', '页脚', '首页页眉', '文本框1' ...
+    # (DOCX only); its `line` then counts that part's own paragraphs.
+    part: str | None = None
 
     def describe(self) -> str:
-        """The location in words a clerk understands, e.g. '第2页 表3 第4行第2列'."""
-        parts = []
+        """The location in words a clerk understands, e.g. '第2页 表3 第4行第2列' or '页眉 第1段'."""
+        if self.part is not None and self.table is None:
+            return f"{self.part} 第{self.line}段" if self.line is not None else self.part
+        parts = [] if self.part is None else [self.part]
         if self.page is not None:
             parts.append(f"第{self.page}页")
         if self.table is not None:

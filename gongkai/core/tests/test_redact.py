@@ -112,3 +112,56 @@ def test_nothing_to_remove_returns_the_file_and_unknown_types_are_refused():
     assert redact(b"abc", "text", []) == b"abc"
     with pytest.raises(RedactionError, match="不支持"):
         redact(b"abc", "zip", [MOBILE])
+
+
+def test_docx_header_footer_and_text_box_values_are_removed_from_every_copy_in_the_file():
+    import zipfile
+
+    from gongkai.core.reports.tests.builders import build_margins_docx
+
+    email = "zhang.san@example.com"
+    data = build_margins_docx(
+        header=f"身份证号码 {RESIDENT_ID}", footer=f"联系电话 {MOBILE}", box=f"邮箱 {email}"
+    )
+    result = redact(data, "docx", [*VALUES, email])
+    text = extracted(result, "a.docx")
+    assert f"身份证号码 {'＊' * 18}" in text
+    assert f"联系电话 {'＊' * 11}" in text
+    assert f"邮箱 {'＊' * len(email)}" in text
+    assert "东湖街道办事处" in text and "咨询方式" in text
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        xml = b"".join(archive.read(name) for name in archive.namelist() if name.endswith(".xml"))
+    # No reader reads the text box's VML fallback copy, so look at the raw XML of every part.
+    for value in (RESIDENT_ID, MOBILE, email):
+        assert value.encode() not in xml
+    assert xml.count("邮箱 ".encode() + "＊".encode() * len(email)) == 2  # the box and its fallback copy
+
+
+def test_docx_link_targets_behind_a_masked_address_are_masked_too():
+    import zipfile
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    email = "zhang.san@example.com"
+    document = docx.Document()
+    paragraph = document.add_paragraph("来信请寄：")
+    rid = paragraph.part.relate_to(f"mailto:{email}", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t>{email}</w:t></w:r></w:hyperlink>'
+        )
+    )
+    document.add_paragraph("网站：https://www.example.gov.cn/")
+    out = io.BytesIO()
+    document.save(out)
+    result = redact(out.getvalue(), "docx", [email])
+    assert "来信请寄：" + "＊" * len(email) in extracted(result, "a.docx")
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        assert email not in rels and f'Target="mailto:{"＊" * len(email)}"' in rels
+        assert archive.testzip() is None
+    reopened = docx.Document(io.BytesIO(result))  # still a document Word and python-docx open
+    assert reopened.paragraphs[0].hyperlinks[0].text == "＊" * len(email)

@@ -55,7 +55,7 @@ def site(cast):
     )
     hostile = add(ItemSpec("qitafading", f"{HOSTILE}关于停水的通知", f"正文{HOSTILE}"))
     other = publish(
-        actor=cast.clerk, body=cast.other_body, spec=ItemSpec("yujuesuan", "区财政局2026年部门预算")
+        actor=cast.outsider, body=cast.other_body, spec=ItemSpec("yujuesuan", "区财政局2026年部门预算")
     )
     return {
         "rules": rules,

@@ -8,6 +8,7 @@ from tests.access import READERS, Row
 
 DRAFTERS = {"clerk", "backup_clerk", "superuser"}
 ADMINS = {"admin", "superuser"}
+RESOLVERS = {"reviewer", "secrecy", "superuser"}
 PUBLISHING_STAFF = {"clerk", "backup_clerk", "reviewer", "secrecy", "head", "superuser"}
 ITEM = "/bodies/{body}/publishing/{publication}/"
 
@@ -84,14 +85,8 @@ ROWS = [
         ok=(302,),
     ),
     Row("publishing-attachment-download", "get", ITEM + "attachments/{attachment}/original/", READERS),
-    Row(
-        "publishing-hit",
-        "post",
-        ITEM + "hits/{hit}/",
-        {"reviewer", "secrecy", "superuser"},
-        ok=(400,),
-        data={"resolution": "masked"},
-    ),
+    Row("publishing-hit", "post", ITEM + "hits/{hit}/", RESOLVERS, ok=(400,), data={"resolution": "masked"}),
+    Row("publishing-hit-reopen", "post", ITEM + "hits/{hit}/reopen/", RESOLVERS, ok=(400,)),
 ]
 
 

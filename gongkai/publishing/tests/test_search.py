@@ -100,8 +100,8 @@ def anchors(actor, body, other) -> dict:
 
 @pytest.fixture
 def items(cast):
-    a = anchors(cast.clerk, cast.body, cast.other_body)
-    generate_items(actor=cast.clerk, bodies=[cast.body, cast.other_body], count=300)
+    a = anchors(cast.superuser, cast.body, cast.other_body)  # drafts for both bodies
+    generate_items(actor=cast.superuser, bodies=[cast.body, cast.other_body], count=300)
     return a
 
 

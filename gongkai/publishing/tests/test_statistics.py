@@ -6,19 +6,26 @@ import pytest
 
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.services import figures_save
+from gongkai.portal.sample import ItemSpec, publish
 from gongkai.publishing.models import CatalogueNode
 from gongkai.publishing.services import publication_create
 from gongkai.publishing.statistics import table1_catalogue_counts
-from gongkai.publishing.tests.factories import fresh_catalogue, published_item
+from gongkai.publishing.tests.factories import fresh_catalogue
 
 TODAY = date(2027, 1, 10)
 
 
 def item(cast, kind, *, written, published, repealed=None):
     column = "guizhang" if kind == "rule" else "guifanxing"
-    return published_item(
-        cast, column=column, kind=kind, written=written, published=published, repealed=repealed
+    spec = ItemSpec(
+        column,
+        f"{kind} {published}",
+        kind=kind,
+        published_on=published,
+        written_on=written,
+        repealed_on=repealed,
     )
+    return publish(actor=cast.superuser, body=cast.body, spec=spec)
 
 
 @pytest.fixture

@@ -714,3 +714,55 @@ def mutations(data: bytes, count: int, seed: int = 0):
             at = rng.randrange(len(damaged))
             damaged[at : at + 50] = bytes(rng.randrange(256) for _ in range(50))
         yield bytes(damaged)
+
+
+TEXT_BOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0"'
+    ' locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="2540000" cy="508000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="90" name="文本框 1"/><wp:cNvGraphicFramePr/>'
+    '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2540000" cy="508000"/>'
+    '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+    "<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+    "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    '<mc:Fallback><w:pict><v:shape style="width:200pt;height:40pt"><v:textbox><w:txbxContent>{paragraphs}'
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def add_text_box(paragraph, *lines: str) -> None:
+    """A floating text box anchored in a python-docx paragraph, written as Word writes one: the
+    DrawingML shape and its VML fallback copy, each holding the same paragraphs."""
+    from docx.oxml import parse_xml
+
+    paragraphs = "".join(f"<w:p><w:r><w:t>{_esc(line)}</w:t></w:r></w:p>" for line in lines)
+    paragraph._p.append(parse_xml(TEXT_BOX_RUN.format(paragraphs=paragraphs)))
+
+
+def build_margins_docx(
+    *, header: str, footer: str, box: str, body: str = "关于2026年低保资金发放情况的公示"
+) -> bytes:
+    """A python-docx document with text in the header, the footer and a text box, not in the body."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(body)
+    add_text_box(document.add_paragraph("详见右侧说明。"), "咨询方式", box)
+    document.add_paragraph("特此公示。")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "东湖街道办事处"
+    section.header.add_paragraph(header)
+    section.footer.paragraphs[0].text = footer
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -168,3 +168,46 @@ def test_damaged_files_give_a_document_or_a_read_error_never_another_exception()
             docx.read(damaged, "损坏.docx")
         except ReadError as error:
             assert str(error).startswith("损坏.docx：")
+
+
+def test_headers_footers_and_text_boxes_are_read_with_the_part_they_are_in():
+    data = b.build_margins_docx(
+        header="身份证 11010519491231002X", footer="第1页", box="zhang.san@example.com"
+    )
+    doc = docx.read(data, "margins.docx")
+    assert [(line.text, line.loc.describe()) for line in doc.lines()] == [
+        ("关于2026年低保资金发放情况的公示", "第1行"),
+        ("详见右侧说明。", "第2行"),
+        ("咨询方式", "文本框1 第1段"),  # once: the VML fallback copy is not read again
+        ("zhang.san@example.com", "文本框1 第2段"),
+        ("特此公示。", "第3行"),
+        ("东湖街道办事处", "页眉 第1段"),
+        ("身份证 11010519491231002X", "页眉 第2段"),
+        ("第1页", "页脚 第1段"),
+    ]
+
+
+def test_first_page_and_section_headers_are_named_and_tables_in_them_keep_the_part():
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("正文")
+    first = document.sections[0]
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "首页抬头"
+    first.header.paragraphs[0].text = "其他页抬头"
+    second = document.add_section()
+    second.header.is_linked_to_previous = False
+    table = second.header.add_table(rows=1, cols=2, width=python_docx.shared.Cm(10))
+    table.cell(0, 1).text = "联系电话"
+    out = io.BytesIO()
+    document.save(out)
+    doc = docx.read(out.getvalue(), "sections.docx")
+    assert [(line.text, line.loc.describe()) for line in doc.lines()] == [
+        ("正文", "第1行"),
+        ("首页抬头", "第1节首页页眉 第1段"),  # in the order the section refers to them
+        ("其他页抬头", "第1节页眉 第1段"),
+    ]
+    [table_block] = doc.tables()
+    assert table_block.rows[0][1].text == "联系电话"
+    assert table_block.rows[0][1].loc.describe() == "第2节页眉 表1 第1行第2列"

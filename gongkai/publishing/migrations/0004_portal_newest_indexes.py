@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bodies', '0002_short_name'),
-        ('publishing', '0002_search_fts'),
+        ('publishing', '0003_hit_carried_from'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
