@@ -497,7 +497,9 @@ def hit_resolve(request, code: str, pk: int, hit: int):
     found = _hit(request, code, pk, hit)
     form = f.HitForm(request.POST)
     if not form.is_valid():
-        return _refused(request, ServiceError("处理方式无效。"))
+        if "resolution" in form.errors:
+            return _refused(request, ServiceError("处理方式无效。"))
+        return _refused(request, ServiceError("允许公开的理由不能超过300字。"))
     try:
         services.hit_resolve(
             actor=request.user,

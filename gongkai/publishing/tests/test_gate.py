@@ -225,7 +225,8 @@ def test_changing_a_decision_refuses_bad_input_other_people_and_a_signed_version
     for reason in ("", "   ", "\n\t"):
         message = error_of(client.post(hit_url(hit), {"resolution": "allowed", "reason": reason}))
         assert "允许公开敏感信息必须说明理由" in message
-    assert error_of(client.post(hit_url(hit), {"resolution": "allowed", "reason": "x" * 301})) is not None
+    too_long = error_of(client.post(hit_url(hit), {"resolution": "allowed", "reason": "x" * 301}))
+    assert "允许公开的理由不能超过300字" in too_long
     hit.refresh_from_db()
     assert (hit.resolution, hit.carried_from) == ("masked", 1)  # nothing changed
     for user in (cast.clerk, cast.head, cast.admin, cast.inspector, cast.outsider, cast.other_admin):
