@@ -1,0 +1,77 @@
+"""What the use cases of proactive disclosure share: checks, row locks, the audit entry, the index."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from gongkai.auditlog.services import audit_record
+from gongkai.bodies.services import ServiceError
+from gongkai.publishing.models import (
+    Publication,
+    PublicationVersion,
+    VersionStatus,
+)
+from gongkai.publishing.search import index_publication
+
+VERSION_FIELDS = (
+    "title",
+    "issuer",
+    "doc_number",
+    "written_on",
+    "formed_on",
+    "topic",
+    "disclosure_mode",
+    "effective_from",
+    "effective_until",
+    "text",
+)
+
+
+OPEN_STATUSES = (
+    VersionStatus.DRAFT,
+    VersionStatus.IN_REVIEW,
+    VersionStatus.IN_SECRECY,
+    VersionStatus.AWAITING_SIGNATURE,
+)
+
+
+def _refuse_unless(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise ServiceError(message)
+
+
+def _locked(version: PublicationVersion) -> PublicationVersion:
+    """The version re-read under a row lock, so two clicks cannot both move it on."""
+    return (
+        PublicationVersion.objects.select_for_update().select_related("publication__body").get(pk=version.pk)
+    )
+
+
+def _require_status(version: PublicationVersion, status: str, message: str) -> None:
+    if version.status != status:
+        raise ServiceError(f"{message}（当前状态：{version.get_status_display()}）。")
+
+
+def _audit(actor, action: str, summary: str, version: PublicationVersion, **extra) -> None:
+    publication = version.publication
+    audit_record(
+        actor=actor,
+        action=f"publishing.{action}",
+        summary=f"{summary}：“{version.title}”（{publication.index_number} 第{version.number}版）",
+        body=publication.body,
+        target=publication,
+        **extra,
+    )
+
+
+def _reindex(publication: Publication) -> None:
+    index_publication(publication)
+
+
+def _snapshot(version: PublicationVersion) -> dict[str, Any]:
+    return {field: _jsonable(getattr(version, field)) for field in VERSION_FIELDS}
+
+
+def _jsonable(value):
+    return value.isoformat() if isinstance(value, date) else value
