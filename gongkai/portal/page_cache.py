@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 GENERATION_KEY = "portal:generation"
 HEADER = "X-Portal-Cache"
@@ -74,9 +75,10 @@ def _storable(request, response) -> bool:
 
 
 def _key(request) -> str:
-    # The scheme and host are part of it: feeds carry absolute links.
+    # The scheme and host are part of it: feeds carry absolute links. So is the day: what is
+    # valid changes at midnight without any save (a body's new name from a date, say).
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"portal:page:{generation()}:{digest}"
+    return f"portal:page:{generation()}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def cached_page(view):

@@ -99,6 +99,19 @@ def test_a_catalogue_edit_empties_the_cache(client, cast):
     assert "城乡低保（按月公开）" in get(client, home).content.decode()
 
 
+def test_a_new_day_renders_the_pages_again(client, cast, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    published(cast, "关于2026年9月城乡低保发放情况的公示")
+    assert get(client, column_url(cast))[HEADER] == "miss"
+    assert get(client, column_url(cast))[HEADER] == "hit"
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    assert get(client, column_url(cast))[HEADER] == "miss"
+
+
 def test_staff_and_visitors_with_a_session_never_get_the_cached_page(client, cast):
     published(cast, "关于2026年9月城乡低保发放情况的公示")
     get(client, column_url(cast))
