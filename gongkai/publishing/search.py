@@ -130,6 +130,9 @@ def _uses_fts5() -> bool:
 
 def _sync(publication: Publication, version: PublicationVersion | None, public: bool) -> None:
     existing = SearchEntry.objects.filter(publication=publication, public=public).first()
+    values = _entry_values(publication, version, public) if version is not None else None
+    if existing and values and all(getattr(existing, name) == value for name, value in values.items()):
+        return  # unchanged (the public entry while a new version is drafted): no write, no cache emptied
     if existing and _uses_fts5():
         _fts_write("delete", existing.id, existing.grams)
     if version is None:
@@ -137,7 +140,7 @@ def _sync(publication: Publication, version: PublicationVersion | None, public: 
             existing.delete()
         return
     entry = existing or SearchEntry(publication=publication, public=public)
-    for name, value in _entry_values(publication, version, public).items():
+    for name, value in values.items():
         setattr(entry, name, value)
     entry.save()
     if _uses_fts5():

@@ -70,7 +70,9 @@ def test_a_new_version_and_a_repeal_reach_the_item_page_at_once(client, cast):
     services.version_edit(
         actor=cast.clerk, version=second, changes={"title": "东湖街道临时救助办法（更正）"}, today=TODAY
     )
-    assert "（更正）" not in get(client, item).content.decode()  # not yet signed
+    draft_page = get(client, item)
+    assert "（更正）" not in draft_page.content.decode()  # not yet signed,
+    assert draft_page[HEADER] == "hit"  # and drafting it left the cached page alone
     through_review(cast, second)
     page = get(client, item).content.decode()
     assert "东湖街道临时救助办法（更正）" in page and "已废止" not in page
