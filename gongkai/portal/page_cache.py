@@ -4,8 +4,9 @@ Every anonymous visitor gets the same page for the same URL, so a page is render
 served from the cache - a cached page costs about a millisecond, a rendered one tens of them over a
 million items. Nothing the portal shows may go stale: every key carries a generation number, and
 any change the portal could show (an item signed, repealed or linked, the 目录 edited, a body
-renamed, an annual report published) bumps it once its transaction commits, which empties the whole
-portal cache at once without listing its keys. Old pages expire by themselves.
+renamed, an annual report published) bumps it, at once and again when its transaction commits,
+which empties the whole portal cache without listing its keys. Keys carry the day too, since what
+is valid changes at midnight. Old pages expire by themselves.
 
 The bump must reach every app-server process, so the server-side copy is used only with a cache
 they share (Redis through GONGKAI_CACHE_URL, or the database cache); see PORTAL_PAGE_CACHE_SECONDS.
