@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
 
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.annual.rollup import rollup_for_inspector
-from gongkai.annual.selectors import computed_report
+from gongkai.annual.selectors import check_report_year, computed_report
 from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.api import ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body
@@ -60,11 +59,6 @@ class RollupLineOut(Schema):
     appeals: int
 
 
-def _year(year: int) -> None:
-    if not 2019 <= year <= 2100:
-        raise Http404("年度应为2019年及以后。")
-
-
 @router.get(
     "bodies/{code}/annual/{year}",
     response={200: AnnualOut, 403: ErrorOut, 404: ErrorOut},
@@ -72,7 +66,7 @@ def _year(year: int) -> None:
 )
 def annual_report(request, code: str, year: int):
     body = body_or_404(code, request.user, can_view_body)
-    _year(year)
+    check_report_year(year)
     report, findings = computed_report(body=body, year=year)
     published = AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED)
     return {
@@ -95,7 +89,7 @@ def annual_report(request, code: str, year: int):
     summary="督查：所监督机关的年度报告汇总",
 )
 def annual_rollup(request, year: int):
-    _year(year)
+    check_report_year(year)
     r = rollup_for_inspector(user=request.user, year=year, today=timezone.localdate())
     return [
         {

@@ -7,6 +7,7 @@ TEXT-NUMBER check compares the numbers in it with the tables again before the re
 from __future__ import annotations
 
 from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.core.reports.numbers import plain_number
 
 HEADINGS = (
     "一、总体情况",
@@ -58,12 +59,9 @@ def _fees(facts) -> str:
     cases, amount = facts.fees_paid
     if not cases:
         return "本年度未收取信息处理费。"
-    return f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{_yuan(amount)}元。"
-
-
-def _yuan(amount) -> str:
-    """1700.00 as "1700", 12.50 as "12.50": whole yuan without decimals, else to the 分."""
-    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
+    return (
+        f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{plain_number(amount)}元。"
+    )
 
 
 def draft_sections(*, body_name: str, year: int, template: str, values: dict, facts=None) -> list[list[str]]:

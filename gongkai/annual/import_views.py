@@ -11,8 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from gongkai.annual.selectors import check_report_year
 from gongkai.annual.services import figures_import
-from gongkai.annual.views import _body, _check_year
+from gongkai.annual.views import _body
 from gongkai.applications.permissions import can_register_application
 from gongkai.bodies.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
@@ -36,7 +37,7 @@ class FiguresUploadForm(forms.Form):
 @login_required
 def figures_upload(request, code: str, year: int):
     body = _body(request, code, can_register_application)
-    _check_year(year)
+    check_report_year(year)
     form = FiguresUploadForm(request.POST, request.FILES) if request.method == "POST" else FiguresUploadForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -62,7 +63,7 @@ def figures_upload(request, code: str, year: int):
 def figures_template(request, code: str, year: int):
     """A CSV listing every row and column of the year's table 1, with the value left to fill."""
     _body(request, code, can_register_application)
-    _check_year(year)
+    check_report_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     buffer = io.StringIO()
     writer = csv.writer(buffer)

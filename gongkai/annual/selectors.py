@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.http import Http404
+
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.record_checks import record_findings
 from gongkai.applications.statistics import OTHER_CODES, table2_counts, table3_counts
@@ -89,6 +91,12 @@ def checked_report(
         )
     findings = [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
     return report, findings
+
+
+def check_report_year(year: int) -> None:
+    """404 for a year before the 2019 条例 took effect, or absurdly far ahead (pages and API)."""
+    if not 2019 <= year <= 2100:
+        raise Http404("年度应为2019年及以后。")
 
 
 def year_locked(body, year: int) -> bool:

@@ -19,7 +19,7 @@ from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_gri
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
-from gongkai.annual.selectors import computed_report, counted_values, report_values
+from gongkai.annual.selectors import check_report_year, computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
 from gongkai.applications.statistics import SUMMARY_ROWS
@@ -44,11 +44,6 @@ def _body(request, code: str, allowed=can_view_body) -> Body:
     if not allowed(request.user, body):
         raise PermissionDenied
     return body
-
-
-def _check_year(year: int) -> None:
-    if not 2019 <= year <= 2100:
-        raise Http404("年度应为2019年及以后。")
 
 
 def render_report(body, year: int, fmt: str) -> bytes:
@@ -90,7 +85,7 @@ def render_report(body, year: int, fmt: str) -> bytes:
 @login_required
 def annual_report(request, code: str, year: int):
     body = _body(request, code)
-    _check_year(year)
+    check_report_year(year)
     report, findings = computed_report(body=body, year=year)
     sections = [
         (
@@ -121,7 +116,7 @@ def annual_report(request, code: str, year: int):
 def annual_cell(request, code: str, year: int, table: str, row: str, column: str):
     """The applications or appeals counted in one cell of table 2 or 3."""
     body = _body(request, code)
-    _check_year(year)
+    check_report_year(year)
     records = cell_records(body=body, year=year, table=table, row=row, column=column)
     if records is None:
         message = f"年报表格中没有这个单元格（{table}/{row}/{column}）。"
@@ -139,7 +134,7 @@ def annual_cell(request, code: str, year: int, table: str, row: str, column: str
 @login_required
 def annual_download(request, code: str, year: int, fmt: str):
     body = _body(request, code)
-    _check_year(year)
+    check_report_year(year)
     if fmt not in CONTENT_TYPES:
         raise Http404("不支持的格式")
     response = HttpResponse(render_report(body, year, fmt), content_type=CONTENT_TYPES[fmt])
@@ -150,7 +145,7 @@ def annual_download(request, code: str, year: int, fmt: str):
 @login_required
 def annual_figures(request, code: str, year: int):
     body = _body(request, code, can_register_application)
-    _check_year(year)
+    check_report_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
     # Rows counted from the catalogue are not typed in (gongkai.publishing.statistics).
@@ -192,7 +187,7 @@ def annual_figures(request, code: str, year: int):
 
 
 def _rollup_of(request, year: int):
-    _check_year(year)
+    check_report_year(year)
     return rollup_for_inspector(user=request.user, year=year, today=timezone.localdate())
 
 
@@ -257,7 +252,7 @@ REPORT_STEPS = {
 def annual_step(request, code: str, year: int, step: str):
     """Draft, edit, review and publish the report; each step's rules live in the services."""
     body = _body(request, code, can_register_application)
-    _check_year(year)
+    check_report_year(year)
     if request.method != "POST" or step not in REPORT_STEPS:
         raise Http404("没有这个步骤。")
     version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()

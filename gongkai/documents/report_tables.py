@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, Layout
+from gongkai.core.reports.numbers import plain_number
 
 GOUJI_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T1_BLOCKS = {
@@ -51,8 +52,7 @@ Grid = list[list[Spot]]
 def _fmt(value) -> str:
     if value is None:
         return ""
-    value = Decimal(value)
-    return f"{value.normalize():f}" if value == value.to_integral() else str(value)
+    return plain_number(Decimal(value))
 
 
 def table1(layout: Layout, values: Values) -> Grid:

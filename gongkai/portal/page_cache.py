@@ -27,6 +27,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from gongkai.annual.models import ReportStatus
+from gongkai.publishing.models import OPEN_STATUSES
+
 GENERATION_KEY = "portal:generation"
 HEADER = "X-Portal-Cache"
 # Models whose rows the portal shows. PublicationVersion and SearchEntry change as drafts are
@@ -40,7 +43,8 @@ WATCHED = (
     "bodies.BodyVersion",
     "annual.AnnualReportVersion",
 )
-HIDDEN_STATUSES = {"draft", "in_review", "in_secrecy", "awaiting_signature", "reviewed"}
+# Versions and reports not (yet) public: saving them changes nothing the portal shows.
+HIDDEN_STATUSES = {*OPEN_STATUSES, ReportStatus.DRAFT, ReportStatus.REVIEWED}
 
 
 def generation() -> int:

@@ -145,6 +145,15 @@ class VersionStatus(models.TextChoices):
     SUPERSEDED = "superseded", "已被新版本替代"
 
 
+# A version on its way to signing: not public, and at most one per item.
+OPEN_STATUSES = (
+    VersionStatus.DRAFT,
+    VersionStatus.IN_REVIEW,
+    VersionStatus.IN_SECRECY,
+    VersionStatus.AWAITING_SIGNATURE,
+)
+
+
 class PublicationVersion(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField("版本", default=1)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS
 from gongkai.core.reports.model import AnnualReport, Cell
-from gongkai.core.reports.numbers import CellStatus
+from gongkai.core.reports.numbers import CellStatus, plain_number
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 TABLE_NAMES = {"t1": "主动公开情况表", "t2": "依申请公开情况表", "t3": "复议诉讼情况表"}
@@ -115,8 +115,7 @@ def _blank_note(cells: list[Cell]) -> str:
     return "（空白按0计）" if any(c.status is not CellStatus.READ for c in cells) else ""
 
 
-def _n(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value == value.to_integral() else str(value)
+_n = plain_number
 
 
 def check_table2(report: AnnualReport) -> list[Finding]:

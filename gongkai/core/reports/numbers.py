@@ -52,3 +52,8 @@ def parse_value(text: str) -> ParsedValue:
 def is_value_text(text: str) -> bool:
     """Could this cell hold a value (rather than a label)?"""
     return parse_value(text).status is not CellStatus.UNREADABLE
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as a report prints it: 1700.00 as "1700", 12.50 as "12.50", never "1.7E+3"."""
+    return f"{value.normalize():f}" if value == value.to_integral() else str(value)

@@ -11,7 +11,8 @@ Callers import this package (`from gongkai.publishing import services`); the mod
 """
 
 from gongkai.bodies.services import ServiceError
-from gongkai.publishing.services._common import OPEN_STATUSES, VERSION_FIELDS
+from gongkai.publishing.models import OPEN_STATUSES
+from gongkai.publishing.services._common import VERSION_FIELDS
 from gongkai.publishing.services.catalogue import (
     catalogue_install_default,
     catalogue_node_save,

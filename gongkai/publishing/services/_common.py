@@ -10,7 +10,6 @@ from gongkai.bodies.services import ServiceError
 from gongkai.publishing.models import (
     Publication,
     PublicationVersion,
-    VersionStatus,
 )
 from gongkai.publishing.search import index_publication
 
@@ -25,14 +24,6 @@ VERSION_FIELDS = (
     "effective_from",
     "effective_until",
     "text",
-)
-
-
-OPEN_STATUSES = (
-    VersionStatus.DRAFT,
-    VersionStatus.IN_REVIEW,
-    VersionStatus.IN_SECRECY,
-    VersionStatus.AWAITING_SIGNATURE,
 )
 
 

@@ -14,12 +14,12 @@ from gongkai.core.catalogue import (
 )
 from gongkai.publishing import permissions
 from gongkai.publishing.models import (
+    OPEN_STATUSES,
     Attachment,
     Publication,
     PublicationVersion,
 )
 from gongkai.publishing.services._common import (
-    OPEN_STATUSES,
     VERSION_FIELDS,
     _audit,
     _refuse_unless,
