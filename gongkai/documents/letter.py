@@ -9,11 +9,9 @@ from datetime import date
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Pt
 
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
+from gongkai.documents import fonts
 
 
 @dataclass(frozen=True)
@@ -40,30 +38,23 @@ def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _run_font(run, name: str, size: float, bold: bool = False) -> None:
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.name = name
-    # python-docx sets only the Latin font; CJK text needs w:eastAsia too.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
-def _paragraph(document, text: str, *, font=BODY_FONT, size=16, bold=False, align=None, indent=True):
-    paragraph = document.add_paragraph()
+def _paragraph(document, text: str, *, style=None, size=None, align=None, indent=True):
+    paragraph = document.add_paragraph(style=style)
     if align is not None:
         paragraph.alignment = align
     if indent:
-        paragraph.paragraph_format.first_line_indent = Pt(size * 2)
+        paragraph.paragraph_format.first_line_indent = Pt(2 * (size or fonts.TEXT_SIZE))
     paragraph.paragraph_format.line_spacing = Pt(28)
-    _run_font(paragraph.add_run(text), font, size, bold)
+    run = paragraph.add_run(text)
+    if size is not None:
+        run.font.size = Pt(size)
     return paragraph
 
 
 def render_docx(letter: Letter) -> bytes:
     document = Document()
-    _paragraph(
-        document, letter.title, font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
-    )
+    fonts.style_docx(document)
+    _paragraph(document, letter.title, style="Title", indent=False)
     _paragraph(document, letter.number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     _paragraph(document, f"{letter.recipient}：", indent=False)
     for text in letter.paragraphs:
@@ -79,15 +70,15 @@ def render_docx(letter: Letter) -> bytes:
     return buffer.getvalue()
 
 
-PDF_CSS = """
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; }
-h1 { font-family: "Noto Serif CJK SC", serif; font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 12pt; }
-p { margin: 0; text-indent: 2em; }
-p.number { text-align: center; text-indent: 0; }
-p.recipient { text-indent: 0; }
-p.sign { text-align: right; text-indent: 0; }
-p.note { font-size: 12pt; line-height: 20pt; }
+PDF_CSS = f"""
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
+body {{ font-family: {fonts.TEXT.css}; font-size: 16pt; line-height: 28pt; }}
+h1 {{ font-family: {fonts.TITLE.css}; font-size: 22pt; text-align: center; font-weight: normal; margin: 0 0 12pt; }}
+p {{ margin: 0; text-indent: 2em; }}
+p.number {{ text-align: center; text-indent: 0; }}
+p.recipient {{ text-indent: 0; }}
+p.sign {{ text-align: right; text-indent: 0; }}
+p.note {{ font-size: 12pt; line-height: 20pt; }}
 """
 
 
@@ -108,6 +99,4 @@ def letter_html(letter: Letter) -> str:
 
 
 def render_pdf(letter: Letter) -> bytes:
-    from weasyprint import HTML  # imported late: loading Pango costs ~0.3 s, needed only here
-
-    return HTML(string=letter_html(letter)).write_pdf()
+    return fonts.html_to_pdf(letter_html(letter))

@@ -16,6 +16,7 @@ from decimal import Decimal
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, Layout
 from gongkai.core.reports.numbers import plain_number
+from gongkai.documents import fonts
 
 GOUJI_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T1_BLOCKS = {
@@ -192,9 +193,10 @@ def render_docx(parts: list[Part], title: str, signature: tuple[str, str] | None
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = Document()
-    document.add_heading(title, level=1)
+    fonts.style_docx(document)
+    document.add_paragraph(title, style="Title")
     for part in parts:
-        document.add_heading(part.heading, level=2)
+        document.add_heading(part.heading, level=1)
         for paragraph in _paragraphs(part.text):
             document.add_paragraph(paragraph)
         if part.grid is not None:
@@ -221,7 +223,12 @@ def _placed(grid: Grid):
             c += spot.colspan
 
 
+TABLE_TEXT_SIZE = 10.5  # 5号: the official tables' ten columns do not fit at the text's 3号
+
+
 def _docx_table(document, grid: Grid) -> None:
+    from docx.shared import Pt
+
     placed = list(_placed(grid))
     width = max(c + s.colspan for _, c, s in placed)
     table = document.add_table(rows=len(grid), cols=width)
@@ -231,6 +238,8 @@ def _docx_table(document, grid: Grid) -> None:
         if spot.rowspan > 1 or spot.colspan > 1:
             cell = cell.merge(table.cell(r + spot.rowspan - 1, c + spot.colspan - 1))
         cell.text = spot.text  # set after merging: merge() concatenates the texts
+        for run in cell.paragraphs[0].runs:
+            run.font.size = Pt(TABLE_TEXT_SIZE)
 
 
 def render_xlsx(parts: list[Part]) -> bytes:
@@ -257,17 +266,17 @@ def render_xlsx(parts: list[Part]) -> bytes:
     return buffer.getvalue()
 
 
-PDF_CSS = """
-@page { size: A4; margin: 20mm 15mm; }
-body { font-family: "Noto Serif CJK SC", serif; font-size: 10.5pt; }
-table.report-table { border-collapse: collapse; width: 100%; margin-bottom: 12pt; }
-table.report-table td { border: 0.6pt solid #000; padding: 2pt 3pt; text-align: center; }
-table.report-table tr { page-break-inside: avoid; }
-h1 { font-size: 16pt; text-align: center; }
-h2 { font-size: 12pt; }
-p { text-indent: 2em; line-height: 1.6; margin: 0 0 4pt; }
-div.signature { break-inside: avoid; break-before: avoid; margin-top: 16pt; }
-div.signature p { text-align: right; text-indent: 0; }
+PDF_CSS = f"""
+@page {{ size: A4; margin: 20mm 15mm; }}
+body {{ font-family: {fonts.TEXT.css}; font-size: 10.5pt; }}
+table.report-table {{ border-collapse: collapse; width: 100%; margin-bottom: 12pt; }}
+table.report-table td {{ border: 0.6pt solid #000; padding: 2pt 3pt; text-align: center; }}
+table.report-table tr {{ page-break-inside: avoid; }}
+h1 {{ font-family: {fonts.TITLE.css}; font-size: 16pt; font-weight: normal; text-align: center; }}
+h2 {{ font-family: {fonts.HEADING.css}; font-size: 12pt; font-weight: normal; }}
+p {{ text-indent: 2em; line-height: 1.6; margin: 0 0 4pt; }}
+div.signature {{ break-inside: avoid; break-before: avoid; margin-top: 16pt; }}
+div.signature p {{ text-align: right; text-indent: 0; }}
 """
 
 
@@ -293,6 +302,4 @@ def render_html(parts: list[Part], title: str, signature: tuple[str, str] | None
 
 
 def render_pdf(parts: list[Part], title: str, signature: tuple[str, str] | None = None) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_html(parts, title, signature)).write_pdf()
+    return fonts.html_to_pdf(render_html(parts, title, signature))

@@ -6,9 +6,10 @@ from datetime import date
 import pdfplumber
 from docx import Document
 
-from gongkai.documents.inspect import pdf_fonts
+from gongkai.documents.inspect import docx_font_table, docx_fonts, pdf_fonts
 from gongkai.documents.letter import Letter, render_docx, render_pdf
 
+STAND_INS = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "黑体": None}
 LETTER = Letter(
     title="政府信息公开申请补正告知书",
     number="东湖依申补〔2026〕3号",
@@ -28,13 +29,16 @@ def test_docx_holds_the_letter_in_order_with_cjk_fonts():
     document = Document(io.BytesIO(render_docx(LETTER)))
     texts = [p.text for p in document.paragraphs]
     assert texts == LETTER.plain_text().split("\n")
-    first_run = document.paragraphs[0].runs[0]
-    assert (
-        first_run._element.rPr.rFonts.get(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
-        )
-        == "方正小标宋简体"
-    )
+    title, *rest = document.paragraphs
+    # GB/T 9704: the title in 小标宋, everything else in 仿宋; digits and Latin in Times New Roman.
+    assert docx_fonts(title) == "方正小标宋简体"
+    assert {docx_fonts(p) for p in rest} == {"仿宋_GB2312"}
+    assert {docx_fonts(p, script) for p in document.paragraphs for script in ("ascii", "hAnsi")} == {
+        "Times New Roman"
+    }
+    assert title.style.font.size.pt == 22 and rest[0].style.font.size.pt == 16
+    # Where the _GB2312 faces are not installed, Word and WPS take the face Windows ships.
+    assert docx_font_table(document) | STAND_INS == docx_font_table(document)
 
 
 def test_pdf_renders_chinese_with_embedded_fonts(weasyprint_available):
@@ -45,8 +49,8 @@ def test_pdf_renders_chinese_with_embedded_fonts(weasyprint_available):
     for expected in ("政府信息公开申请补正告知书", "东湖依申补〔2026〕3号", "第三十条", "2026年3月4日"):
         assert expected in text
     fonts = pdf_fonts(data)
-    # Subset-prefixed Simplified-Chinese faces, each with its font program inside the file.
-    assert {name.split("+", 1)[1] for name in fonts} == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}
+    # The bundled Simplified-Chinese serif, subset, with its font program inside the file.
+    assert {name.split("+", 1)[1] for name in fonts} == {"Noto-Serif-SC-Bundled"}
     assert all(fonts.values()), fonts
 
 

@@ -38,14 +38,18 @@ def known(template: str):
     return values
 
 
-def rendered(template: str, fmt: str, weasyprint_available=None) -> bytes:
+def rendered_parts(template: str) -> tuple[list[rt.Part], str, tuple[str, str]]:
     """The whole report: the six parts as drafted from the numbers, the tables, the signature."""
     year = 2020 if template == "2019" else 2023
     values = known(template)
     sections = draft_sections(body_name="示范区东湖街道办事处", year=year, template=template, values=values)
     parts = rt.report_parts(LAYOUTS[template], values, sections)
     title = f"示范区东湖街道办事处{year}年政府信息公开工作年度报告"
-    signature = ("示范区东湖街道办事处", f"{year + 1}年1月20日")
+    return parts, title, ("示范区东湖街道办事处", f"{year + 1}年1月20日")
+
+
+def rendered(template: str, fmt: str) -> bytes:
+    parts, title, signature = rendered_parts(template)
     if fmt == "html":
         return rt.render_html(parts, title, signature).encode("utf-8")
     if fmt == "docx":
@@ -91,3 +95,24 @@ def test_the_docx_keeps_the_official_merged_headers():
     assert first_row[0].text == rt.GOUJI_NOTE and first_row[0]._tc is first_row[2]._tc  # spans 3 columns
     assert first_row[3].text == "申请人情况" and first_row[3]._tc is first_row[9]._tc  # spans 7 columns
     assert table2.rows[1].cells[4].text == "法人或其他组织"
+
+
+def test_the_docx_names_the_fonts_of_an_official_document():
+    import io
+
+    from docx import Document
+
+    from gongkai.documents.inspect import docx_font_table, docx_fonts
+
+    parts, title, _ = rendered_parts("2021")
+    document = Document(io.BytesIO(rendered("2021", "docx")))
+    paragraphs = document.paragraphs
+    cells = [p for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    headings = [p for p in paragraphs if p.text in {part.heading for part in parts}]
+    others = [p for p in paragraphs[1:] if p not in headings]
+    assert paragraphs[0].text == title and docx_fonts(paragraphs[0]) == "方正小标宋简体"
+    assert len(headings) == 6 and {docx_fonts(p) for p in headings} == {"黑体"}
+    assert others and {docx_fonts(p) for p in others + cells} == {"仿宋_GB2312"}
+    assert {docx_fonts(p, s) for p in paragraphs + cells for s in ("ascii", "hAnsi")} == {"Times New Roman"}
+    assert docx_fonts(document.add_paragraph("（一）", style="Heading 2")) == "楷体_GB2312"
+    assert docx_font_table(document)["仿宋_GB2312"] == "仿宋"
