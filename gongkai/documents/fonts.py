@@ -19,6 +19,7 @@ import atexit
 import threading
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import pylopdf_fonts_zh_cn
 
@@ -86,8 +87,10 @@ def _remove_copies() -> None:
 def _bundled_faces():
     """The font configuration holding the bundled faces, made once per thread and kept: WeasyPrint
     copies each file into it (20 MB), which cost more than drawing a whole letter; and a
-    configuration is not to be shared between threads (Pango's font map is not thread-safe)."""
-    if not hasattr(_per_thread, "faces"):
+    configuration is not to be shared between threads (Pango's font map is not thread-safe).
+    It is made again if a cleaner of the temporary folder has removed the copies since."""
+    kept = getattr(_per_thread, "faces", None)
+    if kept is None or not Path(kept[0]._folder).is_dir():  # WeasyPrint's folder of copies
         with warnings.catch_warnings():
             # On a machine without fonts WeasyPrint warns at import that its output will be ugly;
             # the bundled faces are what makes it right, so the warning would only mislead.

@@ -1,12 +1,14 @@
 """Letters are real DOCX and PDF files: opened again and their text compared."""
 
 import io
+import shutil
 from datetime import date
 
 import pdfplumber
 from docx import Document
 
-from gongkai.documents.inspect import docx_font_table, docx_fonts, pdf_fonts
+from gongkai.documents import fonts
+from gongkai.documents.inspect import docx_font_table, docx_fonts, pdf_fonts, pdf_glyph_problems
 from gongkai.documents.letter import Letter, render_docx, render_pdf
 
 STAND_INS = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "黑体": None}
@@ -59,3 +61,17 @@ def test_markup_in_data_is_text_not_html(weasyprint_available):
     with pdfplumber.open(io.BytesIO(render_pdf(hostile))) as pdf:
         text = pdf.pages[0].extract_text()
     assert "<script>" in text.replace(" ", "")
+
+
+def test_a_worker_whose_font_copies_were_cleaned_away_still_draws_in_the_bundled_fonts(weasyprint_available):
+    from gongkai.documents.tests.test_report_tables import rendered
+
+    render_pdf(LETTER)  # the serif copy is opened; the sans copy waits for a report's headings
+    shutil.rmtree(fonts._per_thread.faces[0]._folder)  # as a cleaner of /tmp does in a long-lived worker
+    bundled = {family.replace(" ", "-"): path for family, path in fonts.BUNDLED_FILES.items()}
+    report = rendered("2021", "pdf")
+    assert pdf_glyph_problems(report, bundled) == []
+    assert {name.split("+", 1)[1] for name in pdf_fonts(report)} == {
+        "Noto-Serif-SC-Bundled",
+        "Noto-Sans-SC-Bundled",
+    }
