@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS
+from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 
@@ -85,6 +85,24 @@ CHECKS: dict[str, CheckInfo] = {
         WARNING,
         "正文与上年高度雷同",
         "与同一机关上一年度年报的正文相似度达到90%以上，可能照抄往年内容（2021年格式通知：内容雷同将被追责）。",
+    ),
+    "T2-TEMPLATE-MIX": CheckInfo(
+        WARNING,
+        "依申请公开情况表格式与年报格式不一致",
+        "2021年格式的依申请公开情况表将（六）其他处理分为三项（逾期不补正、逾期未缴费、其他），2019年试行格式只有一行（六）其他处理。"
+        "本报告的表格按所印格式读取；应按报告年度适用的格式填报（2019、2020年度用〔2019〕60号，2021年度起用〔2021〕30号）。",
+    ),
+    "READING-SETTLED": CheckInfo(
+        INFO,
+        "按表内合计确定了有歧义的读法",
+        "某些单元格的文字可以有几种读法（例如分页处两行粘连、数字连在一起的“3 0”）；只有一种读法使表内合计"
+        "（行合计、一+二=三（七）+四、（七）=各项办理结果之和、复议诉讼各部分总计）全部成立，已按该读法读取。",
+    ),
+    "READING-UNSETTLED": CheckInfo(
+        WARNING,
+        "有歧义的单元格无法确定，按缺失处理",
+        "某些单元格的文字可以有几种读法（例如分页处两行粘连、数字连在一起的“3 0”），而表内合计不能确定是哪一种"
+        "（没有一种读法使合计成立，或有几种都成立）。这些单元格按缺失处理，不猜测数值，请人工核对原件。",
     ),
     "CELLS-UNREADABLE": CheckInfo(
         WARNING, "有单元格未能读取", "这些单元格在文件中缺失或不是数字，相关合计未作检查。不会把它们当作0。"
@@ -206,13 +224,35 @@ def check_values(report: AnnualReport) -> list[Finding]:
     return findings
 
 
+TEMPLATE_NAMES = {"2019": "2019年试行格式（〔2019〕60号）", "2021": "2021年格式（〔2021〕30号）"}
+
+
+def check_readings(report: AnnualReport) -> list[Finding]:
+    findings = [
+        Finding("READING-SETTLED" if note.settled else "READING-UNSETTLED", note.message, list(note.cells))
+        for note in report.readings
+    ]
+    printed = report.table2_template
+    if printed is not None and printed != report.template:
+        due = template_for_year(report.year) if report.year is not None else report.template
+        findings.append(
+            Finding(
+                "T2-TEMPLATE-MIX",
+                f"年报的主动公开情况表为{TEMPLATE_NAMES[report.template]}，依申请公开情况表却是"
+                f"{TEMPLATE_NAMES[printed]}（（六）其他处理{'只有一行' if printed == '2019' else '分为三项'}）；"
+                f"{'本年度' if report.year is None else f'{report.year}年度'}应使用{TEMPLATE_NAMES[due]}。表格按所印格式读取。",
+            )
+        )
+    return findings
+
+
 def check_document(report: AnnualReport) -> list[Finding]:
     findings = []
     year = report.year
     if year is not None:
-        expected = "2019" if year <= 2020 else "2021"
+        expected = template_for_year(year)
         if report.template != expected:
-            names = {"2019": "2019年试行格式（〔2019〕60号）", "2021": "2021年格式（〔2021〕30号）"}
+            names = TEMPLATE_NAMES
             findings.append(
                 Finding(
                     "TEMPLATE-YEAR",
@@ -288,6 +328,12 @@ def _check_text_numbers(report: AnnualReport) -> list[Finding]:
 
 
 def run_checks(report: AnnualReport) -> list[Finding]:
-    findings = check_document(report) + check_values(report) + check_table2(report) + check_table3(report)
+    findings = (
+        check_document(report)
+        + check_readings(report)
+        + check_values(report)
+        + check_table2(report)
+        + check_table3(report)
+    )
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(findings, key=lambda f: order[f.severity])
