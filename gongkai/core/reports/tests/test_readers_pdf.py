@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from gongkai.core.reports.readers import ReadError, pdf, read_bytes
+from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable
 from gongkai.core.reports.source import Location, SourceLine
 from gongkai.core.reports.tests import builders as b
 
@@ -179,3 +180,44 @@ def test_damaged_files_give_a_document_or_a_read_error_never_another_exception()
             pdf.read(damaged, "损坏.pdf")
         except ReadError as error:
             assert str(error).startswith("损坏.pdf：")
+
+
+def test_a_number_under_a_number_at_a_page_break_starts_a_new_row():
+    # The last row on page 1 and the first on page 2 of a real report's table 2: the label
+    # column's merge is cut (empty cell), the long label filled its cell, and 3 sat above 0.
+    # Rejoining them as one broken row printed 30 where the report prints 3.
+    def table(cells, page):
+        return PdfTable(cells=cells, n_rows=1, row_pages=[page], top=0.0, parts=[page])
+
+    upper = table(
+        [
+            Cell(0, 50, 0, 1, "三、本年度办理结果"),
+            Cell(50, 150, 0, 1, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", full=True),
+            Cell(150, 180, 0, 1, "3", full=True),
+        ],
+        1,
+    )
+    lower = table(
+        [Cell(0, 50, 0, 1, ""), Cell(50, 150, 0, 1, "（三）不予公开"), Cell(150, 180, 0, 1, "0", full=True)],
+        2,
+    )
+    assert upper.join(lower, 2)
+    assert upper.rows_rejoined == 0 and upper.n_rows == 2
+    assert [c.text for c in upper.cells if c.x0 == 150] == ["3", "0"]
+
+
+def test_a_label_broken_by_a_page_break_is_still_rejoined():
+    def table(cells, page):
+        return PdfTable(cells=cells, n_rows=1, row_pages=[page], top=0.0, parts=[page])
+
+    upper = table(
+        [
+            Cell(0, 50, 0, 1, "（二）部分公开（区分处理的，只计", full=True),
+            Cell(50, 80, 0, 1, "3", full=True),
+        ],
+        1,
+    )
+    lower = table([Cell(0, 50, 0, 1, "这一情形，不计其他情形）"), Cell(50, 80, 0, 1, "")], 2)
+    assert upper.join(lower, 2)
+    assert upper.rows_rejoined == 1 and upper.n_rows == 1
+    assert upper.cells[0].text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
