@@ -63,11 +63,11 @@ class Pages:
                     }
                 )
             elif isinstance(obj, LTRect):
-                content.edges += _rect_edges(obj.x0, top_of - obj.y1, obj.x1, top_of - obj.y0)
+                content.edges += rect_edges(obj.x0, top_of - obj.y1, obj.x1, top_of - obj.y0)
             elif isinstance(obj, LTCurve):  # LTLine too: every straight segment of the path
                 points = [(x, top_of - y) for x, y in obj.pts]
                 kind = "line" if isinstance(obj, LTLine) else "curve_edge"
-                content.edges += [e for e in (_segment(p, q, kind) for p, q in pairwise(points)) if e]
+                content.edges += [e for e in (segment(p, q, kind) for p, q in pairwise(points)) if e]
             elif isinstance(obj, LTImage):
                 content.images += 1
             elif isinstance(obj, LTContainer):  # form XObjects (LTFigure)
@@ -88,7 +88,7 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kin
     }
 
 
-def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
+def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
     return [
         _edge(x0, top, x1, top, "h", "rect_edge"),
         _edge(x0, bottom, x1, bottom, "h", "rect_edge"),
@@ -97,7 +97,7 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
     ]
 
 
-def _segment(p: tuple[float, float], q: tuple[float, float], kind: str) -> dict | None:
+def segment(p: tuple[float, float], q: tuple[float, float], kind: str) -> dict | None:
     (x0, y0), (x1, y1) = p, q
     if y0 == y1:
         return _edge(min(x0, x1), y0, max(x0, x1), y0, "h", kind)
