@@ -3,33 +3,11 @@ PDF the tests build: the same lines, tables, cells, locations and warnings."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from gongkai.core.reports.readers import pdf
 from gongkai.core.reports.tests import builders as b
 from gongkai.core.reports.tests.test_readers_pdf import _needs_soffice
-
-
-def _mixed() -> bytes:
-    writer = PdfWriter()
-    for data in (b.build_pdf(["第一页文字"]), b.build_scanned_pdf(pages=1)):
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
-
-
-def _empty_password() -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(b.build_pdf(["仅限制打印"]))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
-
 
 BUILT = {
     **{
@@ -43,8 +21,8 @@ BUILT = {
     "table-on-new-page": lambda: b.build_pdf(b.report_blocks(seed=2), break_before_table=1),
     "text-only": lambda: b.build_pdf(["只有文字的报告"]),
     "scanned": lambda: b.build_scanned_pdf(pages=2),
-    "mixed": _mixed,
-    "empty-password": _empty_password,
+    "mixed": b.build_mixed_pdf,
+    "empty-password": b.build_empty_password_pdf,
 }
 CONVERTED = {
     "libreoffice-docx": lambda: b.convert_to_pdf(b.build_docx(b.report_blocks(seed=0))),

@@ -7,11 +7,9 @@ not installed, except under CI=true where they fail.
 
 from __future__ import annotations
 
-import io
 import os
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from gongkai.core.reports.readers import ReadError, pdf, read_bytes
 from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable
@@ -105,13 +103,7 @@ def test_scanned_pdf_has_no_text_layer():
 
 
 def test_one_scanned_page_among_text_pages_is_reported():
-    writer = PdfWriter()
-    for data in (b.build_pdf(["第一页文字"]), b.build_scanned_pdf(pages=1)):
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-    buf = io.BytesIO()
-    writer.write(buf)
-    doc = pdf.read(buf.getvalue(), "mixed.pdf")
+    doc = pdf.read(b.build_mixed_pdf(), "mixed.pdf")
     assert doc.has_text_layer is True
     assert "mixed.pdf：第2页无文字层（可能是扫描页），该页内容未读取。" in doc.warnings
 
@@ -122,11 +114,7 @@ def test_encrypted_pdf_needing_a_password_is_a_read_error():
 
 
 def test_pdf_encrypted_with_an_empty_user_password_is_read():
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(b.build_pdf(["仅限制打印"]))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
-    buf = io.BytesIO()
-    writer.write(buf)
-    assert [line.text for line in pdf.read(buf.getvalue(), "p.pdf").lines()] == ["仅限制打印"]
+    assert [line.text for line in pdf.read(b.build_empty_password_pdf(), "p.pdf").lines()] == ["仅限制打印"]
 
 
 @pytest.mark.parametrize(
