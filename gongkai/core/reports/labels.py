@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -31,6 +32,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", folded)
 
 
+@lru_cache(maxsize=8192)  # the official labels are compared with every piece of a table
 def core(text: str) -> str:
     """The label without its leading numbering: '(三)1.属于国家秘密' -> '属于国家秘密'."""
     text = normalise(text)

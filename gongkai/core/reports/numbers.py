@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 
 class CellStatus(StrEnum):
@@ -41,6 +42,7 @@ def digit_groups(text: str) -> list[str]:
     return folded.split() if DIGIT_GROUPS.match(folded) else []
 
 
+@lru_cache(maxsize=4096)  # a report repeats the same few texts ("0", "", "/") hundreds of times
 def parse_value(text: str) -> ParsedValue:
     if digit_groups(text):
         return ParsedValue(CellStatus.UNREADABLE)  # never read '3 0' as 30 without evidence
@@ -60,6 +62,7 @@ def parse_value(text: str) -> ParsedValue:
     return ParsedValue(CellStatus.READ, -value if sign == "-" else value, unit or "")
 
 
+@lru_cache(maxsize=4096)
 def is_value_text(text: str) -> bool:
     """Could this cell hold a value (rather than a label)?"""
     return parse_value(text).status is not CellStatus.UNREADABLE or bool(digit_groups(text))

@@ -67,10 +67,10 @@ class MuPages:
                                 "size": size,
                             }
                         )
-        for path in page.get_drawings():
+        for path in page.get_cdrawings():  # get_drawings() only wraps these tuples in objects
             for item in path["items"]:
                 content.edges += _item_edges(item)
-        content.images = len(page.get_image_info())
+        content.images = len(page.get_images(full=False))
         return content
 
     def _descents(self, page) -> dict[str, float]:
@@ -115,16 +115,16 @@ def _descent_of(name: str, descents: dict[str, float], fallback: float) -> float
 def _item_edges(item: tuple) -> list[dict]:
     kind = item[0]
     if kind == "re":
-        rect = item[1]
-        return rect_edges(rect.x0, rect.y0, rect.x1, rect.y1)
+        x0, y0, x1, y1 = item[1]
+        return rect_edges(x0, y0, x1, y1)
     if kind == "l":
-        edge = segment((item[1].x, item[1].y), (item[2].x, item[2].y), "line")
+        edge = segment(tuple(item[1]), tuple(item[2]), "line")
         return [edge] if edge else []
     if kind == "qu":
-        quad = item[1]
-        corners = [quad.ul, quad.ur, quad.lr, quad.ll, quad.ul]
-        return [e for e in (segment((p.x, p.y), (q.x, q.y), "curve_edge") for p, q in pairwise(corners)) if e]
+        quad = pymupdf.Quad(item[1])
+        corners = [(p.x, p.y) for p in (quad.ul, quad.ur, quad.lr, quad.ll, quad.ul)]
+        return [e for e in (segment(p, q, "curve_edge") for p, q in pairwise(corners)) if e]
     if kind == "c":  # a Bézier: pdfminer keeps the straight runs between its control points
-        points = [(p.x, p.y) for p in item[1:]]
+        points = [tuple(p) for p in item[1:]]
         return [e for e in (segment(p, q, "curve_edge") for p, q in pairwise(points)) if e]
     return []

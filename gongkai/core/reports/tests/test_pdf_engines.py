@@ -4,8 +4,11 @@ PDF the tests build: the same lines, tables, cells, locations and warnings."""
 from __future__ import annotations
 
 import pytest
+from pdfplumber.table import TableFinder
 
 from gongkai.core.reports.readers import pdf
+from gongkai.core.reports.readers.pdf_mupdf import MuPages
+from gongkai.core.reports.readers.pdf_page import _EdgesOnly, find_tables
 from gongkai.core.reports.tests import builders as b
 from gongkai.core.reports.tests.test_readers_pdf import _needs_soffice
 
@@ -61,3 +64,12 @@ def test_both_engines_refuse_a_password_protected_pdf_alike():
             pdf.read(data, "密.pdf", engine=engine)
         messages.append(str(info.value))
     assert messages[0] == messages[1] == "密.pdf：PDF已加密，需要密码才能打开，无法读取。"
+
+
+@pytest.mark.parametrize("name", ["report-0", "report-3", "repeat-header", "running-header"])
+def test_the_fast_cell_search_finds_the_cells_pdfplumber_finds(name):
+    pages = MuPages(BUILT[name]())
+    for number in pages.pages:
+        content = pages.content(number)
+        expected = [table.cells for table in TableFinder(_EdgesOnly(content), {}).tables]  # type: ignore[arg-type]
+        assert find_tables(content) == expected and expected
