@@ -7,6 +7,7 @@ the cells are listed by CELLS-UNREADABLE instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -71,7 +72,14 @@ CHECKS: dict[str, CheckInfo] = {
     "TEXT-NUMBER": CheckInfo(
         WARNING,
         "正文数字与表格不一致",
-        "正文中“收到……申请N件”“上年结转N件”“结转下年度继续办理N件”等数字应与依申请公开情况表相应的总计一致。",
+        "正文中“收到……申请N件”“上年结转N件”“结转下年度继续办理N件”“予以公开N件”“部分公开N件”等数字应与依申请公开情况表相应的总计一致，"
+        "“行政复议N件”“行政诉讼N件”应与复议诉讼情况表的总计一致。",
+    ),
+    "TEXT-UPHELD": CheckInfo(
+        WARNING,
+        "正文称均获维持，表格却不全是维持",
+        "正文说行政复议、行政诉讼“均获维持”（或“全部维持”），复议诉讼情况表却有结果纠正、其他结果或尚未审结的案件。"
+        "尚未审结的案件还没有结果，不能说已获维持。",
     ),
     "VALUE-DOMAIN": CheckInfo(
         ERROR, "数值不合理", "件数应为非负整数；只有2019年格式的“本年增/减”可为负数，只有金额可有小数。"
@@ -291,40 +299,82 @@ def _check_date(report: AnnualReport) -> list[Finding]:
     return []
 
 
-# Numbers the text quotes, each tied to the table cell it must equal: (pattern, cell, what it is).
+# Numbers the text quotes, each tied to the table cells whose sum it must equal:
+# (pattern, cells, what they are).
+_REVIEW_TOTAL = ("t3", "appeals", "review.total")
+_LITIGATION_TOTALS = (
+    ("t3", "appeals", "litigation_direct.total"),
+    ("t3", "appeals", "litigation_after_review.total"),
+)
 TEXT_NUMBERS = (
     (
         r"(?:依申请公开的政府信息|收到[^。，；]{0,12}?申请|受理[^。，；]{0,12}?申请)(\d+)\s*[件条]",
-        ("t2", "new", "total"),
+        (("t2", "new", "total"),),
         "依申请公开情况表本年新收申请总计",
     ),
     (
         r"上年结转(?:[^。，；\d]{0,8}?)(\d+)\s*件",
-        ("t2", "carried_in", "total"),
+        (("t2", "carried_in", "total"),),
         "依申请公开情况表上年结转总计",
     ),
     (
         r"结转下一?年度?(?:继续办理)?(\d+)\s*件",
-        ("t2", "carried_out", "total"),
+        (("t2", "carried_out", "total"),),
         "依申请公开情况表结转下年度总计",
     ),
+    (r"(?<!不)予以公开(\d+)\s*件", (("t2", "granted", "total"),), "依申请公开情况表（一）予以公开总计"),
+    (r"部分公开(\d+)\s*件", (("t2", "partial", "total"),), "依申请公开情况表（二）部分公开总计"),
+    (r"行政复议(?:案件|申请)?(\d+)\s*[件起宗]", (_REVIEW_TOTAL,), "复议诉讼情况表行政复议总计"),
+    (
+        r"行政诉讼(?:案件)?(\d+)\s*[件起宗]",
+        _LITIGATION_TOTALS,
+        "复议诉讼情况表行政诉讼总计（直接起诉与复议后起诉之和）",
+    ),
+)
+# 「均获维持」「均予维持」「全部维持」: every appeal upheld, which the table must bear out.
+ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|予)?维持")
+NOT_UPHELD = tuple(
+    (f"{block}.{result}", f"{block_label}{result_label}")
+    for block, block_label in APPEAL_BLOCKS
+    for result, result_label in APPEAL_RESULTS
+    if result in ("corrected", "other", "pending")
 )
 
 
 def _check_text_numbers(report: AnnualReport) -> list[Finding]:
-    import re
-
     findings = []
-    for pattern, key, label in TEXT_NUMBERS:
-        cell = report.cells.get(key)
-        if cell is None or cell.status is not CellStatus.READ:
+    for pattern, keys, label in TEXT_NUMBERS:
+        cells = [report.cells.get(key) for key in keys]
+        if (
+            any(c is None for c in cells)
+            or not _usable(cells)
+            or all(c.status is not CellStatus.READ for c in cells)
+        ):
             continue
+        value = sum(map(_v, cells))
         for line in report.text:
             for match in re.finditer(pattern, line.replace(" ", "")):
-                if Decimal(match.group(1)) != cell.value:
-                    message = f"正文“{match.group(0)}”与{label}（{_n(cell.value)}）不一致。"
-                    findings.append(Finding("TEXT-NUMBER", message, [key]))
+                if Decimal(match.group(1)) != value:
+                    message = f"正文“{match.group(0)}”与{label}（{_n(value)}）不一致。"
+                    findings.append(Finding("TEXT-NUMBER", message, list(keys)))
+    findings += _check_all_upheld(report)
     return findings
+
+
+def _check_all_upheld(report: AnnualReport) -> list[Finding]:
+    said = next((line.strip() for line in report.text if ALL_UPHELD.search(line.replace(" ", ""))), None)
+    if said is None:
+        return []
+    others = []
+    for column, label in NOT_UPHELD:
+        cell = report.cells.get(("t3", "appeals", column))
+        if cell is not None and cell.status is CellStatus.READ and cell.value:
+            others.append((column, f"{label}{_n(cell.value)}件"))
+    if not others:
+        return []
+    claim = ALL_UPHELD.search(said.replace(" ", "")).group(0)  # type: ignore[union-attr]
+    message = f"正文称“{claim}”，复议诉讼情况表却有{'、'.join(text for _, text in others)}。"
+    return [Finding("TEXT-UPHELD", message, [("t3", "appeals", column) for column, _ in others])]
 
 
 def run_checks(report: AnnualReport) -> list[Finding]:
