@@ -27,7 +27,9 @@ def test_numbers_that_agree_with_the_tables_raise_nothing():
 def test_a_request_count_that_contradicts_the_table_is_a_finding():
     # The text said 17 requests where the table counts 13.
     result = with_text("2023年共收到政府信息公开申请17件。")
-    assert messages(result) == ["正文“收到政府信息公开申请17件”与依申请公开情况表本年新收申请总计（13）不一致。"]
+    assert messages(result) == [
+        "正文“收到政府信息公开申请17件”与依申请公开情况表本年新收申请总计（13）不一致。"
+    ]
 
 
 def test_granted_partial_and_appeal_counts_are_tied_to_their_cells():
