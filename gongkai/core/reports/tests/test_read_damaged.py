@@ -217,9 +217,19 @@ def test_labels_with_typing_and_ocr_damage_are_recognised():
     lines = replace(
         lines, "2.其他法律行政法规禁止公开", [line("\t\t2.其他法律行政止公开", [1, 0, 0, 0, 0, 0, 1])]
     )
+    # As printed by 长春市二道区房屋征收工作管理办公室's 2022 report (zwgk.changchun.gov.cn):
+    # 「内容」 for 「内部」, 「情况」 for 「情形」.
+    lines = replace(
+        lines, "5.属于三类内部事务信息", [line("\t\t5.属于三类内容事务信息", [1, 0, 0, 0, 0, 0, 1])]
+    )
+    lines = replace(
+        lines, "（二）部分公开", [line("\t(二)部分公开(区分处理的,只计这一情况,不计其他情形)", PARTIAL)]
+    )
     result = audit(lines)
     assert row_values(result.report, "new") == [4, 0, 0, 0, 0, 0, 4]
     assert row_values(result.report, "withheld_prohibited_by_law") == [1, 0, 0, 0, 0, 0, 1]
+    assert row_values(result.report, "withheld_internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
+    assert row_values(result.report, "partial") == PARTIAL
     # The sums now fail, as they should: the damaged rows carry new numbers; nothing is missing.
     assert set(codes(result)) == {"T2-BALANCE", "T2-OUTCOME-SUM"}
 
