@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, template_for_year
+from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
+from gongkai.core.reports.sums import Sum, table2_sums, table3_sums
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 TABLE_NAMES = {"t1": "主动公开情况表", "t2": "依申请公开情况表", "t3": "复议诉讼情况表"}
@@ -145,65 +146,38 @@ _n = plain_number
 
 
 def check_table2(report: AnnualReport) -> list[Finding]:
-    table = report.layout.table("t2")
-
-    def cell(row: str, col: str) -> Cell:
-        return report.cells.get(("t2", row, col)) or Cell("t2", row, col, CellStatus.MISSING)
-
-    findings = []
-    outcome_rows = [r.key for r in table.rows if r.key not in ("new", "carried_in", "total", "carried_out")]
-    for column in T2_COLUMNS:
-        label = table.column(column).label
-        a, b, c, d = (cell(r, column) for r in ("new", "carried_in", "total", "carried_out"))
-        if _usable([a, b, c, d]) and _v(a) + _v(b) != _v(c) + _v(d):
-            findings.append(
-                Finding(
-                    "T2-BALANCE",
-                    f"依申请公开情况表“{label}”列：一（{_n(_v(a))}）+二（{_n(_v(b))}）={_n(_v(a) + _v(b))}，"
-                    f"不等于（七）总计（{_n(_v(c))}）+四（{_n(_v(d))}）={_n(_v(c) + _v(d))}{_blank_note([a, b, c, d])}。",
-                    [("t2", r, column) for r in ("new", "carried_in", "total", "carried_out")],
-                )
-            )
-        parts = [cell(r, column) for r in outcome_rows]
-        if _usable([*parts, c]) and sum(map(_v, parts)) != _v(c):
-            findings.append(
-                Finding(
-                    "T2-OUTCOME-SUM",
-                    f"依申请公开情况表“{label}”列：各项办理结果之和为{_n(sum(map(_v, parts)))}，"
-                    f"（七）总计为{_n(_v(c))}{_blank_note([*parts, c])}。",
-                    [("t2", r, column) for r in (*outcome_rows, "total")],
-                )
-            )
-    for row in table.rows:
-        parts = [cell(row.key, col) for col in T2_COLUMNS[:-1]]
-        total = cell(row.key, "total")
-        if _usable([*parts, total]) and sum(map(_v, parts)) != _v(total):
-            findings.append(
-                Finding(
-                    "T2-ROW-TOTAL",
-                    f"依申请公开情况表“{row.label}”行：六类申请人之和为{_n(sum(map(_v, parts)))}，"
-                    f"总计为{_n(_v(total))}{_blank_note([*parts, total])}。",
-                    [("t2", row.key, col) for col in T2_COLUMNS],
-                )
-            )
-    return findings
+    return [f for f in (_sum_finding(report, one) for one in table2_sums(report.layout)) if f]
 
 
 def check_table3(report: AnnualReport) -> list[Finding]:
-    findings = []
-    for block, block_label in APPEAL_BLOCKS:
-        keys = [("t3", "appeals", f"{block}.{result}") for result, _ in APPEAL_RESULTS]
-        cells = [report.cells.get(key) or Cell(*key, CellStatus.MISSING) for key in keys]
-        if _usable(cells) and sum(map(_v, cells[:4])) != _v(cells[4]):
-            findings.append(
-                Finding(
-                    "T3-BLOCK-TOTAL",
-                    f"复议诉讼情况表“{block_label}”：维持、纠正、其他、尚未审结之和为"
-                    f"{_n(sum(map(_v, cells[:4])))}，总计为{_n(_v(cells[4]))}{_blank_note(cells)}。",
-                    [("t3", "appeals", f"{block}.{r}") for r, _ in APPEAL_RESULTS],
-                )
-            )
-    return findings
+    return [f for f in (_sum_finding(report, one) for one in table3_sums()) if f]
+
+
+BLOCK_LABELS = dict(APPEAL_BLOCKS)
+
+
+def _sum_finding(report: AnnualReport, one: Sum) -> Finding | None:
+    """The finding of a sum of the form (sums.py) that fails; None when it holds or cannot be checked."""
+    if one.holds(report.cells) is not False:
+        return None
+    cells = [report.cells[key] for key in one.keys]
+    parts, totals = cells[: len(one.parts)], cells[len(one.parts) :]
+    table = report.layout.table(one.keys[0][0])
+    blank = _blank_note(cells)
+    part_sum, total = _n(sum(map(_v, parts))), _n(sum(map(_v, totals)))
+    if one.code == "T2-BALANCE":
+        (a, b), (c, d) = parts, totals
+        message = (
+            f"依申请公开情况表“{table.column(one.subject).label}”列：一（{_n(_v(a))}）+二（{_n(_v(b))}）={part_sum}，"
+            f"不等于（七）总计（{_n(_v(c))}）+四（{_n(_v(d))}）={total}{blank}。"
+        )
+    elif one.code == "T2-OUTCOME-SUM":
+        message = f"依申请公开情况表“{table.column(one.subject).label}”列：各项办理结果之和为{part_sum}，（七）总计为{total}{blank}。"
+    elif one.code == "T2-ROW-TOTAL":
+        message = f"依申请公开情况表“{table.row(one.subject).label}”行：六类申请人之和为{part_sum}，总计为{total}{blank}。"
+    else:
+        message = f"复议诉讼情况表“{BLOCK_LABELS[one.subject]}”：维持、纠正、其他、尚未审结之和为{part_sum}，总计为{total}{blank}。"
+    return Finding(one.code, message, list(one.keys))
 
 
 def check_values(report: AnnualReport) -> list[Finding]:

@@ -24,6 +24,7 @@ class Sum:
     code: str  # the check that reports it when it fails
     parts: tuple[Key, ...]
     totals: tuple[Key, ...]
+    subject: str  # the column, row or block it is about, for the message
 
     @property
     def keys(self) -> tuple[Key, ...]:
@@ -42,23 +43,31 @@ class Sum:
 
 
 def table2_sums(layout: Layout) -> list[Sum]:
+    """Per column 一+二 = （七）+四 and （七） = the outcomes; then per row the 总计 column."""
     rows = [row.key for row in layout.table("t2").rows]
     outcomes = [row for row in rows if row not in BALANCE_ROWS]
-    sums = [
-        Sum("T2-ROW-TOTAL", tuple(("t2", row, c) for c in T2_COLUMNS[:-1]), (("t2", row, "total"),))
-        for row in rows
-    ]
+    sums = []
     for column in T2_COLUMNS:
         sums.append(
             Sum(
                 "T2-BALANCE",
                 (("t2", "new", column), ("t2", "carried_in", column)),
                 (("t2", "total", column), ("t2", "carried_out", column)),
+                column,
             )
         )
         sums.append(
-            Sum("T2-OUTCOME-SUM", tuple(("t2", row, column) for row in outcomes), (("t2", "total", column),))
+            Sum(
+                "T2-OUTCOME-SUM",
+                tuple(("t2", row, column) for row in outcomes),
+                (("t2", "total", column),),
+                column,
+            )
         )
+    sums += [
+        Sum("T2-ROW-TOTAL", tuple(("t2", row, c) for c in T2_COLUMNS[:-1]), (("t2", row, "total"),), row)
+        for row in rows
+    ]
     return sums
 
 
@@ -68,6 +77,7 @@ def table3_sums() -> list[Sum]:
             "T3-BLOCK-TOTAL",
             tuple(("t3", "appeals", f"{block}.{result}") for result, _ in APPEAL_RESULTS[:4]),
             (("t3", "appeals", f"{block}.total"),),
+            block,
         )
         for block, _ in APPEAL_BLOCKS
     ]
