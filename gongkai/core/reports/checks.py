@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, template_for_year
+from gongkai.core.reports.layouts import (
+    APPEAL_BLOCKS,
+    APPEAL_RESULTS,
+    DECIMAL_COLUMNS,
+    SIGNED_COLUMNS,
+    template_for_year,
+)
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 from gongkai.core.reports.sums import Sum, table2_sums, table3_sums
@@ -188,8 +194,8 @@ def check_values(report: AnnualReport) -> list[Finding]:
             continue
         if cell.value is None:
             continue
-        signed = cell.column == "change"
-        decimal_ok = cell.column in ("fee_amount", "procurement_amount")
+        signed = cell.column in SIGNED_COLUMNS
+        decimal_ok = cell.column in DECIMAL_COLUMNS
         if (cell.value < 0 and not signed) or (cell.value != cell.value.to_integral() and not decimal_ok):
             findings.append(
                 Finding("VALUE-DOMAIN", f"{cell.describe_location()}：“{cell.raw}”不是合理的数值。", [key])
