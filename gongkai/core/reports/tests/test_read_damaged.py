@@ -323,3 +323,43 @@ def test_differently_worded_headings_count_as_the_parts_they_are():
     result = audit(table2_lines(), tail=tail)
     assert [number for number, _, _ in result.report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert "SECTIONS" not in codes(result)
+
+
+def test_one_cell_per_line_with_trailing_pipes_as_a_real_report_prints_it():
+    # The start of tables 1 and 2 of 长春市二道区房屋征收工作管理办公室's 2022 report
+    # (zwgk.changchun.gov.cn), as its web page gives them: one cell per line, each ending in
+    # 「 |」, empty cells as 「|」 and leftovers of merged cells as 「||」.
+    cells = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0"]
+    cells += ["行政规范性文件", "0", "0", "0", "第二十条 第(五)项", "|", "信息内容", "本年处理决定数量", "|"]
+    cells += ["行政许可", "0", "|", "第二十条 第(六)项", "|", "信息内容", "本年处理决定数量", "|"]
+    cells += ["行政处罚", "0", "|", "行政强制", "0", "|", "信息内容", "本年收费金额(单位:万元)", "|"]
+    cells += ["行政事业性收费", "0"]
+    table1 = "\n".join(c if c == "|" else c + " |" for c in cells)
+    table2 = "\n".join(
+        [
+            "一、本年新收政府信息公开申请数量 |",
+            "56 |",
+            *["|"] * 5,
+            "56 |",
+            "||",
+            "二、上年结转政府信息公开申请数量 |",
+            "0 |",
+            *["|"] * 5,
+            "0 |",
+            "||",
+            "三、本年度办理结果 |",
+            "(一)予以公开 |",
+            "18 |",
+            *["|"] * 7,
+        ]
+    )
+    text = f"某办2022年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n{table1}\n三、收到和处理政府信息公开申请情况\n{table2}\n"
+    report = audit_bytes(text.encode(), "二道区.txt").report
+    assert [row_values(report, row, "t1") for row in ("regulations", "normative")] == [[0, 0, 0]] * 2
+    assert [row_values(report, row, "t1") for row in ("licensing", "penalty", "coercion", "fees")] == [
+        [0]
+    ] * 4
+    assert row_values(report, "new") == [56] + ["blank"] * 5 + [56]
+    assert row_values(report, "carried_in") == [0] + ["blank"] * 5 + [0]
+    # As printed: 18 in the 自然人 column and the 总计 cell left empty (the report's own slip).
+    assert row_values(report, "granted") == [18] + ["blank"] * 6
