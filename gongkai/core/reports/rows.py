@@ -56,8 +56,8 @@ def read_rows(
         position, text = found
         cursor = position + 1
         values = values_after(stream, position + 1, end, len(row.columns))
-        if values:
-            cursor = max(cursor, stream.index(values[-1], position) + 1)
+        if values:  # the next row is looked for after these values (pieces compare by identity)
+            cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
         previous_found = True
         if following is not None and _holds_next(text, row, following):
             what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"

@@ -363,3 +363,13 @@ def test_one_cell_per_line_with_trailing_pipes_as_a_real_report_prints_it():
     assert row_values(report, "carried_in") == [0] + ["blank"] * 5 + [0]
     # As printed: 18 in the 自然人 column and the 总计 cell left empty (the report's own slip).
     assert row_values(report, "granted") == [18] + ["blank"] * 6
+
+
+def test_a_row_left_out_is_missing_not_filled_from_the_row_above():
+    # 「3.要求提供公开出版物」 is not printed at all; the row above ends in a tab.
+    lines = replace(table2_lines(), "2.重复申请", [line("\t\t2.重复申请", [2, 0, 0, 0, 0, 0, 2]) + "\t"])
+    lines = replace(lines, "3.要求提供公开出版物", [])
+    result = audit(lines)
+    assert row_values(result.report, "not_processed_repeat") == [2, 0, 0, 0, 0, 0, 2]
+    assert row_values(result.report, "not_processed_publication") == ["missing"] * 7
+    assert row_values(result.report, "not_processed_excessive") == ZERO
