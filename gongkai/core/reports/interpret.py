@@ -3,10 +3,14 @@ year and date, and every cell of the three tables in whichever layout the file f
 
 The file is flattened into a stream of cells in reading order: real table rows give their cells
 (each merged cell once); a line of text gives its tab- or pipe-separated pieces, or itself; an
-empty line separates rows. Each official row is then looked up by its label inside its section,
-and the values that follow it are taken in column order. That copes with one cell per line
-(seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A row whose label
-is not found, and cells beyond the values found, are reported as missing, never as zero.
+empty line separates rows. Each official row is then looked up by its label inside its section
+(rows.py: official wording, then damaged or split labels by similarity, then unlabelled rows by
+their neighbours), and the values that follow it are taken in column order. That copes with one
+cell per line (seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A
+row whose label is not found, and cells beyond the values found, are reported as missing, never
+as zero; a row that can be read several ways is decided by the table's sums (evidence.py) or
+left missing. Table 2 is read in the shape the file prints (the 2019 single （六） row in a 2021
+report), which the checks then flag.
 """
 
 from __future__ import annotations
