@@ -1,9 +1,13 @@
 """Reports audited per second (read + interpret + check) and peak memory, per format, on one core
-and on all cores, over generated reports.
+and on all cores, over generated reports; then the PDF audit against bare pdfplumber.
 
-    .venv/bin/python bench/bench_audit.py [--files 300] [--pdf-files 100]
+    .venv/bin/python bench/bench_audit.py [--files 300] [--pdf-files 100] [--only-pdf]
 
 Targets (issue 3): at least 100 text/HTML reports per second and 10 PDF reports per second per core.
+Issue 15: the whole PDF audit (read + interpret + check) over what peer tools run - pdfplumber's
+`extract_text` and `extract_tables` on every page - on the same files in the same run, each side
+in a fresh process so that start-up (imports) counts on both: target at most 0.25. The audit with
+the pdfminer engine (the reader before PyMuPDF) is timed alongside.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from concurrent.futures import ProcessPoolExecutor
@@ -40,11 +46,72 @@ def _audit(item):
     return result.errors
 
 
+ROOT = Path(__file__).resolve().parent.parent
+SIDES = {
+    "bare pdfplumber (extract_text + extract_tables)": """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+""",
+    "gongkai audit, PyMuPDF engine": """
+import sys
+from gongkai.core.reports.audit import audit_path
+for path in sys.argv[1:]:
+    assert audit_path(path).report is not None
+""",
+    "gongkai audit, pdfminer engine (before)": """
+import sys
+from gongkai.core.reports.checks import run_checks
+from gongkai.core.reports.interpret import interpret
+from gongkai.core.reports.readers import pdf
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        run_checks(interpret(pdf.read(handle.read(), path, engine="pdfminer")))
+""",
+}
+
+
+def _timed_process(code: str, paths: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *paths], check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def compare_with_pdfplumber(count: int, rounds: int = 3) -> None:
+    """Each side in its own process over the same files, best of `rounds`; start-up included."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for i in range(count):
+            path = os.path.join(folder, f"r{i}.pdf")
+            with open(path, "wb") as handle:
+                handle.write(builders.build_pdf(builders.report_blocks(seed=i, year=2023)))
+            paths.append(path)
+        times = {
+            label: min(_timed_process(code, paths) for _ in range(rounds)) for label, code in SIDES.items()
+        }
+        startup = {
+            label: min(_timed_process(code, []) for _ in range(rounds)) for label, code in SIDES.items()
+        }
+    base = times[next(iter(SIDES))]
+    print(f"\nPDF: {count} files, one process per side, best of {rounds} (start-up included)")
+    print(f"{'side':<46}{'total s':>9}{'start-up s':>12}{'ms/file':>9}{'ratio':>8}")
+    for label, total in times.items():
+        per_file = (total - startup[label]) / count * 1000
+        print(f"{label:<46}{total:>9.2f}{startup[label]:>12.2f}{per_file:>9.1f}{total / base:>8.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--pdf-files", type=int, default=100)
+    parser.add_argument("--only-pdf", action="store_true", help="only the comparison with pdfplumber")
     args = parser.parse_args()
+    if args.only_pdf:
+        compare_with_pdfplumber(args.pdf_files)
+        return
     cores = os.cpu_count() or 1
     print(
         f"{'format':<26}{'files':>6}{'1 core /s':>11}{f'{cores} cores /s':>12}{'per core /s':>13}{'peak MB/report':>16}"
@@ -67,6 +134,7 @@ def main() -> None:
         assert errors == 0, f"{label}: consistent generated reports raised {errors} errors"
         print(f"{label:<26}{count:>6}{single:>11.1f}{pooled:>12.1f}{pooled / cores:>13.1f}{peak:>16.1f}")
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    compare_with_pdfplumber(args.pdf_files)
 
 
 if __name__ == "__main__":

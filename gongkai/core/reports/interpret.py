@@ -3,10 +3,14 @@ year and date, and every cell of the three tables in whichever layout the file f
 
 The file is flattened into a stream of cells in reading order: real table rows give their cells
 (each merged cell once); a line of text gives its tab- or pipe-separated pieces, or itself; an
-empty line separates rows. Each official row is then looked up by its label inside its section,
-and the values that follow it are taken in column order. That copes with one cell per line
-(seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A row whose label
-is not found, and cells beyond the values found, are reported as missing, never as zero.
+empty line separates rows. Each official row is then looked up by its label inside its section
+(rows.py: official wording, then damaged or split labels by similarity, then unlabelled rows by
+their neighbours), and the values that follow it are taken in column order. That copes with one
+cell per line (seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A
+row whose label is not found, and cells beyond the values found, are reported as missing, never
+as zero; a row that can be read several ways is decided by the table's sums (evidence.py) or
+left missing. Table 2 is read in the shape the file prints (the 2019 single （六） row in a 2021
+report), which the checks then flag.
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from gongkai.core.reports.evidence import settle
 from gongkai.core.reports.labels import core, normalise
-from gongkai.core.reports.layouts import LAYOUTS, SECTION_HEADINGS, TableLayout, template_for_year
+from gongkai.core.reports.layouts import SECTION_HEADINGS, TableLayout, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, is_value_text, parse_value
+from gongkai.core.reports.rows import read_rows
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 
 SEPARATOR = None
 DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TITLE_YEAR = re.compile(r"(20\d\d)\s*年.{0,20}?(?:政府信息公开|信息公开).{0,6}?年度报告")
+OTHER_SUB_ROWS = ("逾期不补正", "逾期不予补正", "逾期未按收费通知", "缴纳费用")
 T3_HEADERS = {
     "结果维持",
     "结果纠正",
@@ -86,14 +93,37 @@ def interpret(document: SourceDocument) -> AnnualReport:
     report.sections = _sections(document)
     report.signed_on = _signature_date(texts)
     regions = _regions(stream)
-    layout = LAYOUTS[template]
-    for table in layout.tables:
+    start, end = regions.get("t2", (0, len(stream)))
+    report.table2_template = _table2_template(template, stream, start, end)
+    pending = []
+    for table in report.layout.tables:
         start, end = regions.get(table.key, (0, len(stream)))
         if table.key == "t3":
             _read_table3(report, table, stream, start, end)
         else:
-            _read_rows(report, table, stream, start, end)
+            pending += read_rows(report, table, stream, start, end)
+    report.readings = settle(report, pending)
     return report
+
+
+def _table2_template(template: str, stream, start: int, end: int) -> str | None:
+    """The other template's table 2 when the file prints it: a 2021 report with the single 2019
+    row （六）其他处理 followed by its values, or a 2019 report with the 2021 sub-rows of （六）."""
+    labels = [normalise(p.text) for p in stream[start:end] if p is not None and p.text.strip()]
+    sub_rows = any(marker in text for text in labels for marker in OTHER_SUB_ROWS)
+    if template == "2021" and not sub_rows:
+        for index in range(start, end - 1):
+            piece, nxt = stream[index], stream[index + 1]
+            if (
+                piece is not None
+                and core(piece.text) == "其他处理"
+                and nxt is not None
+                and is_value_text(nxt.text)
+            ):
+                return "2019"
+    if template == "2019" and sub_rows:
+        return "2021"
+    return None
 
 
 def _title_and_year(texts: list[str]) -> tuple[int | None, str]:
@@ -160,54 +190,6 @@ def _regions(stream) -> dict[str, tuple[int, int]]:
         if first in marks:
             regions[key] = (marks[first], marks.get(after, len(stream)))
     return regions
-
-
-def _matches(piece_text: str, labels: tuple[str, ...]) -> bool:
-    found = core(piece_text)
-    return bool(found) and any(found == core(label) or found.startswith(core(label)) for label in labels)
-
-
-def _read_rows(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:
-    cursor = start
-    for row in table.rows:
-        labels = (row.label, *row.aliases)
-        position = next(
-            (i for i in range(cursor, end) if stream[i] is not None and _matches(stream[i].text, labels)),
-            None,
-        )
-        values = []
-        if position is not None:
-            cursor = position + 1
-            values = _values_after(stream, position + 1, end, len(row.columns))
-        for index, column in enumerate(row.columns):
-            report.cells[(table.key, row.key, column)] = _cell(table.key, row.key, column, values, index)
-
-
-def _values_after(stream, start: int, end: int, count: int) -> list:
-    label = stream[start - 1]
-    same_record = []
-    for piece in stream[start:end]:
-        if piece is None or piece.record != label.record or not is_value_text(piece.text):
-            break
-        same_record.append(piece)
-    if len(same_record) > count:
-        # A label cell merged over several columns leaves empty cells before the values in tab rows.
-        while len(same_record) > count and not same_record[0].text:
-            same_record.pop(0)
-        return same_record[:count]
-    values = []
-    for index in range(start, end):
-        piece = stream[index]
-        if piece is None:
-            if values:
-                break
-            continue
-        if not is_value_text(piece.text):
-            break
-        values.append(piece)
-        if len(values) == count:
-            break
-    return values
 
 
 def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:

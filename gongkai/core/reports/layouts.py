@@ -158,6 +158,15 @@ LAYOUTS = {
     "2021": Layout("2021", (TABLE1_2021, _table2("2021"), TABLE3)),
 }
 
+
+def layout_for(template: str, table2_template: str | None = None) -> Layout:
+    """The layout of a report whose table 2 may follow the other template (a common hybrid)."""
+    if table2_template in (None, template):
+        return LAYOUTS[template]
+    tables = LAYOUTS[template].tables
+    return Layout(template, (tables[0], LAYOUTS[table2_template].table("t2"), tables[2]))
+
+
 # Columns whose values may be negative (the 2019 「本年增/减」) or decimal (amounts).
 SIGNED_COLUMNS = {"change"}
 DECIMAL_COLUMNS = {"fee_amount", "procurement_amount"}
@@ -167,7 +176,7 @@ SECTION_HEADINGS = (
     ("二", ("主动公开政府信息情况", "主动公开")),
     ("三", ("收到和处理政府信息公开申请情况", "收到和处理")),
     ("四", ("政府信息公开行政复议、行政诉讼情况", "行政复议")),
-    ("五", ("存在的主要问题及改进情况", "存在的问题", "主要问题")),
+    ("五", ("存在的主要问题及改进情况", "存在的问题", "主要问题", "存在问题", "改进情况")),
     ("六", ("其他需要报告的事项", "其他需要报告")),
 )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import LAYOUTS, Layout
+from gongkai.core.reports.layouts import Layout, layout_for
 from gongkai.core.reports.numbers import CellStatus
 from gongkai.core.reports.source import Location
 
@@ -26,6 +26,15 @@ class Cell:
         return self.loc.describe() if self.loc else "未找到"
 
 
+@dataclass(frozen=True)
+class ReadingNote:
+    """How an ambiguous row was read (settled by the table's sums) or why it was left missing."""
+
+    settled: bool
+    message: str
+    cells: tuple[tuple[str, str, str], ...]
+
+
 @dataclass
 class AnnualReport:
     path: str
@@ -38,10 +47,14 @@ class AnnualReport:
     text: list[str] = field(default_factory=list)  # running text lines, for the text checks
     cells: dict[tuple[str, str, str], Cell] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    readings: list[ReadingNote] = field(default_factory=list)
+    # Set when table 2 follows the other template than table 1 (a 2021 report with the 2019
+    # single （六）其他处理 row): the table is read as printed and the deviation is a finding.
+    table2_template: str | None = None
 
     @property
     def layout(self) -> Layout:
-        return LAYOUTS[self.template]
+        return layout_for(self.template, self.table2_template)
 
     def cell(self, table: str, row: str, column: str) -> Cell:
         return self.cells[(table, row, column)]

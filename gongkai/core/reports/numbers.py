@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 
 class CellStatus(StrEnum):
@@ -23,6 +24,9 @@ class CellStatus(StrEnum):
 
 NOTHING_MARKS = {"/", "-", "—", "–", "－", "无", "／", "——", "--"}
 NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项)?$")
+# Digits with a space between them: a number wrapped inside its cell, or the numbers of two cells
+# (or of two rows glued at a page break) run together. Which one is for the arithmetic to decide.
+DIGIT_GROUPS = re.compile(r"^\d+(?:\s+\d+)+$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,16 @@ class ParsedValue:
     unit: str = ""
 
 
+def digit_groups(text: str) -> list[str]:
+    """'3 0' -> ['3', '0']; a single number or any other text -> []."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return folded.split() if DIGIT_GROUPS.match(folded) else []
+
+
+@lru_cache(maxsize=4096)  # a report repeats the same few texts ("0", "", "/") hundreds of times
 def parse_value(text: str) -> ParsedValue:
+    if digit_groups(text):
+        return ParsedValue(CellStatus.UNREADABLE)  # never read '3 0' as 30 without evidence
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
     if not cleaned:
         return ParsedValue(CellStatus.BLANK)
@@ -49,9 +62,10 @@ def parse_value(text: str) -> ParsedValue:
     return ParsedValue(CellStatus.READ, -value if sign == "-" else value, unit or "")
 
 
+@lru_cache(maxsize=4096)
 def is_value_text(text: str) -> bool:
     """Could this cell hold a value (rather than a label)?"""
-    return parse_value(text).status is not CellStatus.UNREADABLE
+    return parse_value(text).status is not CellStatus.UNREADABLE or bool(digit_groups(text))
 
 
 def plain_number(value: Decimal) -> str:

@@ -1,8 +1,10 @@
 """Reader for PDF reports with a text layer: ruled tables as grids, other text as lines.
 
 Scope:
-- pdfminer opens the file (readers.pdf_page); an encrypted file that needs a password, or one
-  that cannot be parsed, raises ReadError. Files encrypted with an empty user password are read.
+- PyMuPDF opens the file and gives each page's characters and ruling edges (readers.pdf_mupdf;
+  the pdfminer original in readers.pdf_page gives the same document, more slowly); an encrypted
+  file that needs a password, or one that cannot be parsed, raises ReadError. Files encrypted
+  with an empty user password are read.
 - Ruled tables are found with pdfplumber's table finder (line strategy) on pages with drawn
   edges and rebuilt from the cells' rectangles (readers.pdf_tables): a cell spanning rows or
   columns covers several grid positions, all pointing at its origin. A cell's text is the characters
@@ -24,8 +26,7 @@ as text lines; multi-column page layouts and rotated text are read line by line 
 a paragraph wrapped over several lines gives several lines; a genuine line break inside a cell
 cannot be told from a visual wrap; the join heuristics can in rare cases glue a new row whose
 numeric cells are blank onto the row above (only when each of its texts continues a cell whose
-last line ran to the right edge); only the first 500 pages are read. pdfminer is pure Python:
-about 15-20 report PDFs of 2-5 pages a second per core.
+last line ran to the right edge); only the first 500 pages are read.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import bisect
 import re
 
 from gongkai.core.reports.readers.grid import GridTooLarge
+from gongkai.core.reports.readers.pdf_mupdf import EncryptedError, MuPages
 from gongkai.core.reports.readers.pdf_page import PageContent, Pages, find_tables
 from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable, cluster, index, is_wide, join_lines
 from gongkai.core.reports.readers.sniff import ReadError
@@ -45,12 +47,16 @@ SCANNED = "扫描件，无文字层，无法读取表格"
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第?\s*\d+\s*页?)(\s*[/／共]\s*\d+\s*页?)?[-—–－\s]*$")
 
 
-def read(data: bytes, name: str) -> SourceDocument:
+def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
+    """`engine` builds each page's characters and edges: "mupdf" (PyMuPDF, fast) or "pdfminer"
+    (the pure-Python original, kept to check that both give the same document)."""
     if not data.strip():
         raise ReadError(f"{name}：文件为空。")
     try:
-        pages = Pages(data)
-    except Exception as exc:  # pdfminer raises many types on broken or encrypted files
+        pages = MuPages(data) if engine == "mupdf" else Pages(data)
+    except EncryptedError as exc:
+        raise ReadError(f"{name}：PDF已加密，需要密码才能打开，无法读取。") from exc
+    except Exception as exc:  # both libraries raise many types on broken or encrypted files
         raise _open_error(exc, name) from exc
     document = SourceDocument(path=name, kind="pdf")
     try:
@@ -73,7 +79,7 @@ def _open_error(exc: Exception, name: str) -> ReadError:
     return ReadError(f"{name}：不是有效的PDF文件或文件已损坏（{type(exc).__name__}）。")
 
 
-def _read_pages(source: Pages, document: SourceDocument, name: str) -> None:
+def _read_pages(source: Pages | MuPages, document: SourceDocument, name: str) -> None:
     pages = source.pages
     document.pages = len(pages)
     if len(pages) > MAX_PAGES:

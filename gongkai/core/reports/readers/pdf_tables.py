@@ -11,8 +11,8 @@ Joining a continuation (see PdfTable.join) — heuristics, each reported by a wa
 - leading rows equal to the table's first rows (a repeated header) are dropped;
 - a split row: when Word/LibreOffice break a row across pages, the continuation's first row has
   the same cells as the previous last row, some empty under non-empty ones, and each non-empty
-  one continues a cell whose last line ran to its right edge. Its texts are appended to the row
-  above and the row disappears;
+  one continues a cell whose last line ran to its right edge, and none is a number under a number
+  (that is the next row's value). Its texts are appended to the row above and the row disappears;
 - a cut vertical merge: an empty cell at the top of the continuation, under a non-empty cell
   with the same x range, where either part spans two or more rows, continues that cell.
 """
@@ -146,9 +146,19 @@ def _is_split_row(first: list[Cell], above: dict[int, Cell | None]) -> bool:
         return False
     emptied = any(not c.text and above[id(c)].text for c in first)  # type: ignore[union-attr]
     continued = [c for c in first if c.text]
+    # A number under a number is the next row's value, not the rest of a wrapped one: joining
+    # them printed 30 for 3 in a real report.
+    numbers = any(_is_number(c.text) and _is_number(above[id(c)].text) for c in continued)  # type: ignore[union-attr]
     return (
-        emptied and bool(continued) and all(above[id(c)].text and above[id(c)].full for c in continued)  # type: ignore[union-attr]
+        emptied
+        and bool(continued)
+        and not numbers
+        and all(above[id(c)].text and above[id(c)].full for c in continued)  # type: ignore[union-attr]
     )
+
+
+def _is_number(text: str) -> bool:
+    return unicodedata.normalize("NFKC", text).strip().replace(".", "", 1).isdigit()
 
 
 def cluster(values: list[float]) -> list[float]:

@@ -593,6 +593,30 @@ def build_encrypted_pdf(blocks: list[Block], password: str = "secret") -> bytes:
     return buf.getvalue()
 
 
+def build_mixed_pdf() -> bytes:
+    """A text page followed by a scanned page (image only)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in (build_pdf(["第一页文字"]), build_scanned_pdf(pages=1)):
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def build_empty_password_pdf() -> bytes:
+    """A PDF encrypted with an empty user password (printing restricted): anyone can open it."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_pdf(["仅限制打印"]))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading back
 

@@ -7,13 +7,12 @@ not installed, except under CI=true where they fail.
 
 from __future__ import annotations
 
-import io
 import os
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from gongkai.core.reports.readers import ReadError, pdf, read_bytes
+from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable
 from gongkai.core.reports.source import Location, SourceLine
 from gongkai.core.reports.tests import builders as b
 
@@ -104,13 +103,7 @@ def test_scanned_pdf_has_no_text_layer():
 
 
 def test_one_scanned_page_among_text_pages_is_reported():
-    writer = PdfWriter()
-    for data in (b.build_pdf(["第一页文字"]), b.build_scanned_pdf(pages=1)):
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-    buf = io.BytesIO()
-    writer.write(buf)
-    doc = pdf.read(buf.getvalue(), "mixed.pdf")
+    doc = pdf.read(b.build_mixed_pdf(), "mixed.pdf")
     assert doc.has_text_layer is True
     assert "mixed.pdf：第2页无文字层（可能是扫描页），该页内容未读取。" in doc.warnings
 
@@ -121,11 +114,7 @@ def test_encrypted_pdf_needing_a_password_is_a_read_error():
 
 
 def test_pdf_encrypted_with_an_empty_user_password_is_read():
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(b.build_pdf(["仅限制打印"]))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
-    buf = io.BytesIO()
-    writer.write(buf)
-    assert [line.text for line in pdf.read(buf.getvalue(), "p.pdf").lines()] == ["仅限制打印"]
+    assert [line.text for line in pdf.read(b.build_empty_password_pdf(), "p.pdf").lines()] == ["仅限制打印"]
 
 
 @pytest.mark.parametrize(
@@ -179,3 +168,44 @@ def test_damaged_files_give_a_document_or_a_read_error_never_another_exception()
             pdf.read(damaged, "损坏.pdf")
         except ReadError as error:
             assert str(error).startswith("损坏.pdf：")
+
+
+def test_a_number_under_a_number_at_a_page_break_starts_a_new_row():
+    # The last row on page 1 and the first on page 2 of a real report's table 2: the label
+    # column's merge is cut (empty cell), the long label filled its cell, and 3 sat above 0.
+    # Rejoining them as one broken row printed 30 where the report prints 3.
+    def table(cells, page):
+        return PdfTable(cells=cells, n_rows=1, row_pages=[page], top=0.0, parts=[page])
+
+    upper = table(
+        [
+            Cell(0, 50, 0, 1, "三、本年度办理结果"),
+            Cell(50, 150, 0, 1, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", full=True),
+            Cell(150, 180, 0, 1, "3", full=True),
+        ],
+        1,
+    )
+    lower = table(
+        [Cell(0, 50, 0, 1, ""), Cell(50, 150, 0, 1, "（三）不予公开"), Cell(150, 180, 0, 1, "0", full=True)],
+        2,
+    )
+    assert upper.join(lower, 2)
+    assert upper.rows_rejoined == 0 and upper.n_rows == 2
+    assert [c.text for c in upper.cells if c.x0 == 150] == ["3", "0"]
+
+
+def test_a_label_broken_by_a_page_break_is_still_rejoined():
+    def table(cells, page):
+        return PdfTable(cells=cells, n_rows=1, row_pages=[page], top=0.0, parts=[page])
+
+    upper = table(
+        [
+            Cell(0, 50, 0, 1, "（二）部分公开（区分处理的，只计", full=True),
+            Cell(50, 80, 0, 1, "3", full=True),
+        ],
+        1,
+    )
+    lower = table([Cell(0, 50, 0, 1, "这一情形，不计其他情形）"), Cell(50, 80, 0, 1, "")], 2)
+    assert upper.join(lower, 2)
+    assert upper.rows_rejoined == 1 and upper.n_rows == 1
+    assert upper.cells[0].text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"

@@ -1,0 +1,301 @@
+"""Finding the rows of tables 1 and 2 in the flattened stream, and every way to read their values.
+
+A row's label is looked for in template order from where the previous row was found: first as
+the official wording (numbering, brackets and spacing aside), then - for labels damaged by typing
+or OCR, split over two cells or lines - as the best match among the table's rows by similarity,
+joining up to three consecutive label pieces. A row printed with no label takes its place from
+its neighbours: a run of values right after the row above and right before the row below.
+
+The values are read as printed. When a text can be read several ways ('3 0': one wrapped number,
+or two cells or two rows run together), or one label cell holds two rows' labels (two rows glued
+at a page break), every reading is returned as an Ambiguity for evidence.settle() to decide.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import TYPE_CHECKING
+
+from gongkai.core.reports.evidence import Ambiguity
+from gongkai.core.reports.labels import core, similarity
+from gongkai.core.reports.layouts import Row, TableLayout
+from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.numbers import CellStatus, digit_groups, is_value_text, parse_value
+
+if TYPE_CHECKING:
+    from gongkai.core.reports.interpret import Piece
+
+CellKey = tuple[str, str, str]
+Option = dict[CellKey, Cell]
+SIMILAR = 0.8  # a damaged label must score at least this against its row...
+MARGIN = 0.08  # ...and this much more than against any other row of the table
+MAX_PIECES = 3  # a label split over more pieces than this is not looked for
+MAX_LABEL = 90  # longer texts are sentences, not labels
+MAX_READINGS = 256
+
+
+def read_rows(
+    report: AnnualReport, table: TableLayout, stream: list, start: int, end: int
+) -> list[Ambiguity]:
+    """Fill report.cells for every row of `table`; return the rows that need the arithmetic."""
+    pending: list[Ambiguity] = []
+    finder = _Finder(table, stream, end)
+    cursor, index, previous_found = start, 0, False
+    rows = table.rows
+    while index < len(rows):
+        row = rows[index]
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        found = finder.find(row, cursor)
+        if found is None and previous_found and following is not None:
+            found = finder.unlabelled(row, following, cursor)
+        if found is None:
+            report.cells.update(_missing(table, row))
+            previous_found = False
+            index += 1
+            continue
+        position, text = found
+        cursor = position + 1
+        values = values_after(stream, position + 1, end, len(row.columns))
+        if values:  # the next row is looked for after these values (pieces compare by identity)
+            cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
+        previous_found = True
+        if following is not None and _holds_next(text, row, following):
+            what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"
+            shown = " | ".join(piece.text for piece in values)
+            pending.append(Ambiguity(what, shown, _glued_options(table, row, following, values)))
+            index += 2
+            continue
+        options = readings(table, row, values)
+        if len(options) == 1 and not any(digit_groups(piece.text) for piece in values):
+            report.cells.update(options[0])
+        else:
+            shown = "、".join(piece.text for piece in values if digit_groups(piece.text))
+            pending.append(Ambiguity(f"“{row.label}”行", shown, options))
+        index += 1
+    return pending
+
+
+class _Finder:
+    def __init__(self, table: TableLayout, stream: list, end: int) -> None:
+        self.table, self.stream, self.end = table, stream, end
+        self.scores: dict[str, list[tuple[float, str]]] = {}
+
+    def find(self, row: Row, cursor: int) -> tuple[int, str] | None:
+        """(index of the label's last piece, the label's text), or None."""
+        labels = (row.label, *row.aliases)
+        for i in range(cursor, self.end):
+            piece = self.stream[i]
+            if _is_label(piece) and matches(piece.text, labels):
+                return self._extend(i)
+        for i in range(cursor, self.end):
+            best = None
+            for last, text in self._groups(i):
+                score = self._score(text, row)
+                if score is not None and (best is None or score >= best[0]):
+                    best = (score, last, text)
+            if best is not None:
+                return best[1], best[2]
+        return None
+
+    def unlabelled(self, row: Row, following: Row, cursor: int) -> tuple[int, str] | None:
+        """A run of exactly as many values as `row` has columns, followed by the next row's label."""
+        i = cursor
+        while i < self.end and self.stream[i] is None:
+            i += 1
+        if i >= self.end:
+            return None
+        record, run = self.stream[i].record, i
+        while (
+            run < self.end and _in_record(self.stream[run], record) and is_value_text(self.stream[run].text)
+        ):
+            run += 1
+        if run - i != len(row.columns) or _in_record(self.stream[run] if run < self.end else None, record):
+            return None
+        after = run
+        while after < self.end and (self.stream[after] is None or not self.stream[after].text.strip()):
+            after += 1
+        if after >= self.end or not _is_label(self.stream[after]):
+            return None
+        labels = (following.label, *following.aliases)
+        if matches(self.stream[after].text, labels) or any(
+            self._score(text, following) is not None for _, text in self._groups(after)
+        ):
+            return i - 1, ""
+        return None
+
+    def _extend(self, i: int) -> tuple[int, str]:
+        """The label continues in the next pieces of its record ('（二）部分公开' | '（区分处理的…）')."""
+        piece = self.stream[i]
+        text = piece.text
+        while i + 1 < self.end:
+            nxt = self.stream[i + 1]
+            if not _is_label(nxt) or nxt.record != piece.record or self._exact_row(nxt.text):
+                break
+            text += nxt.text
+            i += 1
+        return i, text
+
+    def _exact_row(self, text: str) -> bool:
+        return any(matches(text, (r.label, *r.aliases)) for r in self.table.rows)
+
+    def _groups(self, i: int):
+        """(last index, joined text) of 1..MAX_PIECES consecutive label pieces starting at i."""
+        text, count = "", 0
+        for j in range(i, min(self.end, i + MAX_PIECES + 1)):
+            piece = self.stream[j]
+            if piece is None:
+                if count == 0:
+                    return
+                continue
+            if not _is_label(piece):
+                return
+            text += piece.text
+            count += 1
+            yield j, text
+            if count == MAX_PIECES:
+                return
+
+    def _score(self, text: str, row: Row) -> float | None:
+        """The similarity of `text` to `row` when `row` is clearly its best match in the table."""
+        if text not in self.scores:
+            ranked = sorted(
+                (
+                    (max(similarity(text, label) for label in (r.label, *r.aliases)), r.key)
+                    for r in self.table.rows
+                ),
+                reverse=True,
+            )
+            self.scores[text] = ranked
+        ranked = self.scores[text]
+        (best, key), runner_up = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
+        if key == row.key and best >= SIMILAR and best - runner_up >= MARGIN:
+            return best
+        return None
+
+
+def _in_record(piece: Piece | None, record: int) -> bool:
+    return piece is not None and piece.record == record
+
+
+def _is_label(piece: Piece | None) -> bool:
+    return (
+        piece is not None
+        and bool(piece.text.strip())
+        and len(piece.text) <= MAX_LABEL
+        and not is_value_text(piece.text)
+    )
+
+
+def matches(piece_text: str, labels: tuple[str, ...]) -> bool:
+    found = core(piece_text)
+    return bool(found) and any(found == core(label) or found.startswith(core(label)) for label in labels)
+
+
+def _holds_next(text: str, row: Row, following: Row) -> bool:
+    """Does the label text go on with the next row's label ('（一）予以公开（二）部分公开…')?"""
+    found = core(text)
+    for label in (row.label, *row.aliases):
+        own = core(label)
+        if found.startswith(own) and len(found) > len(own):
+            rest = core(found[len(own) :])
+            if any(rest.startswith(core(nxt)) for nxt in (following.label, *following.aliases)):
+                return True
+    return False
+
+
+def values_after(stream: list, start: int, end: int, count: int) -> list:
+    label = stream[start - 1]
+    same_record = []
+    for piece in stream[start:end]:
+        if piece is None or label is None or piece.record != label.record or not is_value_text(piece.text):
+            break
+        same_record.append(piece)
+    if len(same_record) > count:
+        # A label cell merged over several columns leaves empty cells before the values in tab rows.
+        while len(same_record) > count and not same_record[0].text:
+            same_record.pop(0)
+        return same_record[:count]
+    values = []
+    for index in range(start, end):
+        piece = stream[index]
+        if piece is None:
+            if values:
+                break
+            continue
+        if not is_value_text(piece.text):
+            break
+        values.append(piece)
+        if len(values) == count:
+            break
+    return values
+
+
+def readings(table: TableLayout, row: Row, values: list) -> list[Option]:
+    """Every reading of the row's value pieces; one when nothing is ambiguous."""
+    choices = []
+    for piece in values:
+        groups = digit_groups(piece.text)
+        if not groups:
+            choices.append([[(piece, piece.text)]])
+            continue
+        # One number wrapped in its cell; the first number with the row below glued on; or the
+        # numbers of neighbouring cells run together.
+        choices.append([[(piece, "".join(groups))], [(piece, groups[0])], [(piece, g) for g in groups]])
+    if _count(choices) > MAX_READINGS:
+        return [_option(table, row, [(piece, piece.text) for piece in values])]
+    flats = [[part for choice in combo for part in choice] for combo in product(*choices)]
+    full = [flat for flat in flats if len(flat) >= len(row.columns)] or flats
+    return _unique([_option(table, row, flat) for flat in full])
+
+
+def _glued_options(table: TableLayout, upper: Row, lower: Row, values: list) -> list[Option]:
+    """Two rows' values printed as one: each text holds the upper row's number, then the lower's."""
+    choices = []
+    for piece in values:
+        groups = digit_groups(piece.text)
+        if len(groups) > 2:
+            return [{**_missing(table, upper), **_missing(table, lower)}]  # no reading to offer
+        # A single number may belong to either row (the other one printed nothing).
+        choices.append([(groups[:1], groups[1:])] if groups else [([piece.text], [""]), ([""], [piece.text])])
+    if _count(choices) > MAX_READINGS:
+        return [{**_missing(table, upper), **_missing(table, lower)}]
+    options = []
+    for combo in product(*choices):
+        top = [(piece, " ".join(a) or "") for piece, (a, _) in zip(values, combo, strict=True)]
+        bottom = [(piece, " ".join(b) or "") for piece, (_, b) in zip(values, combo, strict=True)]
+        options.append({**_option(table, upper, top), **_option(table, lower, bottom)})
+    return _unique(options)
+
+
+def _option(table: TableLayout, row: Row, parts: list[tuple[Piece, str]]) -> Option:
+    option = {}
+    for index, column in enumerate(row.columns):
+        key = (table.key, row.key, column)
+        if index >= len(parts):
+            option[key] = Cell(*key, CellStatus.MISSING)
+            continue
+        piece, text = parts[index]
+        parsed = parse_value(text)
+        option[key] = Cell(*key, parsed.status, parsed.value, piece.text, piece.loc)
+    return option
+
+
+def _missing(table: TableLayout, row: Row) -> Option:
+    return {(table.key, row.key, c): Cell(table.key, row.key, c, CellStatus.MISSING) for c in row.columns}
+
+
+def _unique(options: list[Option]) -> list[Option]:
+    seen, kept = set(), []
+    for option in options:
+        signature = tuple((key, cell.status, cell.value) for key, cell in option.items())
+        if signature not in seen:
+            seen.add(signature)
+            kept.append(option)
+    return kept
+
+
+def _count(choices: list[list]) -> int:
+    total = 1
+    for choice in choices:
+        total *= len(choice)
+    return total

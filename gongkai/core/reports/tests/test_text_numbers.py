@@ -1,0 +1,54 @@
+"""Numbers quoted in a report's text are tied to their cells (issue 15, design item 3): lines as
+real reports word them, against the consistent report of test_read_damaged."""
+
+from __future__ import annotations
+
+from gongkai.core.reports.tests.test_read_damaged import HEAD, TAIL, audit, codes, table2_lines
+
+INTRO = "本机关认真落实《中华人民共和国政府信息公开条例》。"
+
+
+def with_text(*sentences: str, tail: str = TAIL):
+    return audit(table2_lines(), head=HEAD.replace(INTRO, "".join(sentences)), tail=tail)
+
+
+def messages(result, code="TEXT-NUMBER"):
+    return [f.message for f in result.findings if f.code == code]
+
+
+def test_numbers_that_agree_with_the_tables_raise_nothing():
+    result = with_text(
+        "2023年共收到政府信息公开申请13件，上年结转1件，其中予以公开7件，部分公开2件，",
+        "结转下年度继续办理1件。全年发生政府信息公开行政复议2件，行政诉讼0件。",
+    )
+    assert codes(result) == []
+
+
+def test_a_request_count_that_contradicts_the_table_is_a_finding():
+    # The text said 17 requests where the table counts 13.
+    result = with_text("2023年共收到政府信息公开申请17件。")
+    assert messages(result) == [
+        "正文“收到政府信息公开申请17件”与依申请公开情况表本年新收申请总计（13）不一致。"
+    ]
+
+
+def test_granted_partial_and_appeal_counts_are_tied_to_their_cells():
+    result = with_text("其中予以公开8件，部分公开2件。被申请行政复议3件，行政诉讼1件。")
+    assert messages(result) == [
+        "正文“予以公开8件”与依申请公开情况表（一）予以公开总计（7）不一致。",
+        "正文“行政复议3件”与复议诉讼情况表行政复议总计（2）不一致。",
+        "正文“行政诉讼1件”与复议诉讼情况表行政诉讼总计（直接起诉与复议后起诉之和）（0）不一致。",
+    ]
+
+
+def test_all_upheld_while_the_table_has_a_pending_case_is_a_finding():
+    # Table 3 of the report: 行政复议 1 upheld, 1 尚未审结.
+    result = with_text("本年度发生行政复议案件2件，均获维持。")
+    assert messages(result, "TEXT-UPHELD") == ["正文称“均获维持”，复议诉讼情况表却有行政复议尚未审结1件。"]
+    assert result.findings[0].cells == [("t3", "appeals", "review.pending")]
+
+
+def test_all_upheld_when_the_table_agrees_raises_nothing():
+    tail = TAIL.replace("1	0	0	1	2	0", "2	0	0	0	2	0")
+    result = with_text("本年度发生行政复议案件2件，均获维持。", tail=tail)
+    assert codes(result) == []
