@@ -110,10 +110,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a reverse proxy the client address comes from X-Forwarded-For; trust it only when told to.
-if env_bool("GONGKAI_BEHIND_PROXY", False):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind reverse proxies the client address comes from X-Forwarded-For, trusted only as far as the
+# configured number of proxies vouch for it (gongkai/common/client_ip.py); without them, REMOTE_ADDR.
+BEHIND_PROXY = env_bool("GONGKAI_BEHIND_PROXY", False)
+CLIENT_IP_PROXY_COUNT = env_int("GONGKAI_PROXY_COUNT", 1) if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "gongkai.common.client_ip.client_ip"
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Sessions expire after a working day of inactivity and when the browser closes.
