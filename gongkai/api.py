@@ -5,15 +5,21 @@ when the two drift apart). Each area adds a router; the endpoints call the same 
 functions, selectors and services as the views.
 """
 
-from django.core.exceptions import PermissionDenied
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
 from gongkai.annual.api import router as annual_router
 from gongkai.applications.api import router as applications_router
 from gongkai.bodies.api import router as bodies_router
+from gongkai.common.json_errors import error_detail
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="gongkai 政府信息公开 API",
@@ -68,3 +74,28 @@ def forbidden(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc) or "对象不存在。"}, status=404)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, exc):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    return api.create_response(request, {"detail": f"请求体过大（上限 {limit} MB）。"}, status=413)
+
+
+# django-ninja's own refusals (an unreadable body, a missing CSRF token) come in English.
+HTTP_ERROR_MESSAGES = {
+    400: "请求体无法解析，应为 JSON。",
+    403: "CSRF 校验失败：写操作须带 X-CSRFToken 头。",
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    detail = HTTP_ERROR_MESSAGES.get(exc.status_code) or error_detail(exc.status_code)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
+    return api.create_response(request, {"detail": error_detail(500)}, status=500)

@@ -24,7 +24,7 @@ from gongkai.applications.models import (
     IdDocumentType,
 )
 from gongkai.applications.selectors import applications_of
-from gongkai.bodies.api import ErrorOut, body_or_404
+from gongkai.bodies.api import BodyPermission, ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
 from gongkai.core.workcalendar import UnknownYearError
@@ -92,9 +92,10 @@ def list_applications(request, code: str, status: str | None = None):
     "bodies/{code}/applications",
     response={201: ApplicationOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
     summary="登记申请",
+    auth=BodyPermission(permissions.can_register_application),
 )
 def register_application(request, code: str, payload: ApplicationIn):
-    body = body_or_404(code, request.user, permissions.can_register_application)
+    body = request.permitted_body
     applicant = services.ApplicantDetails(
         kind=payload.applicant_kind,
         name=payload.applicant_name,
@@ -150,9 +151,13 @@ def list_appeals(request, code: str):
     return [_appeal_out(a) for a in Appeal.objects.filter(body=body).select_related("application")]
 
 
-@router.post("bodies/{code}/appeals", response={201: AppealOut, 400: dict, 403: ErrorOut, 404: ErrorOut})
+@router.post(
+    "bodies/{code}/appeals",
+    response={201: AppealOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
+    auth=BodyPermission(permissions.can_register_application),
+)
 def record_appeal(request, code: str, payload: AppealIn):
-    body = body_or_404(code, request.user, permissions.can_register_application)
+    body = request.permitted_body
     application = None
     if payload.application_number:
         application = Application.objects.filter(body=body, number=payload.application_number).first()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -20,6 +18,7 @@ from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
+from gongkai.applications.rate_limit import submission_place_return, submission_place_take
 from gongkai.applications.reminders import overdue_under
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
@@ -129,25 +128,16 @@ def application_detail(request, code: str, pk: int):
     return render(request, "applications/detail.html", context)
 
 
-def _too_many_submissions(request) -> bool:
-    """At most GONGKAI_PUBLIC_APPLY_PER_HOUR online applications per address per hour."""
-    key = f"apply-rate:{request.META.get('REMOTE_ADDR', '')}"
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= settings.PUBLIC_APPLY_PER_HOUR:
-        return True
-    cache.incr(key)
-    return False
-
-
 def public_apply(request, code: str):
     body = get_object_or_404(Body, code=code)
     form = PublicApplyForm(request.POST or None, initial={"submission_key": uuid.uuid4().hex})
     status = 200
-    if request.method == "POST":
-        if _too_many_submissions(request):
+    if request.method == "POST" and form.is_valid():
+        # Checked only for a valid form, so that a citizen correcting mistakes loses no place.
+        if not submission_place_take(request):
             form.add_error(None, "提交过于频繁，请一小时后再试，或通过电话、信函提出申请。")
             status = 429
-        elif form.is_valid():
+        else:
             application = _register(
                 request,
                 form,
@@ -158,8 +148,9 @@ def public_apply(request, code: str):
             )
             if application is not None:
                 return redirect("application-status", query_code=application.query_code)
-        if form.errors and status == 200:
-            status = 400
+            submission_place_return(request)
+    if form.errors and status == 200:
+        status = 400
     return render(request, "applications/public_apply.html", {"body": body, "form": form}, status=status)
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from ninja.security import SessionAuth
 
 from gongkai.auditlog.selectors import audit_entries_for_body
 from gongkai.bodies import permissions, services
@@ -81,6 +82,25 @@ def body_or_404(code: str, user, allowed) -> Body:
     return body
 
 
+class BodyPermission(SessionAuth):
+    """The session login and the permission on the path's body, before the request body is read.
+
+    django-ninja validates a body schema before the endpoint runs, so a check inside the endpoint
+    would tell a user of another body which fields were wrong instead of 403. The body found is
+    left on `request.permitted_body` for the endpoint.
+    """
+
+    def __init__(self, allowed):
+        super().__init__()
+        self.allowed = allowed
+
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        if user is not None:
+            request.permitted_body = body_or_404(request.resolver_match.kwargs["code"], user, self.allowed)
+        return user
+
+
 def _body_out(body: Body) -> dict:
     version = body.version_on(timezone.localdate())
     return {
@@ -147,9 +167,10 @@ def list_roles(request, code: str):
     "bodies/{code}/roles",
     response={201: AssignmentOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
     summary="分配角色（管理员）",
+    auth=BodyPermission(permissions.can_manage_people),
 )
 def assign_role(request, code: str, payload: AssignIn):
-    body = body_or_404(code, request.user, permissions.can_manage_people)
+    body = request.permitted_body
     people = get_user_model().objects.filter(
         id__in=active_assignments(on=timezone.localdate()).filter(body=body).values("user_id")
     )

@@ -25,6 +25,7 @@ from gongkai.portal import selectors
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.page_cache import cached_page
 from gongkai.publishing.search import search
+from gongkai.publishing.services import attachment_content_type
 
 PAGE_SIZE = 20
 
@@ -118,7 +119,14 @@ def portal_attachment(request, code: str, pk: int, attachment: int):
     """The published (masked) copy of an attachment; the original is never served."""
     body, _ = selectors.current_body(code)
     found = selectors.published_attachment(body, pk, attachment)
-    return FileResponse(found.published.open("rb"), as_attachment=True, filename=found.name)
+    response = FileResponse(
+        found.published.open("rb"),
+        as_attachment=True,
+        filename=found.name,
+        content_type=attachment_content_type(found.file_type),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _search_context(request, *, public: bool, bodies) -> dict:

@@ -472,7 +472,7 @@ def attachment_download(request, code: str, pk: int, attachment: int, which: str
     stored = {"original": found.original, "published": found.published}.get(which)
     if not stored:
         raise Http404("没有这个文件。")
-    response = FileResponse(stored.open("rb"), content_type=services.CONTENT_TYPES.get(found.file_type))
+    response = FileResponse(stored.open("rb"), content_type=services.attachment_content_type(found.file_type))
     prefix = "" if which == "original" else "发布件-"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quoted(prefix + found.name)}"
     response["X-Content-Type-Options"] = "nosniff"

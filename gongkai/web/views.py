@@ -47,6 +47,15 @@ def permission_denied(request, exception=None):
     return render(request, "web/error.html", {"title": "无权访问", "message": message}, status=403)
 
 
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: most often a form left open past the session, or cookies blocked."""
+    message = (
+        "表单已失效，无法确认提交来自本站（CSRF 校验失败）。请返回上一页，刷新后重新填写提交；"
+        "如仍失败，请确认浏览器允许本站使用 Cookie。"
+    )
+    return render(request, "web/error.html", {"title": "表单已失效", "message": message}, status=403)
+
+
 def page_not_found(request, exception=None):
     message = "您要找的页面不存在，可能已被删除或网址有误。"
     return render(request, "web/error.html", {"title": "页面不存在", "message": message}, status=404)

@@ -94,13 +94,18 @@ def publication_create(
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 ACCEPTED_TYPES = {"docx", "pdf", "xlsx", "text", "html"}
+# The content type a stored file is served with, from its sniffed kind and never from its name.
+# HTML is served as plain bytes to save, so a page uploaded as "通知.pdf" cannot run on the site.
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
     "text": "text/plain; charset=utf-8",
-    "html": "text/html; charset=utf-8",
 }
+
+
+def attachment_content_type(file_type: str) -> str:
+    return CONTENT_TYPES.get(file_type, "application/octet-stream")
 
 
 @transaction.atomic
