@@ -41,6 +41,7 @@ and mask() replaces hits so the published copy really no longer holds them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -121,7 +122,7 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 CLASSIFICATION = re.compile(r"(?:绝密|机密|秘密)\s*★|★\s*(?:绝密|机密|秘密)|绝密|机密|内部资料|内部文件")
 # 区号 010 and 02X take 8-digit numbers; the four-digit 区号 0XXX take 7 or 8 digits.
 FIXED_LINE = re.compile(
-    r"(?<![0-9-])(?:[(（]?0(?:10|2\d)[)）]?[-－\s]?\d{8}|[(（]?0[3-9]\d{2}[)）]?[-－\s]?\d{7,8})(?![0-9])"
+    r"(?<![0-9-])(?:[(（]?0(?:10|2\d)[)）]?[-－ \u3000]?\d{8}|[(（]?0[3-9]\d{2}[)）]?[-－ \u3000]?\d{7,8})(?![0-9])"
 )
 _NUMERAL = r"[0-9一二三四五六七八九十百零〇]+"
 _PLACE = rf"[{HAN}]{{1,12}}?(?:大道|胡同|小区|花园|公寓|大厦|路|街|巷|弄|苑|村)"
@@ -194,13 +195,18 @@ class _Found:
 
     def __init__(self) -> None:
         self.hits: list[Hit] = []
+        self._spans: list[tuple[int, int]] = []  # sorted; they never overlap, so ends are sorted too
 
     def free(self, start: int, end: int) -> bool:
-        return not any(start < hit.end and hit.start < end for hit in self.hits)
+        at = bisect.bisect_left(self._spans, (start, end))
+        before_ok = at == 0 or self._spans[at - 1][1] <= start
+        after_ok = at == len(self._spans) or end <= self._spans[at][0]
+        return before_ok and after_ok
 
     def add(self, kind: HitKind, start: int, end: int, text: str) -> bool:
         if not self.free(start, end):
             return False
+        bisect.insort(self._spans, (start, end))
         self.hits.append(Hit(kind, start, end, text[start:end]))
         return True
 
