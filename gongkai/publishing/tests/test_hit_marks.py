@@ -34,6 +34,9 @@ def test_the_review_page_marks_the_hits_in_the_draft(client, cast):
     services.version_submit(actor=cast.clerk, version=version, today=TODAY)
     client.force_login(cast.reviewer)
     page = client.get(f"/bodies/{cast.body.code}/publishing/{publication.pk}/").content.decode()
-    assert '<mark class="hit review" data-kind="person_name" title="姓名（紧邻证件号或电话）">张伟</mark>' in page
+    assert (
+        '<mark class="hit review" data-kind="person_name" title="姓名（紧邻证件号或电话）">张伟</mark>'
+        in page
+    )
     assert 'data-kind="resident_id_mistyped"' in page and "（请判断）" in page
     assert "<script>alert" not in page and "&lt;script&gt;alert(&quot;x&quot;)" in page
