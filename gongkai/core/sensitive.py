@@ -309,6 +309,12 @@ def mask(text: str, hits: list[Hit]) -> str:
     return "".join(pieces)
 
 
+def mask_personal_numbers(text: str) -> str:
+    """The text with every ID, phone and card number, e-mail address and detailed address masked
+    (names and 密级 marks kept): how staff screens other than the case's own record show stored text."""
+    return mask(text, [hit for hit in scan_text(text) if hit.kind in PERSONAL_NUMBER_KINDS])
+
+
 @dataclass(frozen=True)
 class LocatedHit:
     """A hit in an extracted file: where it is (page, line, table cell) and what it is."""
