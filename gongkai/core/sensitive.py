@@ -298,12 +298,15 @@ def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+MASK = "＊"
+
+
 def mask(text: str, hits: list[Hit]) -> str:
     """Replace each hit with as many ＊ as it had characters (layout kept, content gone)."""
     pieces, cursor = [], 0
     for hit in sorted(hits, key=lambda h: h.start):
         pieces.append(text[cursor : hit.start])
-        pieces.append("＊" * (hit.end - hit.start))
+        pieces.append(MASK * (hit.end - hit.start))
         cursor = hit.end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -313,6 +316,11 @@ def mask_personal_numbers(text: str) -> str:
     """The text with every ID, phone and card number, e-mail address and detailed address masked
     (names and 密级 marks kept): how staff screens other than the case's own record show stored text."""
     return mask(text, [hit for hit in scan_text(text) if hit.kind in PERSONAL_NUMBER_KINDS])
+
+
+def mask_whole(value: str) -> str:
+    """A value that is personal data as a whole (a case's ID number, its phone), masked as mask() masks a hit."""
+    return MASK * len(value)
 
 
 @dataclass(frozen=True)
