@@ -1,11 +1,13 @@
 """The sensitive-data gate finds what must not be published, and only that."""
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongkai.core.identity import id_check_character
-from gongkai.core.sensitive import HitKind, Severity, luhn_valid, mask, scan_text
+from gongkai.core.identity import PROVINCE_CODES, id_check_character
+from gongkai.core.sensitive import ID_KINDS, HitKind, Severity, luhn_valid, mask, scan_text
 
 ID = "11010519491231002X"
 CARD = "6222021234567890128"  # 19 digits; check digit chosen by hand so the Luhn sum is 80 (see below)
@@ -185,3 +187,41 @@ def test_every_new_kind_masks_like_the_others():
     hits = scan_text(text)
     assert {h.kind for h in hits} >= {HitKind.PERSON_NAME, HitKind.ADDRESS, HitKind.FIXED_LINE}
     assert scan_text(mask(text, hits)) == []
+
+
+@given(
+    st.sampled_from(sorted(PROVINCE_CODES)),
+    st.dates(date(1800, 1, 1), date(2099, 12, 31)),
+    st.integers(0, 999),
+    st.sampled_from("0123456789X"),
+)
+def test_any_number_with_the_shape_of_an_id_is_a_hit_whatever_its_check_character(province, born, seq, check):
+    number = f"{province}0105{born:%Y%m%d}{seq:03d}{check}"
+    found = kinds(f"名单：{number}。")
+    if born.year >= 1900:
+        assert found in ([(HitKind.RESIDENT_ID, number)], [(HitKind.RESIDENT_ID_MISTYPED, number)])
+    else:  # born before 1900: not an ID (it may still pass the Luhn check as a bank card)
+        assert not {kind for kind, _ in found} & ID_KINDS
+
+
+REAL_NOTICE = """东湖街道办事处关于2026年第三季度城乡低保资金发放情况的公示
+索引号：11420100MB1234567X/2026-00012    文号：东政发〔2026〕12号
+根据《社会救助暂行办法》，现将2026年第三季度低保资金发放情况公示如下：全街道共发放低保资金
+1,234,567.89元，涉及386户612人，平均每人每月补助标准800元。公示期为2026年10月8日至10月14日。
+如有异议，请于公示期内向街道社会事务办反映，联系电话：027-87654321，地址：东湖路12号3号楼201室，
+邮编：430070；也可拨打12345政务服务便民热线。
+东湖街道办事处
+2026年10月8日"""
+
+
+def test_a_real_looking_notice_holds_nothing_personal():
+    assert kinds(REAL_NOTICE) == []
+    # The same notice with one recipient's line pasted in from the roster.
+    pasted = REAL_NOTICE.replace(
+        "公示如下：", "公示如下：李秀英，身份证号码420106195803121234，电话13907181234；"
+    )
+    assert [kind for kind, _ in kinds(pasted)] == [
+        HitKind.PERSON_NAME,
+        HitKind.RESIDENT_ID_MISTYPED,
+        HitKind.MOBILE,
+    ]
