@@ -139,28 +139,15 @@ SURNAMES = frozenset(
     "任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴"
     "严欧莫孔向常汤康易乔赖文施洪辛柯庄牛关"
 )
-COMPOUND_SURNAMES = (
-    "欧阳",
-    "司马",
-    "诸葛",
-    "上官",
-    "东方",
-    "夏侯",
-    "皇甫",
-    "令狐",
-    "慕容",
-    "司徒",
-    "尉迟",
-    "公孙",
-    "长孙",
-    "宇文",
-    "端木",
-    "独孤",
+COMPOUND_SURNAMES = tuple(
+    "欧阳 司马 诸葛 上官 东方 夏侯 皇甫 令狐 慕容 司徒 尉迟 公孙 长孙 宇文 端木 独孤".split()
 )
 PREPOSITIONS = frozenset({"由于", "对于", "关于", "至于", "属于", "位于", "等于", "面向", "转向"})
 # A word ending so is a place or an office, not a person (王家湾, 洪山区, 办公厅).
 NOT_A_NAME_END = frozenset("省市区县镇乡村街路道巷湾局厅委办处科室站所院校队会司行部组馆场园厂店号楼栋层")
-NAME_LABEL = re.compile(r"(?:姓名|联系人|申请人|当事人|被申请人|代理人)[:：\s]*$")
+_NAME_LABELS = "姓名|联系人|申请人|当事人|代理人"
+NAME_LABEL = re.compile(rf"(?:{_NAME_LABELS})[:：\s]*$")
+NAME_AFTER_LABEL = re.compile(rf"(?:{_NAME_LABELS})([{HAN}]{{2,4}})$")  # 申请人张伟, one run of Han
 # Between a person's name and their details, or between two of their details.
 DETAIL_GAP = re.compile(r"[\s,，、:：()（）]*$")
 DETAIL_LABEL = re.compile(
@@ -274,6 +261,7 @@ def _before_detail(text: str, start: int) -> int:
 
 
 def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a person's name ending at `end`: after a 姓名-like label, or led by a common surname."""
     run = HAN_RUN.search(text[max(0, end - 12) : end])
     if run is None:
         return None
@@ -281,7 +269,7 @@ def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
     labelled = NAME_LABEL.search(text[max(0, run_start - 8) : run_start]) is not None
     if labelled and 2 <= len(run_text) <= 4:
         return run_start, end
-    label_inside = re.search(r"(?:姓名|联系人|申请人|当事人|代理人)([" + HAN + r"]{2,4})$", run_text)
+    label_inside = NAME_AFTER_LABEL.search(run_text)
     if label_inside:
         return end - len(label_inside.group(1)), end
     if run_text[-1] in NOT_A_NAME_END:
