@@ -126,7 +126,10 @@ FIXED_LINE = re.compile(
 )
 _NUMERAL = r"[0-9一二三四五六七八九十百零〇]+"
 _PLACE = rf"[{HAN}]{{1,12}}?(?:大道|胡同|小区|花园|公寓|大厦|路|街|巷|弄|苑|村)"
-ADDRESS = re.compile(rf"(?P<place>{_PLACE})?(?:{_NUMERAL}(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户)){{2,6}}")
+# The numbered part is found first and the place looked for just before it: a pattern that
+# started with the place would try every Han character of a long text.
+UNIT_CHAIN = re.compile(rf"(?:{_NUMERAL}(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户)){{2,6}}")
+PLACE_BEFORE = re.compile(rf"{_PLACE}$")
 ADDRESS_DEPTH = re.compile(r"室|号楼|单元")
 # A label inside the place part ends there: 「张伟住东湖路…」 is 张伟, then the address.
 ADDRESS_LABEL = re.compile(r".*(?:居住地址|家庭住址|住址|地址|家住|现住|居住在|住)")
@@ -222,10 +225,13 @@ def scan_text(text: str) -> list[Hit]:
 
 
 def _address_spans(text: str):
-    for match in ADDRESS.finditer(text):
-        if ADDRESS_DEPTH.search(match.group()):
-            label = ADDRESS_LABEL.match(match.group("place") or "")
-            yield match.start() + (label.end() if label else 0), match.end()
+    for chain in UNIT_CHAIN.finditer(text):
+        if ADDRESS_DEPTH.search(chain.group()):
+            window_start = max(0, chain.start() - 13)
+            place = PLACE_BEFORE.search(text, window_start, chain.start())
+            start = place.start() if place else chain.start()
+            label = ADDRESS_LABEL.match(place.group()) if place else None
+            yield start + (label.end() if label else 0), chain.end()
 
 
 def _add_details_next_to_names(text: str, found: _Found) -> None:
