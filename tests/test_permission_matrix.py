@@ -68,6 +68,12 @@ ROWS = [
         STAFF | {"inspector", "superuser"},
     ),
     Row(
+        "application-identity",
+        "post",
+        "/bodies/{body}/applications/{application}/identity/",
+        STAFF | {"inspector", "superuser"},
+    ),
+    Row(
         "application-assign",
         "post",
         "/bodies/{body}/applications/{application}/assign/",

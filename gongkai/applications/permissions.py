@@ -25,6 +25,13 @@ def can_handle_application(user, application: Application) -> bool:
     return can_register_application(user, application.body)
 
 
+def sees_full_identity(user, application: Application) -> bool:
+    """The applicant's full ID number and phone on the case page: the body's handling staff, who
+    need them to answer and deliver. Others who may read the case (督查, the body's 保密审查员) see
+    them masked until they open them, which is logged (applications.services.application_identity_reveal)."""
+    return can_handle_application(user, application)
+
+
 def can_approve_extension(user, application: Application) -> bool:
     """条例第三十三条: an extension needs the approval of the disclosure office's head (负责人)."""
     return user.is_authenticated and (user.is_superuser or has_role(user, application.body, Role.HEAD))

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from gongkai.applications import permissions
 from gongkai.applications.clock import refresh_due_date
 from gongkai.applications.models import (
     ApplicantKind,
@@ -178,3 +179,19 @@ def application_assign(*, actor, application: Application, clerk, today: date) -
         after={"assigned_to": clerk.username},
     )
     return application
+
+
+@transaction.atomic
+def application_identity_reveal(*, actor, application: Application) -> None:
+    """A reader who sees the applicant's numbers masked (a 督查) opens them: who, which case and
+    when go to the audit log first (条例第十五条: personal data seen only as the task needs)."""
+    if not permissions.can_view_application(actor, application):
+        raise ServiceError("无权查看该申请。")
+    audit_record(
+        actor=actor,
+        action="application.identity_reveal",
+        summary=f"查看申请 {application.number} 申请人的完整证件号码和联系电话",
+        body=application.body,
+        target=application,
+        legal_basis="《政府信息公开条例》第十五条",
+    )

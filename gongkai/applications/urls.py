@@ -8,6 +8,9 @@ staff_urlpatterns = [
     path("<slug:code>/applications/<int:pk>/", views.application_detail, name="application-detail"),
     path("<slug:code>/applications/<int:pk>/assign/", views.application_assign, name="application-assign"),
     path(
+        "<slug:code>/applications/<int:pk>/identity/", views.application_identity, name="application-identity"
+    ),
+    path(
         "<slug:code>/applications/<int:pk>/do/<slug:action>/",
         action_views.application_action,
         name="application-action",

@@ -30,6 +30,7 @@ from gongkai.applications.selectors import (
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.selectors import active_assignments, inspector_body_ids
+from gongkai.core.sensitive import mask_whole
 
 
 def _applicant(data) -> services.ApplicantDetails:
@@ -96,14 +97,41 @@ def application_new(request, code: str):
     return render(request, "applications/register.html", {"body": body, "form": form}, status=status)
 
 
-@login_required
-def application_detail(request, code: str, pk: int):
+def _readable_application(request, code: str, pk: int) -> Application:
     application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
     if not permissions.can_view_application(request.user, application):
         raise PermissionDenied
+    return application
+
+
+@login_required
+def application_detail(request, code: str, pk: int):
+    return _detail_page(request, _readable_application(request, code, pk), revealed=False)
+
+
+@login_required
+@require_POST
+def application_identity(request, code: str, pk: int):
+    """「查看完整号码」: logged first, then the page shows the numbers (this response only)."""
+    application = _readable_application(request, code, pk)
+    services.application_identity_reveal(actor=request.user, application=application)
+    return _detail_page(request, application, revealed=True)
+
+
+def _identity(request, application: Application, revealed: bool) -> dict:
+    full = revealed or permissions.sees_full_identity(request.user, application)
+    return {
+        "identity_masked": not full,
+        "id_number": application.id_document_number if full else mask_whole(application.id_document_number),
+        "phone": application.contact_phone if full else mask_whole(application.contact_phone),
+    }
+
+
+def _detail_page(request, application: Application, *, revealed: bool):
     clock, clock_problem = clock_summary(application, timezone.localdate())
     context = {
         "application": application,
+        **_identity(request, application, revealed),
         "events": application.clock_events.select_related("actor"),
         "similar": similar_applications(application=application),
         "letters": application.letters.all(),

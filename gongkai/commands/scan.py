@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from gongkai.core.reports.readers import ReadError, read_path
-from gongkai.core.sensitive import scan_document
+from gongkai.core.sensitive import Severity, scan_document
 
-HELP = "检查文件中的身份证号码、手机号码、银行卡号、电子邮箱和密级标志（txt、docx、pdf、xlsx、html）"
+HELP = "检查文件中的身份证号码（含校验位不符的）、手机号码、银行卡号、电子邮箱、密级标志，以及紧邻号码的姓名、固定电话和详细地址（txt、docx、pdf、xlsx、html）"
 EXAMPLE = "gongkai scan 通知.docx 附件1.xlsx"
 
 
@@ -41,6 +41,7 @@ def run(args) -> int:
                         "location": located.location.describe(),
                         "kind": located.hit.kind.value,
                         "label": located.hit.label,
+                        "severity": located.hit.severity.value,
                         "value": located.hit.value,
                     }
                 )
@@ -59,6 +60,7 @@ def _print_text(report) -> None:
         if entry["error"]:
             print(f"无法检查  {entry['error']}", file=sys.stderr)
         for hit in entry["hits"]:
-            print(f"{entry['file']}  {hit['location']}  {hit['label']}：{hit['value']}")
+            judge = "（请判断）" if hit["severity"] == Severity.REVIEW else ""
+            print(f"{entry['file']}  {hit['location']}  {hit['label']}{judge}：{hit['value']}")
         if not entry["error"] and not entry["hits"]:
             print(f"{entry['file']}  未发现敏感信息")

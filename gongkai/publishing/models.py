@@ -26,7 +26,7 @@ from gongkai.core.catalogue import (
     UPDATE_LABELS,
     ItemKind,
 )
-from gongkai.core.sensitive import HIT_LABELS
+from gongkai.core.sensitive import HIT_LABELS, HitKind
 
 
 class CatalogueNode(models.Model):
@@ -269,6 +269,11 @@ class SensitiveHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.location}"
+
+    @property
+    def severity(self) -> str:
+        """ "review" for what the reviewer judges from the context (a name next to a number), else "sensitive"."""
+        return HitKind(self.kind).severity.value
 
     @property
     def allow_label(self) -> str:

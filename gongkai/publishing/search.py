@@ -30,7 +30,15 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.publishing.models import Publication, PublicationVersion, SearchEntry, VersionStatus
+from gongkai.core.sensitive import Hit as SensitiveFind
+from gongkai.core.sensitive import HitKind, mask, mask_personal_numbers
+from gongkai.publishing.models import (
+    HitResolution,
+    Publication,
+    PublicationVersion,
+    SearchEntry,
+    VersionStatus,
+)
 
 FTS_TABLE = "publishing_search_fts"
 MAX_QUERY_CHARS = 256
@@ -38,6 +46,9 @@ SCAN_LIMIT = 1000  # rows a one-character query may return at most
 TOTAL_CAP = 1000  # matches counted at most ("找到超过 1000 条")
 RANK_WINDOW = 200  # the newest matches that relevance order ranks
 SNIPPET_CHARS = 60
+# Around a snippet's window this much more text is scanned before masking, so that a number cut
+# by the window's edge, or an address whose name stands just outside it, is still recognised.
+MASK_MARGIN = 120
 FTS_INSERT = "INSERT INTO publishing_search_fts(rowid, title, body) VALUES (%s, %s, %s)"
 FTS_DELETE = "INSERT INTO publishing_search_fts(publishing_search_fts, rowid, title, body) VALUES ('delete', %s, %s, %s)"
 
@@ -92,9 +103,22 @@ def _public_version(publication: Publication) -> PublicationVersion | None:
     return version
 
 
+def _attachment_text(attachment, public: bool) -> str:
+    """The text the index holds for an attachment: for the public, as published (the masked hits
+    removed, as from the published copy of the file); for staff, as uploaded."""
+    if not public:
+        return attachment.text
+    hits = [
+        SensitiveFind(HitKind(h.kind), h.start, h.end, h.value)
+        for h in attachment.hits.all()
+        if h.resolution == HitResolution.MASKED
+    ]
+    return mask(attachment.text, hits)
+
+
 def _entry_text(version: PublicationVersion, public: bool) -> str:
     body = version.published_text if public else version.text
-    parts = [body] + [attachment.text for attachment in version.attachments.all() if attachment.text]
+    parts = [body] + [_attachment_text(a, public) for a in version.attachments.all() if a.text]
     return "\n".join(part for part in parts if part)
 
 
@@ -387,6 +411,19 @@ def highlight(text: str, query: Query, *, width: int | None = None) -> SafeStrin
     return mark_safe(html)  # noqa: S308 - every piece escaped above
 
 
+def masked_snippet(text: str, query: Query) -> SafeString:
+    """The snippet around the first match, with ID and phone numbers (what the case lists never
+    show) masked by the gate's own rule. Only the region around the window is scanned: entries
+    can hold a long text and its attachments, and a page shows twenty snippets. A query for the
+    number itself finds it masked, and the snippet then shows the start of that region."""
+    found = first_match(text, query)
+    start, end = found if found is not None else (0, 0)
+    left = max(0, start - SNIPPET_CHARS - MASK_MARGIN)
+    right = min(len(text), end + 2 * SNIPPET_CHARS + MASK_MARGIN)
+    html = highlight(mask_personal_numbers(text[left:right]), query, width=SNIPPET_CHARS)
+    return mark_safe("…" + html) if left > 0 and not html.startswith("…") else html  # noqa: S308 - html is escaped
+
+
 def _hit(entry: SearchEntry, query: Query) -> Hit:
     text = " ".join(entry.text.split())
     return Hit(
@@ -394,7 +431,7 @@ def _hit(entry: SearchEntry, query: Query) -> Hit:
         title=entry.title,
         date=entry.published_on,
         title_html=highlight(entry.title, query),
-        snippet=highlight(text, query, width=SNIPPET_CHARS),
+        snippet=masked_snippet(text, query),
         public=entry.public,
         status=entry.status,
     )

@@ -25,6 +25,7 @@ from gongkai.bodies.views import _form_page as form_page
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing import forms as f
 from gongkai.publishing import permissions, selectors, services
+from gongkai.publishing.hit_marks import marked_text
 from gongkai.publishing.models import (
     Attachment,
     CatalogueNode,
@@ -361,6 +362,11 @@ def item_detail(request, code: str, pk: int):
     versions = publication.versions.select_related(
         "created_by", "reviewed_by", "secrecy_reviewed_by", "signed_by"
     ).prefetch_related("attachments", Prefetch("hits", queryset=_hits_in_reading_order()))
+    versions = list(versions)
+    for version in versions:
+        version.marked_text = marked_text(
+            version.text, [h for h in version.hits.all() if not h.attachment_id]
+        )
     latest = versions[0]
     today = timezone.localdate()
     can_draft = permissions.can_draft(request.user, body)

@@ -18,6 +18,24 @@ def test_text_file_hits_are_listed_with_line_numbers(tmp_path, capsys):
     assert out == [f"{path}  第2行  身份证号码：{ID}", f"{path}  第3行  手机号码：13812345678"]
 
 
+def test_the_issues_draft_shows_the_mistyped_id_and_the_hits_to_judge(tmp_path, capsys):
+    path = tmp_path / "公示.txt"
+    path.write_text("张伟，身份证号440301198502153216，电话027-87654321\n", encoding="utf-8")
+    assert main(["scan", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}  第1行  姓名（紧邻证件号或电话）（请判断）：张伟",
+        f"{path}  第1行  疑似身份证号（校验位不符）：440301198502153216",
+        f"{path}  第1行  固定电话（紧邻姓名）（请判断）：027-87654321",
+    ]
+    assert main(["scan", "--json", str(path)]) == 1
+    hits = json.loads(capsys.readouterr().out)[0]["hits"]
+    assert [(h["kind"], h["severity"]) for h in hits] == [
+        ("person_name", "review"),
+        ("resident_id_mistyped", "sensitive"),
+        ("fixed_line", "review"),
+    ]
+
+
 def test_docx_table_cell_hits(tmp_path, capsys):
     document = Document()
     document.add_paragraph("低保对象名单")

@@ -165,3 +165,52 @@ def test_docx_link_targets_behind_a_masked_address_are_masked_too():
         assert archive.testzip() is None
     reopened = docx.Document(io.BytesIO(result))  # still a document Word and python-docx open
     assert reopened.paragraphs[0].hyperlinks[0].text == "＊" * len(email)
+
+
+# The draft: an ID number with a wrong check digit, a name, a fixed line and an address.
+PERSON = "张伟，身份证号440301198502153216，电话027-87654321，住东湖路12号3栋2单元501室"
+NEW_KINDS = {"person_name", "resident_id_mistyped", "fixed_line", "address"}
+
+
+def scanned_values(data: bytes, name: str) -> list[str]:
+    from gongkai.core.sensitive import scan_document
+
+    hits = [located.hit for located in scan_document(read_bytes(data, name))]
+    assert {hit.kind.value for hit in hits} == NEW_KINDS
+    return [hit.value for hit in hits]
+
+
+def person_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("城乡低保申请人名单")
+    paragraph = document.add_paragraph(PERSON[:10])
+    paragraph.add_run(PERSON[10:30]).bold = True  # the number split over two runs
+    paragraph.add_run(PERSON[30:])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def person_pdf() -> bytes:
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_text((40, 72), "城乡低保申请人名单", fontname="china-s")
+    page.insert_text((40, 100), PERSON, fontname="china-s", fontsize=9)
+    return document.tobytes()
+
+
+@pytest.mark.parametrize(("name", "make"), [("名单.docx", person_docx), ("名单.pdf", person_pdf)])
+def test_the_new_kinds_are_masked_in_docx_and_pdf(name, make):
+    from gongkai.core.sensitive import scan_text
+
+    data = make()
+    values = scanned_values(data, name)
+    result = redact(data, name.rsplit(".", 1)[1], values, name)
+    text = extracted(result, name)
+    for value in values:
+        assert value not in text
+    assert "城乡低保申请人名单" in text and scan_text(text) == []

@@ -262,3 +262,27 @@ def draft_of_other_body(cast):
     """An item of 东湖街道 other than the one under test (its hits are not those of the URL's item)."""
     publication, _ = draft(cast, text="另一条信息。", title="另一条信息")
     return publication
+
+
+def test_the_issues_draft_no_longer_passes_review_with_a_mistyped_id(cast):
+    """张伟's number has a wrong check digit: it was published before; now it blocks until decided."""
+    import pytest
+
+    from gongkai.bodies.services import ServiceError
+
+    mistyped = "440301198502153216"
+    text = f"城乡低保公示\n张伟，身份证号{mistyped}，电话{MOBILE}，住东湖路12号3栋2单元501室。"
+    _, version = draft(cast, text=text)
+    hits = services.version_submit(actor=cast.clerk, version=version, today=TODAY)
+    assert [(h.kind, h.severity) for h in hits] == [
+        ("person_name", "review"),
+        ("resident_id_mistyped", "sensitive"),
+        ("mobile", "sensitive"),
+        ("address", "review"),
+    ]
+    with pytest.raises(ServiceError, match="还有4处敏感信息未处理"):
+        services.version_review(actor=cast.reviewer, version=version, today=TODAY)
+    through_review(cast, version)
+    version.refresh_from_db()
+    assert mistyped not in version.published_text and "张伟" not in version.published_text
+    assert "城乡低保公示" in version.published_text and "501室" not in version.published_text

@@ -47,7 +47,10 @@ def test_the_whole_path_masks_the_text_and_every_attachment_type(cast):
     locations = {hit.location for hit in hits}
     assert {"正文第2行"} <= locations
     assert any(loc.startswith("附件“名单.xlsx”") and "表1 第3行第2列" in loc for loc in locations)
-    assert len(hits) == 2 + 2 + 1 + 1 + 1 + 1
+    sensitive = [hit for hit in hits if hit.severity == "sensitive"]
+    assert len(sensitive) == 2 + 2 + 1 + 1 + 1 + 1
+    # 张三 in the text and 李四 before a number in the DOCX, PDF and text file: for the reviewer.
+    assert sorted(hit.value for hit in hits if hit.kind == "person_name") == ["张三", "李四", "李四", "李四"]
     through_review(cast, version)
     version.refresh_from_db()
     publication.refresh_from_db()
@@ -117,9 +120,11 @@ def test_a_backup_acts_only_while_the_holder_is_away(cast):
 def test_open_hits_block_every_step_and_allowing_needs_a_reason(cast):
     _, version = draft(cast, text=TEXT)
     services.version_submit(actor=cast.clerk, version=version, today=TODAY)
-    with pytest.raises(ServiceError, match="还有2处敏感信息未处理"):
+    with pytest.raises(ServiceError, match="还有3处敏感信息未处理"):
         services.version_review(actor=cast.reviewer, version=version, today=TODAY)
-    first, second = version.hits.all()
+    name, first, second = version.hits.all()
+    assert (name.kind, name.value) == ("person_name", "张三")  # a review-severity hit blocks like the others
+    services.hit_resolve(actor=cast.reviewer, hit=name, resolution="masked", today=TODAY)
     with pytest.raises(ServiceError, match="只有审核人或保密审查员"):
         services.hit_resolve(actor=cast.clerk, hit=first, resolution="masked", today=TODAY)
     with pytest.raises(ServiceError, match="必须说明理由"):
@@ -133,6 +138,7 @@ def test_open_hits_block_every_step_and_allowing_needs_a_reason(cast):
     services.version_sign(actor=cast.head, version=version, today=TODAY)
     version.refresh_from_db()
     assert RESIDENT_ID not in version.published_text and MOBILE in version.published_text
+    assert "张三" not in version.published_text and "＊＊，身份证号码" in version.published_text
 
 
 def test_return_sends_back_a_draft_with_a_reason_and_keeps_decisions(cast):
