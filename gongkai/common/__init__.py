@@ -1,0 +1,1 @@
+"""Small Django-side helpers several apps share (plain modules, not a Django app)."""
