@@ -40,15 +40,17 @@ def write_hostile_set(folder: Path) -> list[tuple[str, str, Path]]:
 
     report = builders.build_docx(builders.report_blocks(seed=0, year=2025, org="示范区青山镇人民政府"))
     (folder / "青山镇2025年年报.docx").write_bytes(report)
-    with open(folder / "x.zip", "wb") as handle:  # 200 MB of text under a zip's name
-        line = b"0123456789" * 10 + b"\n"
-        for _ in range(200 * MB // (len(line) * 1000)):
-            handle.write(line * 1000)
+    line = b"0123456789" * 10 + b"\n"
+    for name, size in (("x.zip", 200 * MB), ("y.zip", 90 * MB)):  # text under a zip's name
+        with open(folder / name, "wb") as handle:
+            for _ in range(size // (len(line) * 1000) + 1):
+                handle.write(line * 1000)
     (folder / "万页.pdf").write_bytes(many_page_pdf(10_000))
     (folder / "490个.zip").write_bytes(zip_of_many(490, MB))
     return [
         ("baseline: normal report (DOCX)", "audit", folder / "青山镇2025年年报.docx"),
         ("200 MB text named x.zip", "audit", folder / "x.zip"),
+        ("90 MB text named y.zip (under cap)", "audit", folder / "y.zip"),
         ("PDF of 10,000 pages", "audit", folder / "万页.pdf"),
         ("zip of 490 x 1 MB members", "audit", folder / "490个.zip"),
         ("attachment: PDF of 10,000 pages", "attach", folder / "万页.pdf"),
@@ -63,24 +65,24 @@ def prepare(database: str) -> None:
     django.setup()
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=open(os.devnull, "w"))
-    from datetime import date
-
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
 
     from gongkai.bodies.models import Body
     from gongkai.publishing import services
     from gongkai.publishing.models import CatalogueNode
 
     users = get_user_model().objects
+    today = timezone.localdate()
     body = Body.objects.get(code="donghu")
     publication = services.publication_create(
         actor=users.get(username="donghu-jb"),
         body=body,
         column=CatalogueNode.objects.filter(body=body, parent__isnull=False).first(),
         kind="other",
-        details={"title": "附件上传测试", "issuer": "东湖街道办事处", "formed_on": date.today()},
-        today=date.today(),
+        details={"title": "附件上传测试", "issuer": "东湖街道办事处", "formed_on": today},
+        today=today,
     )
     for username in ("zwgkb-dc", "donghu-jb"):
         session = SessionStore()
@@ -154,11 +156,10 @@ def post_streamed(port: int, url: str, session: str, fields: dict, file_field: s
 
 
 def answer(status: int, location: str, page: str) -> str:
-    found = re.findall(
-        r'<ul class="errorlist[^"]*"[^>]*>\s*<li>(.*?)</li>|<h1>.*?</h1>\s*<p>(.*?)</p>', page, re.S
-    )
-    text = next((a or b for a, b in found if a or b), location)
-    return f"{status} {text.strip()[:60]}"
+    """The redirect, or the first message the page shows (a field's error or an error page's text)."""
+    found = re.search(r'<p class="error"[^>]*>(.*?)</p>|<h1>.*?</h1>\s*<p>(.*?)</p>', page, re.S)
+    text = next((part for part in found.groups() if part), "") if found and status != 302 else location
+    return f"{status} {text.strip()[:70]}"
 
 
 def run_case(kind: str, path: Path, template: Path, work: Path, config: dict) -> dict:
