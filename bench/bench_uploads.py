@@ -156,10 +156,13 @@ def post_streamed(port: int, url: str, session: str, fields: dict, file_field: s
 
 
 def answer(status: int, location: str, page: str) -> str:
-    """The redirect, or the first message the page shows (a field's error or an error page's text)."""
-    found = re.search(r'<p class="error"[^>]*>(.*?)</p>|<h1>.*?</h1>\s*<p>(.*?)</p>', page, re.S)
-    text = next((part for part in found.groups() if part), "") if found and status != 302 else location
-    return f"{status} {text.strip()[:70]}"
+    """The redirect, or the first message the page shows (a field's error, else an error page's text)."""
+    if status == 302:
+        return f"{status} {location}"
+    found = re.search(r'<p class="error"[^>]*>(.*?)</p>', page, re.S) or re.search(
+        r"<h1>.*?</h1>\s*<p>(.*?)</p>", page, re.S
+    )
+    return f"{status} {found.group(1).strip()[:70] if found else ''}"
 
 
 def run_case(kind: str, path: Path, template: Path, work: Path, config: dict) -> dict:
