@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view (and the CSRF check in process_view) reads the body of an oversized upload.
+    "gongkai.common.upload_size.UploadSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the result of authentication (django-axes requirement).
@@ -184,6 +186,12 @@ KIOSK_RETURN_SECONDS = env_int("GONGKAI_KIOSK_RETURN_SECONDS", 90)
 PUBLIC_APPLY_PER_HOUR = env_int("GONGKAI_PUBLIC_APPLY_PER_HOUR", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGKAI_MAX_FORM_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploads: a whole multipart request at most this large (a Chinese 413 page otherwise); larger
+# files than FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to temporary files, never held in memory.
+MAX_UPLOAD_BYTES = env_int("GONGKAI_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+# PDF pages read at most: an uploaded annual report for auditing, a publication's attachment.
+MAX_REPORT_PAGES = env_int("GONGKAI_MAX_REPORT_PAGES", 200)
+MAX_ATTACHMENT_PAGES = env_int("GONGKAI_MAX_ATTACHMENT_PAGES", 500)
 
 # The cache: Redis when GONGKAI_CACHE_URL names one (production), else the database cache with
 # GONGKAI_SHARED_CACHE, else memory of this one process (development, tests).

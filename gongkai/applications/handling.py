@@ -18,6 +18,7 @@ from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.bodies.services import ServiceError
+from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import OutcomeGroup, outcome
 
@@ -70,7 +71,7 @@ def _set_status(application: Application, status: str) -> None:
     application.save(update_fields=["status"])
 
 
-@transaction.atomic
+@atomic_with_files()
 def supplement_request(
     *, actor, application, on: date, missing: str, working_days: int, today: date
 ) -> IssuedLetter:
@@ -107,7 +108,7 @@ def supplement_receive(*, actor, application, on: date, today: date) -> Applicat
     return application
 
 
-@transaction.atomic
+@atomic_with_files()
 def consultation_send(
     *, actor, application, on: date, third_party: str, concerns: str, today: date
 ) -> IssuedLetter:
@@ -153,7 +154,7 @@ def consultation_answer(*, actor, application, on: date, note: str, today: date)
     return application
 
 
-@transaction.atomic
+@atomic_with_files()
 def extension_approve(*, actor, application, on: date, days: int, reason: str, today: date) -> IssuedLetter:
     """条例第三十三条第二款: approved by the head of the disclosure office, at most 20 working days, once."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
@@ -182,7 +183,7 @@ def extension_approve(*, actor, application, on: date, days: int, reason: str, t
     return letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
 
 
-@transaction.atomic
+@atomic_with_files()
 def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> IssuedLetter:
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
@@ -214,7 +215,7 @@ def fee_paid(*, actor, application, on: date, today: date) -> Application:
     return application
 
 
-@transaction.atomic
+@atomic_with_files()
 def application_decide(
     *, actor, application, outcome_code: str, on: date, reason: str, today: date
 ) -> IssuedLetter:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
 from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
+from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import Outcome, OutcomeGroup
 from gongkai.documents.letter import Letter, chinese_date, render_docx, render_pdf
@@ -140,7 +140,7 @@ def answer(application: Application, *, outcome: Outcome, reason: str, review_bo
     return Draft(LetterKind.ANSWER, application.applicant_name, tuple(paragraphs), outcome.basis)
 
 
-@transaction.atomic
+@atomic_with_files()
 def letter_issue(*, actor, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
     """Number the draft, render it as DOCX and PDF, and archive both on the case."""
     version = application.body.version_on(issued_on) or application.body.versions.first()
@@ -170,8 +170,8 @@ def letter_issue(*, actor, application: Application, draft: Draft, issued_on: da
         issued_by=actor,
     )
     stem = f"{application.number}-{draft.kind}-{serial}"
-    issued.docx.save(f"{stem}.docx", ContentFile(render_docx(letter)), save=False)
-    issued.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(letter)), save=False)
+    store(issued.docx, f"{stem}.docx", render_docx(letter))
+    store(issued.pdf, f"{stem}.pdf", render_pdf(letter))
     issued.save()
     audit_record(
         actor=actor,

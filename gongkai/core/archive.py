@@ -8,14 +8,21 @@ is decompressed, and again while decompressing (a directory can lie about sizes)
 - all files together at most `max_total_bytes`.
 Nested archives are listed as members but not opened; directories and macOS resource forks are
 skipped. Member names are only ever used for display, never as paths on disk.
+
+The archive may be given as bytes or as an open binary file (an upload streamed to a temporary
+file), which is then read member by member and never held in memory as a whole; the members are
+yielded one at a time, so a caller that handles each before taking the next holds only one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 
 class ArchiveError(Exception):
@@ -51,11 +58,53 @@ def _wanted(info: zipfile.ZipInfo) -> bool:
     return not info.is_dir() and not name.startswith("__MACOSX/") and not name.split("/")[-1].startswith("._")
 
 
-def read_members(data: bytes, name: str, limits: ArchiveLimits = ArchiveLimits()) -> Iterator[Member]:
+def is_archive(source: bytes | BinaryIO) -> bool:
+    """A zip that is not an Office document (DOCX and XLSX are zips with [Content_Types].xml)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        with _open(source) as archive:
+            return "[Content_Types].xml" not in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        return False
+
+
+def _open(source: bytes | BinaryIO) -> zipfile.ZipFile:
+    if isinstance(source, bytes):
+        source = io.BytesIO(source)
+    source.seek(0)
+    return zipfile.ZipFile(source)
+
+
+def check_archive(source: bytes | BinaryIO, name: str, limits: ArchiveLimits = ArchiveLimits()) -> int:
+    """Check the archive's directory against the limits without decompressing; the number of members."""
+    with _checked(source, name, limits) as (_, infos):
+        return len(infos)
+
+
+def read_members(
+    source: bytes | BinaryIO, name: str, limits: ArchiveLimits = ArchiveLimits()
+) -> Iterator[Member]:
+    with _checked(source, name, limits) as (archive, infos):
+        total = 0
+        for info in infos:
+            member_name = _decode_name(info)
+            payload = _read_bounded(archive, info, limits.max_member_bytes, name, member_name)
+            total += len(payload)
+            if total > limits.max_total_bytes:
+                raise ArchiveError(f"{name}：压缩包解压后过大（上限{limits.max_total_bytes // 2**20} MB）。")
+            yield Member(member_name, payload)
+
+
+@contextlib.contextmanager
+def _checked(source: bytes | BinaryIO, name: str, limits: ArchiveLimits):
+    try:
+        archive = _open(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise ArchiveError(f"{name}：压缩包已损坏，无法打开。") from None
+    with archive:
+        yield archive, _checked_infos(archive, name, limits)
+
+
+def _checked_infos(archive: zipfile.ZipFile, name: str, limits: ArchiveLimits) -> list[zipfile.ZipInfo]:
     infos = [info for info in archive.infolist() if _wanted(info)]
     if len(infos) > limits.max_members:
         raise ArchiveError(f"{name}：压缩包内文件过多（{len(infos)}个，上限{limits.max_members}个）。")
@@ -68,14 +117,7 @@ def read_members(data: bytes, name: str, limits: ArchiveLimits = ArchiveLimits()
         if info.flag_bits & 0x1:
             raise ArchiveError(f"{name}：压缩包内的“{_decode_name(info)}”已加密，无法读取。")
         _check_member(info, name, limits)
-    total = 0
-    for info in infos:
-        member_name = _decode_name(info)
-        payload = _read_bounded(archive, info, limits.max_member_bytes, name, member_name)
-        total += len(payload)
-        if total > limits.max_total_bytes:
-            raise ArchiveError(f"{name}：压缩包解压后过大（上限{limits.max_total_bytes // 2**20} MB）。")
-        yield Member(member_name, payload)
+    return infos
 
 
 def _check_member(info: zipfile.ZipInfo, name: str, limits: ArchiveLimits) -> None:
@@ -97,6 +139,6 @@ def _read_bounded(
                 if size > limit:
                     raise ArchiveError(f"{name}：“{member}”解压后超过声明大小，已拒绝。")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError) as error:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
         raise ArchiveError(f"{name}：“{member}”已损坏（{error}）。") from None
     return b"".join(chunks)

@@ -1,66 +1,132 @@
-"""Use case: audit a batch of uploaded annual reports (files and zips) and keep the results."""
+"""Use case: audit a batch of uploaded annual reports (files and zips) and keep the results.
+
+Uploads are bounded before they are read: a file's size from what the upload declares, a zip
+from its directory, a PDF's pages from its page tree. Files are then read, audited and stored
+one at a time, so a batch of hundreds of reports holds one report in memory, not all of them;
+the stored copies are deleted again if the batch is refused or fails part-way.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+from collections.abc import Iterator
+from typing import BinaryIO
 
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.conf import settings
 
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
-from gongkai.core.archive import ArchiveError, ArchiveLimits, read_members
+from gongkai.common.stored_files import atomic_with_files, store
+from gongkai.core.archive import ArchiveError, ArchiveLimits, check_archive, is_archive, read_members
 from gongkai.core.reports.audit import AuditResult, audit_bytes
 from gongkai.core.reports.cross import cross_checks
 from gongkai.core.reports.export import result_json
 from gongkai.core.reports.readers.sniff import sniff
+from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf, refuse_oversized
 from gongkai.supervision.models import AuditBatch, AuditedFile
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_FILES = 500
+# Real reports compress at most about 10:1 (text and HTML); 490 members of 1 MB in a 3.8 MB zip
+# (130:1) would have written 470 MB to the store.
 ZIP_LIMITS = ArchiveLimits(
-    max_members=MAX_FILES, max_member_bytes=MAX_FILE_BYTES, max_total_bytes=500 * 1024 * 1024
+    max_members=MAX_FILES, max_member_bytes=MAX_FILE_BYTES, max_total_bytes=200 * 1024 * 1024, max_ratio=50
 )
 
+# An upload: its name and its content, as bytes or as an open binary file (Django's UploadedFile).
+Upload = tuple[str, bytes | BinaryIO]
 
-def expand_uploads(uploads: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """Zips become their members; sizes and counts are limited. Raises ServiceError in Chinese."""
-    files: list[tuple[str, bytes]] = []
-    for name, data in uploads:
-        if len(data) > MAX_FILE_BYTES and not name.lower().endswith(".zip"):
-            raise ServiceError(f"{name}：文件过大（上限{MAX_FILE_BYTES // 2**20} MB）。")
-        if sniff(data, name) == "zip":
-            try:
-                files += [(f"{name}!{m.name}", m.data) for m in read_members(data, name, ZIP_LIMITS)]
-            except ArchiveError as error:
-                raise ServiceError(str(error)) from error
-        else:
-            files.append((name, data))
-        if len(files) > MAX_FILES:
+
+def _size(content: bytes | BinaryIO) -> int:
+    if isinstance(content, bytes):
+        return len(content)
+    return content.size if hasattr(content, "size") else content.seek(0, io.SEEK_END)
+
+
+def _read(content: bytes | BinaryIO) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    content.seek(0)
+    return content.read()
+
+
+def _check_uploads(uploads: list[Upload]) -> None:
+    """Every bound that can be checked without reading a file: sizes, zip directories, the count."""
+    count = 0
+    for name, content in uploads:
+        try:
+            if is_archive(content):
+                count += check_archive(content, name, ZIP_LIMITS)
+            else:
+                refuse_oversized(name, _size(content), MAX_FILE_BYTES)
+                count += 1
+        except (ArchiveError, UploadRefused) as error:
+            raise ServiceError(str(error)) from error
+        if count > MAX_FILES:
             raise ServiceError(f"一次最多检查{MAX_FILES}份文件。")
-    if not files:
+    if not count:
         raise ServiceError("没有可检查的文件。")
-    return files
 
 
-@transaction.atomic
-def audit_batch_create(*, actor, owner, name: str, uploads: list[tuple[str, bytes]]) -> AuditBatch:
-    files = expand_uploads(uploads)
-    results = [audit_bytes(data, file_name) for file_name, data in files]
-    across = cross_checks([(r.name, r.report) for r in results if r.report])
+def _files(uploads: list[Upload]) -> Iterator[tuple[str, bytes]]:
+    """Each file to audit, one at a time; a zip's members come out one by one."""
+    for name, content in uploads:
+        if not is_archive(content):
+            yield name, _read(content)
+            continue
+        try:
+            for member in read_members(content, name, ZIP_LIMITS):
+                yield f"{name}!{member.name}", member.data
+        except ArchiveError as error:
+            raise ServiceError(str(error)) from error
+
+
+def _audit(data: bytes, name: str) -> AuditResult:
+    if sniff(data, name) == "pdf":
+        try:
+            refuse_long_pdf(data, name, settings.MAX_REPORT_PAGES)
+        except UploadRefused as error:
+            return AuditResult(name, None, error=str(error))
+    return audit_bytes(data, name)
+
+
+@atomic_with_files()
+def audit_batch_create(*, actor, owner, name: str, uploads: list[Upload]) -> AuditBatch:
+    _check_uploads(uploads)
     batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
-    for (file_name, data), result in zip(files, results, strict=True):
-        result.findings += across.get(result.name, [])
-        _store(batch, file_name, data, result)
+    audited: list[tuple[AuditedFile, AuditResult]] = []
+    for file_name, data in _files(uploads):
+        result = _audit(data, file_name)
+        audited.append((_store(batch, file_name, data, result), result))
+    _add_cross_checks(audited)
+    results = [result for _, result in audited]
     audit_record(
         actor=actor,
         action="reports.audit",
-        summary=f"检查年度报告{len(files)}份（{batch.name}）",
+        summary=f"检查年度报告{len(results)}份（{batch.name}）",
         body=owner,
         target=batch,
-        after={"files": len(files), "with_errors": sum(1 for r in results if r.errors)},
+        after={"files": len(results), "with_errors": sum(1 for r in results if r.errors)},
     )
     return batch
+
+
+def _add_cross_checks(audited: list[tuple[AuditedFile, AuditResult]]) -> None:
+    """Findings across the batch (the same body twice, ...) added to the rows already stored."""
+    across = cross_checks([(r.name, r.report) for _, r in audited if r.report])
+    for row, result in audited:
+        extra = across.get(result.name, [])
+        if extra:
+            result.findings += extra
+            _set_result(row, result)
+            row.save(update_fields=["errors", "warnings", "result"])
+
+
+def _set_result(row: AuditedFile, result: AuditResult) -> None:
+    row.errors = result.errors
+    row.warnings = sum(1 for f in result.findings if f.severity == "warning")
+    row.result = result_json(result)
 
 
 def _store(batch: AuditBatch, name: str, data: bytes, result: AuditResult) -> AuditedFile:
@@ -74,12 +140,8 @@ def _store(batch: AuditBatch, name: str, data: bytes, result: AuditResult) -> Au
         body_name=(report.body_name if report else "")[:100],
         year=report.year if report else None,
         template=report.template if report else "",
-        errors=result.errors,
-        warnings=sum(1 for f in result.findings if f.severity == "warning"),
-        result=result_json(result),
     )
-    audited.file.save(
-        name.rsplit("/", 1)[-1].replace("!", "_")[-80:] or "report", ContentFile(data), save=False
-    )
+    _set_result(audited, result)
+    store(audited.file, name.rsplit("/", 1)[-1].replace("!", "_")[-80:] or "report", data)
     audited.save()
     return audited

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -44,11 +45,14 @@ class UploadForm(forms.Form):
     name = forms.CharField(label="批次名称", max_length=100, initial="年度报告检查")
     files = MultipleFileField(
         label="年度报告文件（可多选，或上传 zip）",
-        help_text="支持 txt、html、docx、pdf、xlsx 及其 zip 压缩包，单个文件不超过30 MB。",
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = (
+            f"支持 txt、html、docx、pdf、xlsx 及其 zip 压缩包，单个文件不超过{services.MAX_FILE_BYTES // 2**20} MB，"
+            f"PDF不超过{settings.MAX_REPORT_PAGES}页，一次上传不超过{settings.MAX_UPLOAD_BYTES // 2**20} MB。"
+        )
         bodies = (
             Body.objects.all()
             if user.is_superuser
@@ -66,7 +70,8 @@ def batch_list(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            # Passed unread: the service checks each file's declared size before reading it.
+            uploads = [(f.name, f) for f in form.cleaned_data["files"]]
             try:
                 batch = services.audit_batch_create(
                     actor=request.user,

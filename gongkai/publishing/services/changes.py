@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import (
     ItemKind,
 )
@@ -39,11 +39,11 @@ def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> Non
         text=attachment.text,
         position=attachment.position,
     )
-    copy.original.save(attachment.name, ContentFile(data), save=False)
+    store(copy.original, attachment.name, data)
     copy.save()
 
 
-@transaction.atomic
+@atomic_with_files()
 def publication_new_version(
     *, actor, publication: Publication, change_note: str, formed_on: date, today: date
 ) -> PublicationVersion:

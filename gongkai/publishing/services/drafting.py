@@ -5,19 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.files.base import ContentFile
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from gongkai.applications.clock import current_calendar
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import (
     ItemKind,
     publication_due_on,
 )
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
+from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf
 from gongkai.core.workcalendar import UnknownYearError
 from gongkai.publishing import permissions
 from gongkai.publishing.models import (
@@ -142,7 +144,12 @@ def _checked_upload(name: str, data: bytes) -> tuple[str, SourceDocument]:
         reason = UNREADABLE_KINDS.get(kind, "不是可识别的文档")
         raise ServiceError(f"{name}：{reason}。附件只接受 docx、pdf、xlsx、txt、html。")
     try:
+        if kind == "pdf":
+            # Counted before reading: extracting 10,000 pages took gigabytes, and masking them at signing 50 s.
+            refuse_long_pdf(data, name, settings.MAX_ATTACHMENT_PAGES)
         document = read_bytes(data, name)
+    except UploadRefused as error:
+        raise ServiceError(str(error)) from error
     except ReadError as error:
         raise ServiceError(str(error)) from error
     except Exception as error:  # a reader's library choking on a hostile file
@@ -157,7 +164,7 @@ def _clean_name(name: str) -> str:
     return "".join(ch for ch in name if ch.isprintable())[:150]
 
 
-@transaction.atomic
+@atomic_with_files()
 def attachment_add(*, actor, version: PublicationVersion, name: str, data: bytes, today: date) -> Attachment:
     """Attach a file to a draft: type sniffed from the content, text extracted for the gate and search."""
     version = _locked(version)
@@ -173,7 +180,7 @@ def attachment_add(*, actor, version: PublicationVersion, name: str, data: bytes
         text=attachment_text(document)[0],
         position=version.attachments.count(),
     )
-    attachment.original.save(name, ContentFile(data), save=False)
+    store(attachment.original, name, data)
     attachment.save()
     _audit(
         actor, "attach", f"添加附件“{name}”", version, after={"name": name, "type": kind, "size": len(data)}

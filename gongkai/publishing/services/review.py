@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gongkai.bodies.services import ServiceError
+from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.redact import RedactionError, redact
 from gongkai.core.sensitive import Hit, HitKind, mask
 from gongkai.publishing import permissions
@@ -67,11 +67,11 @@ def _publish_attachment(attachment: Attachment, values: list[str]) -> None:
         published = redact(data, attachment.file_type, values, attachment.name)
     except RedactionError as error:
         raise ServiceError(str(error)) from error
-    attachment.published.save(f"published-{attachment.name}", ContentFile(published), save=False)
+    store(attachment.published, f"published-{attachment.name}", published)
     attachment.save(update_fields=["published"])
 
 
-@transaction.atomic
+@atomic_with_files()
 def version_sign(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
     """负责人 signs: the masked copies are made, the version is published, the previous one superseded."""
     version = _locked(version)

@@ -1,0 +1,48 @@
+"""Files written by a use case are removed again when its transaction does not commit.
+
+A storage backend is not transactional: a file saved inside `transaction.atomic` stays behind
+when the block rolls back (a refused zip, an error after the save). Use cases that store files
+run in `atomic_with_files()` and save through `store()`; if the block ends with an exception,
+every file it stored is deleted before the exception goes on. What this cannot catch (a killed
+process, an enclosing transaction rolled back later) is found by `manage.py cleanup_uploads`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from contextvars import ContextVar
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+
+# (storage, name) of each file stored by the innermost atomic_with_files block still open.
+_stored: ContextVar[list | None] = ContextVar("gongkai_stored_files", default=None)
+
+
+@contextlib.contextmanager
+def atomic_with_files(using: str | None = None):
+    """`transaction.atomic` that also deletes the files stored in it when it rolls back; also a decorator."""
+    written: list = []
+    token = _stored.set(written)
+    try:
+        with transaction.atomic(using=using):
+            yield
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        raise
+    finally:
+        _stored.reset(token)
+    enclosing = _stored.get()
+    if enclosing is not None:
+        enclosing.extend(written)
+
+
+def store(field: FieldFile, name: str, data: bytes) -> None:
+    """Save `data` as the file of `field` (the row is saved by the caller), undone on rollback."""
+    written = _stored.get()
+    if written is None:
+        raise RuntimeError("store() must run inside atomic_with_files(), or a rollback would leave the file")
+    field.save(name, ContentFile(data), save=False)
+    written.append((field.storage, field.name))
