@@ -12,6 +12,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from gongkai.common.text import xml_safe
+
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 
@@ -55,7 +57,8 @@ def _paragraph(document, text: str, *, font=BODY_FONT, size=16, bold=False, alig
     if indent:
         paragraph.paragraph_format.first_line_indent = Pt(size * 2)
     paragraph.paragraph_format.line_spacing = Pt(28)
-    _run_font(paragraph.add_run(text), font, size, bold)
+    # Text stored before control characters were refused must not make the letter fail.
+    _run_font(paragraph.add_run(xml_safe(text)), font, size, bold)
     return paragraph
 
 
@@ -110,4 +113,4 @@ def letter_html(letter: Letter) -> str:
 def render_pdf(letter: Letter) -> bytes:
     from weasyprint import HTML  # imported late: loading Pango costs ~0.3 s, needed only here
 
-    return HTML(string=letter_html(letter)).write_pdf()
+    return HTML(string=xml_safe(letter_html(letter))).write_pdf()

@@ -1,0 +1,1 @@
+"""Small helpers shared by several apps (plain modules, not a Django app)."""
