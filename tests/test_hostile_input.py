@@ -522,3 +522,131 @@ def test_every_form_of_ours_checks_its_text():
     get_resolver().url_patterns  # noqa: B018 - imports every view, and with them every form
     ours = {c for c in _subclasses(forms.BaseForm) if c.__module__.startswith("gongkai.")}
     assert ours and sorted(c.__qualname__ for c in ours if not issubclass(c, SafeTextMixin)) == []
+
+
+# NUL in the address: PostgreSQL refuses it in a lookup (DataError), so it must never get that far.
+# These run on both databases; the `postgres` mark selects them for the PostgreSQL run.
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("user", "path"),
+    [
+        (None, "/status/%00/"),
+        ("clerk", "/bodies/donghu/applications/?status=%00"),
+        ("clerk", "/bodies/donghu/publishing/?column=%00&status=%00&kind=%00"),
+        ("clerk", "/api/v1/bodies/donghu/applications?status=%00"),
+        (None, "/open/search/?q=%1B"),
+    ],
+)
+def test_nul_in_the_path_or_query_string_is_a_400_in_chinese(client, cast, user, path):
+    if user:
+        client.force_login(getattr(cast, user))
+    response = client.get(path)
+    assert response.status_code == 400
+    assert TEXT_PROBLEM in response.content.decode(response.charset or "utf-8")
+    assert ("网址路径" if "?" not in path else "查询参数") in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_nul_in_api_json_is_a_400_naming_the_field(client, cast):
+    client.force_login(cast.clerk)
+    before = row_counts()
+    payload = {**APPLICANT, "channel": "in_person", "received_on": today().isoformat()}
+    response = client.post(
+        "/api/v1/bodies/donghu/applications",
+        json.dumps(payload | {"applicant_name": "x\u0000y"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "applicant_name", "message": "含有不可见的控制字符（第2个字符），请删除后重新提交"}
+    ]
+    assert row_counts() == before
+
+
+# The Host header: refused before authentication, so the error page has no user to read.
+
+
+def test_an_invalid_host_header_is_a_plain_400_with_debug_off(client, settings):
+    settings.DEBUG = False
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert "请求有误" in response.content.decode()
+
+
+# Imports: a figures file with a control character is refused as a whole.
+
+
+def test_a_figures_file_with_control_characters_stores_nothing(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(cast.clerk)
+    before = row_counts()
+    data = "项目,数值\n规\x01章,3\n".encode()
+    response = client.post(
+        "/bodies/donghu/annual/2025/figures/import/", {"file": SimpleUploadedFile("figures.csv", data)}
+    )
+    assert response.status_code == 400
+    assert row_counts() == before
+
+
+# Text stored before the rule (older data, or written past the forms) still renders.
+
+
+def test_a_case_stored_with_control_characters_still_gets_its_letters(cast, weasyprint_available):
+    import io
+
+    import pdfplumber
+    from docx import Document
+
+    from gongkai.applications import handling
+    from gongkai.applications.models import Application
+
+    application = application_services.application_register(
+        actor=cast.clerk,
+        body=cast.body,
+        channel="in_person",
+        received_on=today() - timedelta(days=1),
+        applicant=person(),
+        information_requested="低保名单",
+        form_wanted="纸质",
+        today=today(),
+    )
+    Application.objects.filter(pk=application.pk).update(
+        applicant_name="张\x01三", information_requested="低保\x0b名单\x1b"
+    )
+    application.refresh_from_db()
+    notice = handling.supplement_request(
+        actor=cast.clerk,
+        application=application,
+        on=today(),
+        missing="身份\x01证明",
+        working_days=15,
+        today=today(),
+    )
+    handling.supplement_receive(actor=cast.clerk, application=application, on=today(), today=today())
+    answer = handling.application_decide(
+        actor=cast.clerk,
+        application=application,
+        outcome_code="granted",
+        on=today(),
+        reason="",
+        today=today(),
+    )
+    texts = {}
+    for letter in (notice, answer):
+        with letter.docx.open("rb") as handle:
+            texts[letter.pk] = "\n".join(p.text for p in Document(io.BytesIO(handle.read())).paragraphs)
+        assert "张三：" in texts[letter.pk]
+        with letter.pdf.open("rb") as handle, pdfplumber.open(io.BytesIO(handle.read())) as pdf:
+            assert "张三" in "".join(page.extract_text() for page in pdf.pages)
+    assert "身份证明" in texts[notice.pk]
+
+
+def test_a_report_stored_with_control_characters_still_renders(weasyprint_available):
+    from gongkai.documents import report_tables as rt
+
+    parts = [rt.Part("一、总体情况", "本年度\x01共受理申请\x0b3件。")]
+    assert rt.render_docx(parts, "年度\x1b报告", ("东湖街道", "2026年1月20日"))
+    assert rt.render_pdf(parts, "年度\x1b报告").startswith(b"%PDF")
