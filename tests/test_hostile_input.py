@@ -537,6 +537,7 @@ def test_every_form_of_ours_checks_its_text():
         ("clerk", "/bodies/donghu/publishing/?column=%00&status=%00&kind=%00"),
         ("clerk", "/api/v1/bodies/donghu/applications?status=%00"),
         (None, "/open/search/?q=%1B"),
+        (None, "/open/donghu/columns/guifanxing/?page=%00"),
     ],
 )
 def test_nul_in_the_path_or_query_string_is_a_400_in_chinese(client, cast, user, path):
