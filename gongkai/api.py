@@ -18,6 +18,7 @@ from gongkai.annual.api import router as annual_router
 from gongkai.applications.api import router as applications_router
 from gongkai.bodies.api import router as bodies_router
 from gongkai.common.json_errors import error_detail
+from gongkai.common.schemas import OWN_ERROR_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,9 @@ def validation_error(request, exc: ValidationError):
     errors = [
         {
             "field": ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload")),
-            "message": VALIDATION_MESSAGES.get(error.get("type", ""), "取值无效"),
+            "message": error["msg"]
+            if error.get("type") in OWN_ERROR_TYPES
+            else VALIDATION_MESSAGES.get(error.get("type", ""), "取值无效"),
         }
         for error in exc.errors
     ]

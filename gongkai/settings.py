@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "gongkai.common.headers.PermissionsPolicyMiddleware",
     "gongkai.common.json_errors.JsonErrorsForApiMiddleware",
+    # Before anything reads the path or the query string: control characters there are a 400.
+    "gongkai.common.middleware.UnsafeAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -90,7 +90,7 @@ def test_an_assignment_of_another_body_is_not_found(as_admin, cast):
 def test_ending_a_role_before_it_started_is_explained(as_admin, cast):
     assignment = cast.body.assignments.get(user=cast.clerk)
     response = as_admin.post(
-        f"/bodies/{cast.body.code}/roles/{assignment.pk}/end/", {"valid_to": "2000-01-01"}
+        f"/bodies/{cast.body.code}/roles/{assignment.pk}/end/", {"valid_to": "2010-01-01"}
     )
     assert response.status_code == 400
     assert "终止日期必须晚于起始日期" in response.content.decode()

@@ -16,12 +16,13 @@ from gongkai.annual.services import figures_import
 from gongkai.annual.views import _body
 from gongkai.applications.permissions import can_register_application
 from gongkai.bodies.services import ServiceError
+from gongkai.common.forms import Form
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
-class FiguresUploadForm(forms.Form):
+class FiguresUploadForm(Form):
     file = forms.FileField(
         label="数据文件（CSV 或 XLSX）",
         help_text="表头须有“项目”“数值”两列，多列的项目另加“栏目”列；可先下载空白模板填写。",

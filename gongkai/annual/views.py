@@ -26,6 +26,7 @@ from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
+from gongkai.common.forms import Form, posted_text_problems
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
 from gongkai.documents.letter import chinese_date
@@ -161,7 +162,7 @@ def annual_figures(request, code: str, year: int):
         if row.key not in counted
         for column in row.columns
     }
-    form = type("FiguresForm", (forms.Form,), fields)(request.POST or None)
+    form = type("FiguresForm", (Form,), fields)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         table1: dict = {}
         for name, value in form.cleaned_data.items():
@@ -258,6 +259,12 @@ def annual_step(request, code: str, year: int, step: str):
     version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
     if step != "draft" and version is None:
         raise Http404("尚未起草。")
+    sections = {f"section-{i}": heading for i, (heading, _) in enumerate(version.sections if version else ())}
+    problems = posted_text_problems(request.POST, {"reason": "理由", **sections})
+    if problems:
+        return render(
+            request, "web/error.html", {"title": "无法完成", "message": "；".join(problems)}, status=400
+        )
     try:
         REPORT_STEPS[step](request, body, year, version)
     except ServiceError as error:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from django import forms
 
-from gongkai.applications.forms import DATE_ERROR
 from gongkai.applications.models import DeliveryChannel
-from gongkai.bodies.forms import DateInput
+from gongkai.common.dates import DateKind
+from gongkai.common.forms import Form, date_field
 from gongkai.core.outcomes import OUTCOMES
 
 
 def _on(label: str = "日期") -> forms.DateField:
-    return forms.DateField(label=label, widget=DateInput(), error_messages=DATE_ERROR)
+    """Every handling step records something done, on a day that has come."""
+    return date_field(label, DateKind.HAPPENED)
 
 
-class OnForm(forms.Form):
+class OnForm(Form):
     on = _on()
 
 
-class SupplementForm(forms.Form):
+class SupplementForm(Form):
     on = _on("告知日期")
     missing = forms.CharField(
         label="需要补正的内容（一次性告知）", max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
@@ -26,7 +27,7 @@ class SupplementForm(forms.Form):
     working_days = forms.IntegerField(label="补正期限（工作日）", min_value=1, max_value=30, initial=15)
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(Form):
     on = _on("发函日期")
     third_party = forms.CharField(label="第三方名称", max_length=100)
     concerns = forms.CharField(
@@ -34,18 +35,18 @@ class ConsultationForm(forms.Form):
     )
 
 
-class ConsultationAnswerForm(forms.Form):
+class ConsultationAnswerForm(Form):
     on = _on("收到意见日期")
     note = forms.CharField(label="意见摘要", max_length=300, required=False)
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(Form):
     on = _on("批准日期")
     days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
     reason = forms.CharField(label="延期理由", max_length=300)
 
 
-class FeeForm(forms.Form):
+class FeeForm(Form):
     on = _on("通知日期")
     method = forms.ChoiceField(
         label="计收方式", choices=[("per_request", "按件计收"), ("per_page", "按量计收")]
@@ -56,7 +57,7 @@ class FeeForm(forms.Form):
     pages = forms.IntegerField(label="页数（按量）", min_value=0, required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     on = _on("答复日期")
     outcome = forms.ChoiceField(label="办理结果", choices=[(o.code, o.row_2021) for o in OUTCOMES])
     reason = forms.CharField(
@@ -68,13 +69,13 @@ class DecisionForm(forms.Form):
     )
 
 
-class RedirectForm(forms.Form):
+class RedirectForm(Form):
     on = _on("答复日期")
     competent_body = forms.CharField(label="负责公开该信息的机关", max_length=100)
     contact = forms.CharField(label="该机关联系方式", max_length=200, required=False)
 
 
-class DeliveryForm(forms.Form):
+class DeliveryForm(Form):
     letter = forms.IntegerField(widget=forms.HiddenInput)
     channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices)
     delivered_on = _on("送达日期")

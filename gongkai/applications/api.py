@@ -27,14 +27,15 @@ from gongkai.applications.selectors import applications_of
 from gongkai.bodies.api import BodyPermission, ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
+from gongkai.common.schemas import HappenedDate, InSchema
 from gongkai.core.workcalendar import UnknownYearError
 
 router = Router(tags=["依申请公开"])
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(InSchema):
     channel: Channel
-    received_on: date
+    received_on: HappenedDate
     applicant_kind: ApplicantKind
     applicant_name: str = Field(max_length=100)
     id_document_type: IdDocumentType
@@ -59,9 +60,9 @@ class ApplicationOut(Schema):
     decided_on: date | None
 
 
-class AppealIn(Schema):
+class AppealIn(InSchema):
     kind: AppealKind
-    filed_on: date
+    filed_on: HappenedDate
     authority: str = Field(max_length=100)
     case_number: str = Field(default="", max_length=60)
     application_number: str = Field(default="", max_length=40)

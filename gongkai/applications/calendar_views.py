@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.clock import current_calendar
 from gongkai.bodies.services import ServiceError
+from gongkai.common.forms import Form
+from gongkai.common.text import unsafe_json_problem
 
 EXAMPLE = json.dumps(
     {
@@ -25,7 +27,7 @@ EXAMPLE = json.dumps(
 )
 
 
-class CalendarImportForm(forms.Form):
+class CalendarImportForm(Form):
     data = forms.CharField(
         label="节假日安排（JSON）",
         max_length=20000,
@@ -36,9 +38,13 @@ class CalendarImportForm(forms.Form):
 
     def clean_data(self):
         try:
-            return json.loads(self.cleaned_data["data"])
+            data = json.loads(self.cleaned_data["data"])
         except json.JSONDecodeError as error:
             raise forms.ValidationError(f"JSON 格式错误（第{error.lineno}行第{error.colno}列）。") from None
+        problem = unsafe_json_problem(data)
+        if problem:
+            raise forms.ValidationError(f"{self.fields['data'].label}：{problem}。")
+        return data
 
 
 def can_manage_calendar(user) -> bool:

@@ -3,12 +3,11 @@ from __future__ import annotations
 from django import forms
 
 from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind, Channel, IdDocumentType
-from gongkai.bodies.forms import DateInput
+from gongkai.common.dates import DateKind
+from gongkai.common.forms import Form, date_field
 
-DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
 
-
-class ApplicantFields(forms.Form):
+class ApplicantFields(Form):
     applicant_kind = forms.ChoiceField(label="申请人类型", choices=ApplicantKind.choices)
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
     id_document_type = forms.ChoiceField(label="证件类型", choices=IdDocumentType.choices)
@@ -34,10 +33,9 @@ class ApplicantFields(forms.Form):
 
 class StaffRegisterForm(ApplicantFields):
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
-    received_on = forms.DateField(
-        label="收到申请日期",
-        widget=DateInput(),
-        error_messages=DATE_ERROR,
+    received_on = date_field(
+        "收到申请日期",
+        DateKind.HAPPENED,
         help_text="当面提交为提交之日；邮寄为签收之日；传真、互联网为双方确认之日（条例第三十一条）。",
     )
     field_order = ["channel", "received_on"]
@@ -48,7 +46,7 @@ class PublicApplyForm(ApplicantFields):
     confirm = forms.BooleanField(label="我确认以上信息真实有效", error_messages={"required": "请勾选确认。"})
 
 
-class StatusLookupForm(forms.Form):
+class StatusLookupForm(Form):
     query_code = forms.RegexField(
         label="查询码",
         max_length=16,
@@ -57,18 +55,18 @@ class StatusLookupForm(forms.Form):
     )
 
 
-class AppealForm(forms.Form):
+class AppealForm(Form):
     kind = forms.ChoiceField(label="类型", choices=AppealKind.choices)
-    filed_on = forms.DateField(label="申请或起诉日期", widget=DateInput(), error_messages=DATE_ERROR)
+    filed_on = date_field("申请或起诉日期", DateKind.HAPPENED)
     authority = forms.CharField(label="复议机关或受理法院", max_length=100)
     case_number = forms.CharField(label="案号", max_length=60, required=False)
     application_number = forms.CharField(label="相关申请编号", max_length=40, required=False)
     note = forms.CharField(label="说明", max_length=300, required=False)
 
 
-class AppealConcludeForm(forms.Form):
+class AppealConcludeForm(Form):
     result = forms.ChoiceField(
         label="审结结果",
         choices=[(v, label) for v, label in AppealResult.choices if v != AppealResult.PENDING],
     )
-    concluded_on = forms.DateField(label="审结日期", widget=DateInput(), error_messages=DATE_ERROR)
+    concluded_on = date_field("审结日期", DateKind.HAPPENED)

@@ -16,6 +16,7 @@ from gongkai.auditlog.selectors import audit_entries_for_body
 from gongkai.bodies import permissions, services
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.selectors import active_assignments, roles_held, visible_bodies
+from gongkai.common.schemas import InSchema, PlannedDate
 
 router = Router(tags=["机关与人员"])
 
@@ -45,10 +46,10 @@ class AssignmentOut(Schema):
     backup: str | None
 
 
-class AssignIn(Schema):
+class AssignIn(InSchema):
     username: str = Field(max_length=150)
     role: Role
-    valid_from: date
+    valid_from: PlannedDate
     backup_username: str | None = Field(default=None, max_length=150)
 
 

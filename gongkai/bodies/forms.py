@@ -10,25 +10,16 @@ from django.utils import timezone
 from gongkai.bodies.models import Body, BodyVersion, Role
 from gongkai.bodies.selectors import active_assignments
 from gongkai.bodies.services import VERSION_FIELDS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from gongkai.common.dates import DateKind
+from gongkai.common.forms import Form, ModelForm, date_field
 
 
 def _date_field(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages={"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"},
-        **kwargs,
-    )
+    """Versions, roles and absences are dated ahead as often as back."""
+    return date_field(label, DateKind.PLANNED, **kwargs)
 
 
-class BodyDetailsForm(forms.ModelForm):
+class BodyDetailsForm(ModelForm):
     office_web = forms.URLField(label="网址", max_length=200, required=False, assume_scheme="https")
     effective_from = _date_field(
         "生效日期", help_text="与现行版本同日则为更正；晚于它则自该日起形成新版本，历史版本保留。"
@@ -63,7 +54,7 @@ class PersonChoiceField(forms.TypedChoiceField):
         )
 
 
-class RoleAssignForm(forms.Form):
+class RoleAssignForm(Form):
     user = PersonChoiceField(label="人员")
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     valid_from = _date_field("起始日期")
@@ -83,11 +74,11 @@ class RoleAssignForm(forms.Form):
         return data
 
 
-class RoleEndForm(forms.Form):
+class RoleEndForm(Form):
     valid_to = _date_field("终止日期")
 
 
-class RoleBackupForm(forms.Form):
+class RoleBackupForm(Form):
     backup = PersonChoiceField(label="AB岗（B角）", required=False)
 
     def __init__(self, *args, body: Body, **kwargs):
@@ -95,7 +86,7 @@ class RoleBackupForm(forms.Form):
         self.fields["backup"].choices = [("", "（无）"), *_people_choices(body)]
 
 
-class UserCreateForm(forms.Form):
+class UserCreateForm(Form):
     username = forms.RegexField(
         label="用户名",
         max_length=30,
@@ -116,7 +107,7 @@ class UserCreateForm(forms.Form):
         return password
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(Form):
     starts_on = _date_field("开始日期")
     ends_on = _date_field("结束日期")
     reason = forms.CharField(label="事由", max_length=100, required=False)

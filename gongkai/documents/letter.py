@@ -11,6 +11,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from gongkai.common.text import xml_safe
 from gongkai.documents import fonts
 
 
@@ -45,7 +46,8 @@ def _paragraph(document, text: str, *, style=None, size=None, align=None, indent
     if indent:
         paragraph.paragraph_format.first_line_indent = Pt(2 * (size or fonts.TEXT_SIZE))
     paragraph.paragraph_format.line_spacing = Pt(28)
-    run = paragraph.add_run(text)
+    # Text stored before control characters were refused must not make the letter fail.
+    run = paragraph.add_run(xml_safe(text))
     if size is not None:
         run.font.size = Pt(size)
     return paragraph
@@ -99,4 +101,4 @@ def letter_html(letter: Letter) -> str:
 
 
 def render_pdf(letter: Letter) -> bytes:
-    return fonts.html_to_pdf(letter_html(letter))
+    return fonts.html_to_pdf(xml_safe(letter_html(letter)))

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gongkai.common.text import xml_safe
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, Layout
 from gongkai.core.reports.numbers import plain_number
@@ -172,7 +173,8 @@ def report_parts(layout: Layout, values: Values, sections: list[list[str]] | Non
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    # Text stored before control characters were refused must not make the document fail.
+    return [line.strip() for line in xml_safe(text).splitlines() if line.strip()]
 
 
 def grid_html(grid: Grid) -> str:
@@ -194,15 +196,15 @@ def render_docx(parts: list[Part], title: str, signature: tuple[str, str] | None
 
     document = Document()
     fonts.style_docx(document)
-    document.add_paragraph(title, style="Title")
+    document.add_paragraph(xml_safe(title), style="Title")
     for part in parts:
-        document.add_heading(part.heading, level=1)
+        document.add_heading(xml_safe(part.heading), level=1)
         for paragraph in _paragraphs(part.text):
             document.add_paragraph(paragraph)
         if part.grid is not None:
             _docx_table(document, part.grid)
     for line in signature or ():
-        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        document.add_paragraph(xml_safe(line)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -302,4 +304,4 @@ def render_html(parts: list[Part], title: str, signature: tuple[str, str] | None
 
 
 def render_pdf(parts: list[Part], title: str, signature: tuple[str, str] | None = None) -> bytes:
-    return fonts.html_to_pdf(render_html(parts, title, signature))
+    return fonts.html_to_pdf(xml_safe(render_html(parts, title, signature)))

@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 
+from gongkai.common.forms import Form
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.portal.selectors import column_ids
 from gongkai.publishing.models import CatalogueNode
@@ -17,7 +18,7 @@ ORDER_CHOICES = [("relevance", "按相关度"), ("date", "按发布日期")]
 MAX_PAGE = 10_000
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label="关键词", required=False, max_length=MAX_QUERY_CHARS)
     body = forms.ChoiceField(label="发布机关", required=False)
     column = forms.SlugField(label="栏目", required=False, widget=forms.HiddenInput)

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from django import forms
 
-from gongkai.applications.forms import DATE_ERROR
-from gongkai.bodies.forms import DateInput
+from gongkai.common.dates import DateKind
+from gongkai.common.forms import Form, date_field
 from gongkai.core.catalogue import ITEM_KIND_LABELS, TOPICS, UPDATE_LABELS
 from gongkai.publishing.models import CatalogueNode
 from gongkai.publishing.services import MAX_ATTACHMENT_BYTES
 
 
-def _date(label: str, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, widget=DateInput(), error_messages=DATE_ERROR, help_text=help_text
-    )
-
-
-class VersionForm(forms.Form):
+class VersionForm(Form):
     title = forms.CharField(label="标题", max_length=200)
     issuer = forms.CharField(label="发布机构", max_length=100)
     doc_number = forms.CharField(label="文号", max_length=100, required=False)
-    written_on = _date("成文日期", required=False)
-    formed_on = _date("信息形成或变更日期", help_text="自此日起20个工作日内公开（条例第二十六条）。")
+    written_on = date_field("成文日期", DateKind.DOCUMENT, required=False)
+    formed_on = date_field(
+        "信息形成或变更日期", DateKind.HAPPENED, help_text="自此日起20个工作日内公开（条例第二十六条）。"
+    )
     topic = forms.ChoiceField(label="主题分类", choices=[(t, t) for t in TOPICS], initial="综合政务")
-    effective_from = _date("施行日期", required=False)
-    effective_until = _date("有效期至", required=False)
+    effective_from = date_field("施行日期", DateKind.DOCUMENT_EFFECT, required=False)
+    effective_until = date_field("有效期至", DateKind.DOCUMENT_EFFECT, required=False)
     text = forms.CharField(
         label="正文", required=False, max_length=200_000, widget=forms.Textarea(attrs={"rows": 12})
     )
@@ -42,37 +38,37 @@ class NewItemForm(VersionForm):
         self.order_fields(self.field_order)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(Form):
     file = forms.FileField(
         label="附件",
         help_text=f"docx、pdf、xlsx、txt 或 html，不超过{MAX_ATTACHMENT_BYTES // (1024 * 1024)}MB。",
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     reason = forms.CharField(label="退回理由", max_length=300)
 
 
-class HitForm(forms.Form):
+class HitForm(Form):
     resolution = forms.ChoiceField(choices=[("masked", "遮盖"), ("allowed", "允许公开")])
     reason = forms.CharField(label="允许公开的理由", max_length=300, required=False)
 
 
-class NewVersionForm(forms.Form):
+class NewVersionForm(Form):
     change_note = forms.CharField(label="修改说明", max_length=300)
-    formed_on = _date("信息变更日期")
+    formed_on = date_field("信息变更日期", DateKind.HAPPENED)
 
 
-class RepealForm(forms.Form):
-    repealed_on = _date("废止日期")
+class RepealForm(Form):
+    repealed_on = date_field("废止日期", DateKind.PLANNED)
     basis = forms.CharField(label="废止依据", max_length=200, help_text="如：废止决定的名称和文号。")
 
 
-class InterpretsForm(forms.Form):
+class InterpretsForm(Form):
     document = forms.IntegerField(label="所解读的文件", required=False)
 
 
-class ColumnForm(forms.Form):
+class ColumnForm(Form):
     name = forms.CharField(label="栏目名称", max_length=60)
     code = forms.SlugField(label="栏目代码", max_length=40, help_text="用于网址和索引号，如 dibao。")
     parent = forms.ModelChoiceField(
@@ -88,7 +84,7 @@ class ColumnForm(forms.Form):
         self.fields["parent"].queryset = nodes
 
 
-class IndexRuleForm(forms.Form):
+class IndexRuleForm(Form):
     rule = forms.CharField(
         label="索引号规则",
         max_length=60,

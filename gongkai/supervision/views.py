@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
+from gongkai.common.forms import Form
 from gongkai.core.reports.checks import CHECKS
 from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES
 from gongkai.core.reports.layouts import LAYOUTS
@@ -40,7 +41,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     owner = forms.ModelChoiceField(label="检查单位", queryset=Body.objects.none())
     name = forms.CharField(label="批次名称", max_length=100, initial="年度报告检查")
     files = MultipleFileField(

@@ -7,10 +7,12 @@ from gongkai.supervision.permissions import can_audit_reports
 
 
 def navigation(request):
-    if not request.user.is_authenticated:
+    # An error page for a request refused before authentication (a bad Host header) has no user.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
     return {
-        "can_audit_reports": can_audit_reports(request.user),
+        "can_audit_reports": can_audit_reports(user),
         # 主动公开: a link per body where the user works (inspectors reach others through 机关).
-        "publishing_bodies": list(bodies_of(user=request.user, on=timezone.localdate()).order_by("code")),
+        "publishing_bodies": list(bodies_of(user=user, on=timezone.localdate()).order_by("code")),
     }

@@ -166,7 +166,8 @@ def test_markup_in_titles_text_and_queries_is_escaped(client, cast, site):
     assert "&lt;script&gt;" in page(client, f"/open/search/?q={HOSTILE}停水")
 
 
-@pytest.mark.parametrize("number", ["abc", "-1", "0", "99999", "1.5", "%00"])
+# A control character (%00) in any address is a 400: tests/test_hostile_input.py.
+@pytest.mark.parametrize("number", ["abc", "-1", "0", "99999", "1.5"])
 def test_bad_page_numbers_show_a_page(client, cast, site, number):
     page(client, f"/open/donghu/columns/guifanxing/?page={number}")
     page(client, f"/open/search/?q=通知&page={number}")

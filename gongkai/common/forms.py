@@ -1,0 +1,89 @@
+"""What every form of the site shares: text that a document can hold, dates in a plausible range.
+
+Every form derives from `Form` or `ModelForm` here (a test in tests/test_hostile_input.py holds the
+project to it), so a new text field is checked without anyone remembering to.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import timezone
+
+from gongkai.common.dates import DateKind, date_problem
+from gongkai.common.text import unsafe_text_problem
+
+DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SafeText:
+    """Refuses what a letter cannot hold; the message names the field, so it reads alone too."""
+
+    def __init__(self, label: str):
+        self.label = label
+
+    def __call__(self, value) -> None:
+        problem = unsafe_text_problem(str(value))
+        if problem:
+            raise ValidationError(f"{self.label}：{problem}。", code="unsafe_text")
+
+
+class PlausibleDate:
+    def __init__(self, label: str, kind: DateKind):
+        self.label, self.kind = label, kind
+
+    def __call__(self, value) -> None:
+        problem = date_problem(value, self.kind, today=timezone.localdate())
+        if problem:
+            raise ValidationError(f"{self.label}{problem}。", code="implausible_date")
+
+
+def date_field(label: str, kind: DateKind, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        error_messages=DATE_ERROR,
+        help_text=help_text,
+        validators=[PlausibleDate(label, kind)],
+    )
+
+
+def posted_text_problems(data, labels: dict[str, str]) -> list[str]:
+    """For pages that read posted fields without a form: `SafeText`'s messages, field by field."""
+    problems = []
+    for name, label in labels.items():
+        try:
+            SafeText(label)(data.get(name, ""))
+        except ValidationError as error:
+            problems += error.messages
+    return problems
+
+
+class SafeTextMixin:
+    """Puts `SafeText` on every text field of the form (Django's own NUL check would say less)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField):
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+                ]
+                field.validators.append(SafeText(field.label or name))
+
+
+class Form(SafeTextMixin, forms.Form):
+    pass
+
+
+class ModelForm(SafeTextMixin, forms.ModelForm):
+    pass
