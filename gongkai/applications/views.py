@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
+from gongkai.applications.clock import due_note
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.reminders import overdue_under
@@ -124,6 +125,7 @@ def application_detail(request, code: str, pk: int):
         else [],
         "clock": clock,
         "clock_problem": clock_problem,
+        "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)

@@ -14,12 +14,15 @@ is loaded, open cases are recomputed (gongkai.applications.clock), so the deadli
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
+from typing import TypeVar
 
 WEEKDAYS = "一二三四五六日"
+T = TypeVar("T")
 
 
 class UnknownYearError(LookupError):
@@ -143,16 +146,27 @@ def shipped_arrangements() -> list[YearArrangement]:
 class WorkCalendar:
     """Answers 'is this a working day' and counts working days, for the loaded years only."""
 
-    def __init__(self, arrangements: Iterable[YearArrangement]):
+    def __init__(self, arrangements: Iterable[YearArrangement], *, weekends_for_unknown_years: bool = False):
         self.years: dict[int, YearArrangement] = {}
         for arrangement in arrangements:  # later ones (overrides) replace earlier ones
             self.years[arrangement.year] = arrangement
         self._makeup = {d for a in self.years.values() for d in a.makeup_workdays}
+        self.weekends_for_unknown_years = weekends_for_unknown_years
+
+    def provisional(self) -> WorkCalendar:
+        """The same calendar, but a year without an arrangement counts Monday to Friday as working
+        days. Only for a date marked provisional (暂定) until the year's notice is imported."""
+        return WorkCalendar(self.years.values(), weekends_for_unknown_years=True)
+
+    def knows(self, year: int) -> bool:
+        return year in self.years
 
     def _arrangement(self, day: date) -> YearArrangement:
         try:
             return self.years[day.year]
         except KeyError:
+            if self.weekends_for_unknown_years:
+                return YearArrangement(year=day.year, holidays=(), makeup_workdays=())
             raise UnknownYearError(day.year) from None
 
     def is_working_day(self, day: date) -> bool:
@@ -189,6 +203,49 @@ class WorkCalendar:
             day += timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+
+def with_provisional(compute: Callable[[WorkCalendar], T], calendar: WorkCalendar) -> tuple[T, int | None]:
+    """Run `compute` on the calendar; if it runs into a year with no arrangement, run it again
+    counting that year's Mondays to Fridays, and return the year too. The caller marks the result
+    provisional (暂定) until the year is imported: never a silent "no date"."""
+    try:
+        return compute(calendar), None
+    except UnknownYearError as error:
+        return compute(calendar.provisional()), error.year
+
+
+class WorkingDayIndex:
+    """The working days of a span of years as a sorted array, so that "the n-th working day after
+    a date" is one binary search instead of a walk. Built once for a bulk recompute; it agrees with
+    WorkCalendar.add_working_days day for day (a test checks it)."""
+
+    def __init__(self, calendar: WorkCalendar, first: date, last: date):
+        self.first, self.last = first, last
+        span = (last - first).days + 1
+        self.days = [
+            d for d in (first + timedelta(days=i) for i in range(span)) if calendar.is_working_day(d)
+        ]
+
+    def add_working_days(self, start: date, count: int) -> date:
+        """Raises LookupError when the answer lies outside the indexed span."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        if not self.first - timedelta(days=1) <= start <= self.last:
+            raise LookupError(start)
+        position = bisect_right(self.days, start) + count - 1
+        if position >= len(self.days):
+            raise LookupError(start)
+        return self.days[position]
+
+
+def provisional_label(year: int) -> str:
+    return f"暂定：{year}年节假日安排未导入"
+
+
+def first_unknown_year(calendar: WorkCalendar, *days: date | None) -> int | None:
+    """The first year among `days` with no loaded arrangement: a date there is only provisional."""
+    return next((d.year for d in sorted(d for d in days if d) if not calendar.knows(d.year)), None)
 
 
 def default_calendar(overrides: Iterable[YearArrangement] = ()) -> WorkCalendar:

@@ -108,6 +108,43 @@ def test_an_unanswered_consultation_pauses_for_15_working_days_at_most():
     assert any("15个工作日届满" in line for line in state.explanation)
 
 
+@pytest.mark.parametrize("today", [date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 30), date(2026, 4, 1)])
+def test_a_pending_consultation_names_the_date_that_holds_if_the_third_party_does_not_answer(today):
+    # 条例第三十二条: the third party has 15 working days, not counted; the limit is 3-30 as above.
+    state = clock(
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9)),
+        today=max(today, date(2026, 3, 9)),
+    )
+    assert state.due_on == date(2026, 4, 21)  # whatever day it is computed on
+    if today <= date(2026, 3, 30):
+        assert not state.running
+        assert (
+            "若第三方在2026-03-30（星期一）前未提出意见，自次日起继续计时，答复期限为2026-04-21（星期二）"
+            in (state.explanation[-1])
+        )
+
+
+def test_an_extension_after_the_deadline_is_refused():
+    # 条例第三十三条第二款: decided before the period runs out (3-30 for a case received 3-2).
+    on_time = clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 30), 20))
+    assert on_time.allowed == 40
+    with pytest.raises(ClockError, match="延长答复期限应当在答复期限届满前决定"):
+        clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 31), 10))
+
+
+def test_extensions_over_20_working_days_in_all_are_refused():
+    # 条例第三十三条第二款: 延长的期限最长不得超过20个工作日 - in all, not per approval.
+    with pytest.raises(ClockError, match="最长不超过20个工作日"):
+        clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 3), 21))
+    with pytest.raises(ClockError, match="最长不超过20个工作日"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.EXTENSION_APPROVED, date(2026, 3, 3), 15),
+            (K.EXTENSION_APPROVED, date(2026, 3, 4), 10),
+        )
+
+
 def test_fee_pause_is_a_setting():
     entries = [
         (K.RECEIVED, date(2026, 3, 2)),
@@ -123,11 +160,12 @@ def test_overdue_and_answered():
     late = clock((K.RECEIVED, date(2026, 3, 2)), today=date(2026, 4, 1))  # 3-31, 4-1 beyond 3-30
     assert (late.used, late.overdue, late.warnings) == (22, True, ("已超过答复期限2个工作日。",))
     answered = clock((K.RECEIVED, date(2026, 3, 2)), (K.ANSWERED, date(2026, 3, 20)), today=date(2026, 4, 1))
+    # An answered case keeps the deadline its answer is measured against (the annual report's 逾期).
     assert (answered.answered_on, answered.used, answered.overdue, answered.due_on) == (
         date(2026, 3, 20),
         14,
         False,
-        None,
+        date(2026, 3, 30),
     )
 
 
