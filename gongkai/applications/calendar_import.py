@@ -6,11 +6,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from gongkai.applications.models import CalendarYear
-from gongkai.applications.recompute import recompute_open_cases
+from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
-from gongkai.publishing.deadlines import publication_due_dates_recompute
 
 
 @transaction.atomic
@@ -36,6 +35,5 @@ def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int
         after=arrangement.to_dict(),
     )
     why = f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
-    moved = recompute_open_cases(actor=actor, reason=why)
-    publication_due_dates_recompute(actor=actor, reason=why)  # 条例第二十六条's dates move too
+    moved, _ = deadlines_refresh(actor=actor, reason=why)  # 条例第二十六条's dates move too
     return row, moved

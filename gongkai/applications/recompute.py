@@ -26,6 +26,17 @@ CHUNK = 20_000
 
 
 @transaction.atomic
+def deadlines_refresh(*, actor, reason: str, calendar: WorkCalendar | None = None) -> tuple[int, int]:
+    """Every stored deadline re-derived: open cases, then items' 条例第二十六条 dates. Called after a
+    calendar change and by the daily job; returns (cases moved, items moved)."""
+    from gongkai.publishing.deadlines import publication_due_dates_recompute
+
+    calendar = calendar or current_calendar()
+    cases = recompute_open_cases(actor=actor, reason=reason, calendar=calendar)
+    return cases, publication_due_dates_recompute(actor=actor, reason=reason, calendar=calendar)
+
+
+@transaction.atomic
 def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = None) -> int:
     """After a calendar change: recompute every open case and log each moved due date on its case."""
     calendar = calendar or current_calendar()
