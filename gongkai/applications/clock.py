@@ -23,6 +23,7 @@ from gongkai.core.workcalendar import WorkCalendar, first_unknown_year, provisio
 __all__ = [
     "clock_settings",
     "clock_state",
+    "clock_state_with",
     "current_calendar",
     "due_date_of",
     "due_note",
@@ -56,12 +57,20 @@ def clock_state(application: Application, today: date, calendar: WorkCalendar | 
     return replace(state, warnings=(warning, *state.warnings))
 
 
+def clock_state_with(application: Application, entry: Entry) -> ClockState:
+    """The clock as it would be with one more entry; raises ClockError if the ledger becomes unlawful."""
+    entries = [*ledger(application), entry]
+    return with_provisional(
+        lambda c: compute_clock(entries, c, entry.on, clock_settings()), current_calendar()
+    )[0]
+
+
 def due_date_of(entries: list[Entry], calendar: WorkCalendar) -> date | None:
     """The due date the ledger gives (provisional in a year not loaded). It does not depend on the
     day it is computed, so the receipt day stands in for 'today'."""
     settings_ = clock_settings()
     due_on, _ = with_provisional(
-        lambda c: compute_clock(entries, c, entries[0].on, settings_).due_on, calendar
+        lambda c: compute_clock(entries, c, entries[0].on, settings_, explain=False).due_on, calendar
     )
     return due_on
 
