@@ -1,7 +1,7 @@
 """Re-dating every open case after a calendar change, as a set rather than row by row.
 
 One fetch of the open cases and their ledgers; for a case whose ledger is only its receipt (most
-cases) the due date is one binary search in an array of working days (WorkingDayIndex); any other
+cases) the due date is one binary search in the calendar's array of working days; any other
 ledger goes through the rule engine (gongkai.core.answer_clock), so the law is still stated once.
 The moved dates are written with one UPDATE per chunk (PostgreSQL: joined to unnest() arrays;
 SQLite: executemany in one statement) and one audit entry per moved case in bulk INSERTs.
@@ -18,9 +18,9 @@ from django.db import connection, transaction
 from gongkai.applications.clock import clock_settings, current_calendar, due_date_of
 from gongkai.applications.models import Application, ClockEvent
 from gongkai.applications.selectors import OPEN_STATUSES
-from gongkai.auditlog.services import audit_entry, audit_record_many
+from gongkai.auditlog.services import AuditRow, audit_record_many
 from gongkai.core.answer_clock import Entry, EntryKind
-from gongkai.core.workcalendar import WorkCalendar, WorkingDayIndex
+from gongkai.core.workcalendar import UnknownYearError, WorkCalendar
 
 CHUNK = 20_000
 
@@ -48,7 +48,7 @@ def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = 
     if not cases:
         return 0
     ledgers = _ledgers()
-    derive = _Derivation(calendar, min((e[0].on for e in ledgers.values() if e), default=None))
+    derive = _Derivation(calendar)
     moved = []
     for case_id, number, body_id, before in cases:
         after = derive.due_on(ledgers.get(case_id, []))
@@ -74,11 +74,8 @@ def _ledgers() -> dict[int, list[Entry]]:
 class _Derivation:
     """The fast path for a receipt-only ledger, the rule engine for everything else."""
 
-    def __init__(self, calendar: WorkCalendar, earliest: date | None):
+    def __init__(self, calendar: WorkCalendar):
         self.calendar, self.settings = calendar, clock_settings()
-        first_known = date(min(calendar.years), 1, 1)
-        first = max(earliest - timedelta(days=1), first_known) if earliest else first_known
-        self.index = WorkingDayIndex(calendar, first, date(max(calendar.years), 12, 31))
 
     def due_on(self, entries: list[Entry]) -> date | None:
         if not entries:
@@ -86,8 +83,8 @@ class _Derivation:
         if len(entries) == 1 and entries[0].kind == EntryKind.RECEIVED:
             start = entries[0].on - timedelta(days=1) if self.settings.count_receipt_day else entries[0].on
             try:
-                return self.index.add_working_days(start, self.settings.answer_days)
-            except LookupError:
+                return self.calendar.add_working_days(start, self.settings.answer_days)
+            except UnknownYearError:
                 pass  # runs past the loaded years: the rule engine gives the provisional date
         return due_date_of(entries, self.calendar)
 
@@ -112,20 +109,18 @@ def _write(moved: list[tuple]) -> None:
 
 
 def _audit(moved: list[tuple], actor, reason: str) -> None:
-    entries = []
-    for case_id, number, body_id, before, after in moved:
-        entry = audit_entry(
-            actor=actor,
+    target_type = Application._meta.label_lower
+    rows = [
+        AuditRow(
             action="application.due_recomputed",
             summary=f"{number} 因节假日安排变化，答复期限由{before or '—'}改为{after or '—'}（{reason}）",
+            body_id=body_id,
+            target_type=target_type,
+            target_id=str(case_id),
             before={"due_on": before},
             after={"due_on": after},
             legal_basis="《政府信息公开条例》第三十三条",
         )
-        entry.body_id, entry.target_type, entry.target_id = (
-            body_id,
-            Application._meta.label_lower,
-            str(case_id),
-        )
-        entries.append(entry)
-    audit_record_many(entries)
+        for case_id, number, body_id, before, after in moved
+    ]
+    audit_record_many(actor=actor, rows=rows)

@@ -88,16 +88,23 @@ DEFAULT_SETTINGS = ClockSettings()
 
 
 def compute_clock(
-    entries: list[Entry], calendar: WorkCalendar, today: date, settings: ClockSettings = DEFAULT_SETTINGS
+    entries: list[Entry],
+    calendar: WorkCalendar,
+    today: date,
+    settings: ClockSettings = DEFAULT_SETTINGS,
+    *,
+    explain: bool = True,
 ) -> ClockState:
-    return _Clock(calendar, settings).run(sorted(entries, key=lambda e: e.on), today)
+    """`explain=False` skips naming each holiday in the explanation (a bulk recompute only needs
+    the dates; they are the same either way)."""
+    return _Clock(calendar, settings, explain).run(sorted(entries, key=lambda e: e.on), today)
 
 
 class _Clock:
     """Walks the ledger once, keeping the counted segments and writing the explanation as it goes."""
 
-    def __init__(self, calendar: WorkCalendar, settings: ClockSettings):
-        self.calendar, self.settings = calendar, settings
+    def __init__(self, calendar: WorkCalendar, settings: ClockSettings, explain: bool = True):
+        self.calendar, self.settings, self.explain = calendar, settings, explain
         self.lines: list[str] = []
         self.warnings: list[str] = []
         self.used_closed = 0  # working days in finished segments since the last restart
@@ -261,6 +268,8 @@ class _Clock:
 
     def _explain_run(self, after: date, until: date) -> None:
         """Name the holidays and 调休 days inside the counting run, so the date can be checked by hand."""
+        if not self.explain:
+            return
         first = self.calendar.add_working_days(after, 1)
         self.lines.append(f"第1个工作日为{fmt(first)}。")
         day, holiday_start, holiday_name = after, None, ""

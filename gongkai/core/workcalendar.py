@@ -152,6 +152,7 @@ class WorkCalendar:
             self.years[arrangement.year] = arrangement
         self._makeup = {d for a in self.years.values() for d in a.makeup_workdays}
         self.weekends_for_unknown_years = weekends_for_unknown_years
+        self._days: list[date] | None = None
 
     def provisional(self) -> WorkCalendar:
         """The same calendar, but a year without an arrangement counts Monday to Friday as working
@@ -185,11 +186,29 @@ class WorkCalendar:
             return f"{name}假期"
         return "周末" if day.weekday() >= 5 else "工作日"
 
+    def _working_days(self) -> list[date]:
+        """Every working day of the loaded years, sorted: built once, so counting is a binary search."""
+        if self._days is None:
+            self._days = [
+                day
+                for year in sorted(self.years)
+                for day in (date(year, 1, 1) + timedelta(days=i) for i in range(366))
+                if day.year == year and self.is_working_day(day)
+            ]
+        return self._days
+
+    def _all_known(self, first: date, last: date) -> bool:
+        return all(year in self.years for year in range(first.year, last.year + 1))
+
     def add_working_days(self, start: date, count: int) -> date:
         """The count-th working day after `start` (start itself never counts; count >= 1)."""
         if count < 1:
             raise ValueError("count must be at least 1")
-        day = start
+        days = self._working_days()
+        position = bisect_right(days, start) + count - 1
+        if position < len(days) and self._all_known(start + timedelta(days=1), days[position]):
+            return days[position]
+        day = start  # into a year not loaded: walk, so the year is named (or counted provisionally)
         while count:
             day += timedelta(days=1)
             if self.is_working_day(day):
@@ -198,6 +217,11 @@ class WorkCalendar:
 
     def working_days_between(self, after: date, until: date) -> int:
         """Working days d with after < d <= until (0 when until <= after)."""
+        if until <= after:
+            return 0
+        if self._all_known(after + timedelta(days=1), until):
+            days = self._working_days()
+            return bisect_right(days, until) - bisect_right(days, after)
         count, day = 0, after
         while day < until:
             day += timedelta(days=1)
@@ -213,30 +237,6 @@ def with_provisional(compute: Callable[[WorkCalendar], T], calendar: WorkCalenda
         return compute(calendar), None
     except UnknownYearError as error:
         return compute(calendar.provisional()), error.year
-
-
-class WorkingDayIndex:
-    """The working days of a span of years as a sorted array, so that "the n-th working day after
-    a date" is one binary search instead of a walk. Built once for a bulk recompute; it agrees with
-    WorkCalendar.add_working_days day for day (a test checks it)."""
-
-    def __init__(self, calendar: WorkCalendar, first: date, last: date):
-        self.first, self.last = first, last
-        span = (last - first).days + 1
-        self.days = [
-            d for d in (first + timedelta(days=i) for i in range(span)) if calendar.is_working_day(d)
-        ]
-
-    def add_working_days(self, start: date, count: int) -> date:
-        """Raises LookupError when the answer lies outside the indexed span."""
-        if count < 1:
-            raise ValueError("count must be at least 1")
-        if not self.first - timedelta(days=1) <= start <= self.last:
-            raise LookupError(start)
-        position = bisect_right(self.days, start) + count - 1
-        if position >= len(self.days):
-            raise LookupError(start)
-        return self.days[position]
 
 
 def provisional_label(year: int) -> str:

@@ -13,10 +13,10 @@ from datetime import date
 from django.db import transaction
 
 from gongkai.applications.calendar_store import current_calendar
-from gongkai.auditlog.services import audit_entry, audit_record_many
+from gongkai.auditlog.services import AuditRow, audit_record_many
 from gongkai.core.catalogue import publication_due_on
 from gongkai.core.workcalendar import WorkCalendar, with_provisional
-from gongkai.publishing.models import PublicationVersion
+from gongkai.publishing.models import Publication, PublicationVersion
 
 
 def due_on_for(formed_on: date, calendar: WorkCalendar | None = None) -> date:
@@ -28,7 +28,7 @@ def due_on_for(formed_on: date, calendar: WorkCalendar | None = None) -> date:
 def publication_due_dates_recompute(*, actor, reason: str, calendar: WorkCalendar | None = None) -> int:
     """Re-date every version whose 条例第二十六条 date moved; log each on its item."""
     calendar = calendar or current_calendar()
-    moved, entries = [], []
+    moved, rows = [], []
     versions = PublicationVersion.objects.select_related("publication").only(
         "id", "number", "formed_on", "due_on", "title", "publication__index_number", "publication__body_id"
     )
@@ -38,18 +38,19 @@ def publication_due_dates_recompute(*, actor, reason: str, calendar: WorkCalenda
             continue
         version.due_on = after
         moved.append(version)
-        entry = audit_entry(
-            actor=actor,
-            action="publishing.due_recomputed",
-            summary=f"“{version.title}”（{version.publication.index_number} 第{version.number}版）"
-            f"因节假日安排变化，应公开日期由{before or '—'}改为{after}（{reason}）",
-            target=version.publication,
-            before={"due_on": before},
-            after={"due_on": after},
-            legal_basis="《政府信息公开条例》第二十六条",
+        rows.append(
+            AuditRow(
+                action="publishing.due_recomputed",
+                summary=f"“{version.title}”（{version.publication.index_number} 第{version.number}版）"
+                f"因节假日安排变化，应公开日期由{before or '—'}改为{after}（{reason}）",
+                body_id=version.publication.body_id,
+                target_type=Publication._meta.label_lower,
+                target_id=str(version.publication_id),
+                before={"due_on": before},
+                after={"due_on": after},
+                legal_basis="《政府信息公开条例》第二十六条",
+            )
         )
-        entry.body_id = version.publication.body_id
-        entries.append(entry)
     PublicationVersion.objects.bulk_update(moved, ["due_on"], batch_size=1000)
-    audit_record_many(entries)
+    audit_record_many(actor=actor, rows=rows)
     return len(moved)
