@@ -86,10 +86,9 @@ def supplement_request(
     """条例第三十条: one notice, listing everything to supplement; the clock stops until it comes back."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
-    if application.clock_events.filter(kind=ClockEventKind.SUPPLEMENT_REQUESTED).exists():
-        raise ServiceError("补正告知只能一次性发出（条例第三十条），本申请已发出过补正告知。")
     if not 1 <= working_days <= 30:
         raise ServiceError("补正期限应为1至30个工作日。")
+    _refuse_unlawful(application, Entry(EntryKind.SUPPLEMENT_REQUESTED, on, working_days))
     draft = letters.supplement_notice(application, missing=missing, working_days=working_days)
     _record(
         application,

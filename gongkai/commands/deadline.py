@@ -2,6 +2,9 @@
 
 Works without the web app or a database: it uses the shipped holiday arrangements, plus any
 year given with --calendar (e.g. the next year's notice before an administrator imports it).
+A ledger the law does not allow (an extension decided after the deadline, more than 20 working
+days of extension, a second 补正 notice) is refused by the same core rules the case pages use,
+with the Chinese reason on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -27,7 +30,13 @@ class UsageError(Exception):
 
 def add_arguments(parser) -> None:
     parser.add_argument("--received", required=True, metavar="日期", help="收到申请日期，如 2026-02-13")
-    parser.add_argument("--supplement", metavar="发出[:收到]", help="补正告知发出日期，及收到补正日期")
+    parser.add_argument(
+        "--supplement",
+        action="append",
+        default=[],
+        metavar="发出[:收到]",
+        help="补正告知发出日期，及收到补正日期（只能一次，第二次被拒绝）",
+    )
     parser.add_argument(
         "--supplement-days", type=int, default=15, metavar="N", help="补正期限（工作日），默认15"
     )
@@ -65,8 +74,8 @@ def _pair(text: str, what: str) -> tuple[date, date | None]:
 def ledger_from(args) -> list[Entry]:
     received = _date(args.received, "收到申请日期")
     entries = [Entry(EntryKind.RECEIVED, received)]
-    if args.supplement:
-        sent, back = _pair(args.supplement, "补正")
+    for text in args.supplement:
+        sent, back = _pair(text, "补正")
         entries.append(Entry(EntryKind.SUPPLEMENT_REQUESTED, sent, args.supplement_days))
         if back:
             entries.append(Entry(EntryKind.SUPPLEMENT_RECEIVED, back))

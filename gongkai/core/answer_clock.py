@@ -3,8 +3,9 @@
 Rules (《政府信息公开条例》 and statute.md §3.5):
 - 20 working days to answer from receipt (第三十三条); the day of receipt is not counted and
   counting starts the next day (《民法典》第二百零一条) unless the setting says otherwise;
-- a 补正 notice is due within 7 working days of receipt (第三十条); it stops the clock, and the
-  answer period restarts from zero when the supplement is received;
+- a 补正 notice is due within 7 working days of receipt (第三十条), once, listing everything (a
+  second notice is refused); it stops the clock, and the answer period restarts from zero when the
+  supplement is received;
 - consulting a third party or a co-producer is not counted (第三十二条、第三十四条); they have 15
   working days, so a consultation pauses the clock for at most that long;
 - an extension approved by the head adds at most 20 working days in all, and must be decided
@@ -114,6 +115,7 @@ class _Clock:
         self.pause_limit: date | None = None  # a consultation's pause ends here at the latest
         self.expired_on: date | None = None  # the last day of a period already used up before a pause
         self.answer_due: date | None = None  # the deadline an answer was measured against
+        self.supplement_requested = False
 
     def _begin(self, day: date, what: str) -> None:
         if self.settings.count_receipt_day:
@@ -168,6 +170,9 @@ class _Clock:
         if kind == EntryKind.RECEIVED:
             self._begin(day, "收到申请")
         elif kind == EntryKind.SUPPLEMENT_REQUESTED:
+            if self.supplement_requested:
+                raise ClockError("补正告知只能一次性发出（条例第三十条），本申请已发出过补正告知。")
+            self.supplement_requested = True
             latest = self.calendar.add_working_days(received, self.settings.supplement_notice_days)
             if day > latest:
                 self.warnings.append(

@@ -196,3 +196,14 @@ def test_pausing_never_brings_the_due_date_forward(received, sent_after, pause_l
         today=answered,
     ).due_on
     assert paused >= plain
+
+
+def test_a_second_supplement_notice_is_refused():
+    # 条例第三十条: 一次性告知 - everything to supplement in one notice.
+    with pytest.raises(ClockError, match="补正告知只能一次性发出"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.SUPPLEMENT_REQUESTED, date(2026, 3, 4), 10),
+            (K.SUPPLEMENT_RECEIVED, date(2026, 3, 6)),
+            (K.SUPPLEMENT_REQUESTED, date(2026, 3, 9), 10),
+        )
