@@ -34,7 +34,9 @@ __all__ = [
 
 def clock_settings() -> ClockSettings:
     return ClockSettings(
-        count_receipt_day=settings.CLOCK_COUNT_RECEIPT_DAY, fee_pauses_clock=settings.CLOCK_FEE_PAUSES
+        count_receipt_day=settings.CLOCK_COUNT_RECEIPT_DAY,
+        fee_pauses_clock=settings.CLOCK_FEE_PAUSES,
+        postal_allowance_days=settings.CLOCK_POSTAL_ALLOWANCE_DAYS,
     )
 
 

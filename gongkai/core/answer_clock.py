@@ -10,6 +10,10 @@ Rules (《政府信息公开条例》 and statute.md §3.5):
   working days, so a consultation pauses the clock for at most that long;
 - an extension approved by the head adds at most 20 working days in all, and must be decided
   before the answer period has run out (第三十三条第二款); a ledger breaking either is refused;
+- the applicant's 补正 period and fee period run from the day the notice is delivered
+  (自收到…之日起, 条例第三十条, 国办函〔2020〕109号), and the third party's 15 working days from its
+  receipt of the request for comments (第三十二条); without a recorded delivery the clerk is warned
+  and the period counts from issue plus `postal_allowance_days` (UNCONFIRMED; default 0);
 - a fee notice pauses the clock until payment when `fee_pauses_clock` is set. UNCONFIRMED
   (statute.md §4: no source says whether it does); the default pauses, as a 补正 does, because the
   applicant, not the body, holds the case meanwhile. A body can turn it off.
@@ -52,6 +56,7 @@ class Entry:
     kind: EntryKind
     on: date
     days: int | None = None  # extension length, or the 补正 period the notice set
+    delivered_on: date | None = None  # a notice's delivery (post: the 签收 date), when recorded
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class ClockSettings:
     consultation_days: int = 15
     fee_payment_days: int = 20
     max_extension_days: int = 20
+    postal_allowance_days: int = 0  # UNCONFIRMED: days assumed between issue and delivery when unrecorded
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,7 @@ class _Clock:
                 )
             self._stop(day, "发出补正告知（条例第三十条）")
             period = entry.days or 15
-            self.abandon_on = self.calendar.add_working_days(day, period)
+            self.abandon_on = self.calendar.add_working_days(self._delivered(entry, "补正告知"), period)
             self.lines.append(f"补正期限{period}个工作日，至{fmt(self.abandon_on)}；逾期未补正视为放弃申请。")
         elif kind == EntryKind.SUPPLEMENT_RECEIVED:
             self.used_closed, self.abandon_on, self.expired_on = 0, None, None
@@ -188,7 +194,8 @@ class _Clock:
             self.lines.append("答复期限自收到补正材料之日起重新计算（条例第三十条）。")
         elif kind == EntryKind.CONSULTATION_SENT:
             self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
-            self.pause_limit = self.calendar.add_working_days(day, self.settings.consultation_days)
+            received = self._delivered(entry, "征求意见函")
+            self.pause_limit = self.calendar.add_working_days(received, self.settings.consultation_days)
         elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
             self.pause_limit = None
             self._resume(day, "收到第三方意见")
@@ -198,7 +205,8 @@ class _Clock:
             self.allowed += days
             self.lines.append(f"{fmt(day)} 经负责人同意延长答复期限{days}个工作日（条例第三十三条第二款）。")
         elif kind == EntryKind.FEE_NOTICE_SENT:
-            self.abandon_on = self.calendar.add_working_days(day, self.settings.fee_payment_days)
+            delivered = self._delivered(entry, "收费通知")
+            self.abandon_on = self.calendar.add_working_days(delivered, self.settings.fee_payment_days)
             if self.settings.fee_pauses_clock:
                 self._stop(day, "发出收费通知")
             self.lines.append(f"缴费期限至{fmt(self.abandon_on)}；逾期未缴费视为放弃申请。")
@@ -214,6 +222,17 @@ class _Clock:
             )
             return day
         return None
+
+    def _delivered(self, entry: Entry, notice: str) -> date:
+        """The day the period starts from: the recorded delivery, else issue plus the allowance."""
+        if entry.delivered_on is not None:
+            self.lines.append(f"{notice}于{fmt(entry.delivered_on)}送达，期限自送达之日起算。")
+            return entry.delivered_on
+        assumed = entry.on + timedelta(days=self.settings.postal_allowance_days)
+        self.warnings.append(
+            f"未登记{notice}的送达日期，期限暂按发出日{fmt(entry.on)}加{self.settings.postal_allowance_days}日在途时间起算。"
+        )
+        return assumed
 
     def _check_extension(self, day: date, days: int) -> None:
         """条例第三十三条第二款: at most 20 working days in all, decided before the period runs out."""

@@ -56,7 +56,9 @@ def test_supplement_across_national_day_restarts_from_zero():
     )
     assert state.due_on == date(2026, 11, 5)
     assert state.used == 2  # 10-10 (调休) and 10-12
-    assert state.warnings == ()
+    assert state.warnings == (
+        "未登记补正告知的送达日期，期限暂按发出日2026-09-24（星期四）加0日在途时间起算。",
+    )
     assert "答复期限自收到补正材料之日起重新计算（条例第三十条）。" in state.explanation
 
 
@@ -78,8 +80,8 @@ def test_a_late_supplement_notice_is_flagged():
         (K.SUPPLEMENT_REQUESTED, date(2026, 3, 12), 10),
         today=date(2026, 3, 12),
     )
-    assert state.warnings == (
-        "补正告知应在收到申请后7个工作日内（2026-03-11（星期三）前）发出，实际为2026-03-12（星期四）。",
+    assert state.warnings[0] == (
+        "补正告知应在收到申请后7个工作日内（2026-03-11（星期三）前）发出，实际为2026-03-12（星期四）。"
     )
 
 
@@ -207,3 +209,35 @@ def test_a_second_supplement_notice_is_refused():
             (K.SUPPLEMENT_RECEIVED, date(2026, 3, 6)),
             (K.SUPPLEMENT_REQUESTED, date(2026, 3, 9), 10),
         )
+
+
+def test_the_supplement_period_runs_from_delivery():
+    # 条例第三十条 (自收到补正通知之日起): sent Thu 9-24, 签收 Tue 9-29; 15 working days from 9-29:
+    # 9-30 (1); 10-1..7 国庆; 10-8,9 (3); 10-10 调休(4); 10-12..16 (9); 10-19..23 (14); 10-26 (15).
+    state = clock(
+        (K.RECEIVED, date(2026, 9, 21)),
+        (K.SUPPLEMENT_REQUESTED, date(2026, 9, 24), 15, date(2026, 9, 29)),
+        today=date(2026, 10, 12),
+    )
+    assert state.abandon_on == date(2026, 10, 26) and state.warnings == ()
+    # Unrecorded: warned, and counted from issue plus the allowance (here 3 days: from 9-27).
+    allowed = clock(
+        (K.RECEIVED, date(2026, 9, 21)),
+        (K.SUPPLEMENT_REQUESTED, date(2026, 9, 24), 15),
+        today=date(2026, 10, 12),
+        settings=ClockSettings(postal_allowance_days=3),
+    )
+    assert allowed.abandon_on == date(2026, 10, 22)  # 9-27 is a Sunday in 中秋: same as from 9-24
+    assert "未登记补正告知的送达日期" in allowed.warnings[0]
+
+
+def test_the_third_partys_15_working_days_run_from_its_receipt():
+    # 条例第三十二条: sent Mon 3-9 (5 used), received by the third party Wed 3-11; its 15 working days:
+    # 3-12,13 (2); 16..20 (7); 23..27 (12); 3-30..4-1 (15) -> limit 4-1. 15 left from 4-1:
+    # 4-2,3 (2); 4-4..6 清明; 4-7..10 (6); 13..17 (11); 20..23 (15) -> 4-23.
+    state = clock(
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9), None, date(2026, 3, 11)),
+        today=date(2026, 3, 12),
+    )
+    assert state.due_on == date(2026, 4, 23) and state.used == 5
