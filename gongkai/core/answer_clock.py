@@ -163,6 +163,8 @@ class _Clock:
         received = entries[0].on
         answered_on = None
         for entry in entries:
+            if answered_on is not None:
+                raise ClockError(f"{fmt(answered_on)}已作出答复，其后不能再有办理记录（{fmt(entry.on)}）。")
             if self.pause_limit and self.start is None and entry.on > self.pause_limit:
                 self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
                 self.pause_limit = None

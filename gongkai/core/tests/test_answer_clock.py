@@ -241,3 +241,14 @@ def test_the_third_partys_15_working_days_run_from_its_receipt():
         today=date(2026, 3, 12),
     )
     assert state.due_on == date(2026, 4, 23) and state.used == 5
+
+
+def test_nothing_follows_the_answer():
+    # Found by the property test: a consultation recorded after the answer restarted the clock.
+    with pytest.raises(ClockError, match="已作出答复，其后不能再有办理记录"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.ANSWERED, date(2026, 3, 3)),
+            (K.CONSULTATION_SENT, date(2026, 3, 4)),
+            today=date(2026, 4, 30),
+        )
