@@ -182,6 +182,9 @@ STORAGES = {
 CLOCK_COUNT_RECEIPT_DAY = env_bool("GONGKAI_CLOCK_COUNT_RECEIPT_DAY", False)
 # Whether a fee notice pauses the answer clock until payment: no source settles it (statute.md §4).
 CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
+# Days assumed between issuing a notice (补正, fee, consultation) and its delivery when no delivery
+# is recorded: no source fixes it (UNCONFIRMED); the clerk is warned either way.
+CLOCK_POSTAL_ALLOWANCE_DAYS = env_int("GONGKAI_CLOCK_POSTAL_ALLOWANCE_DAYS", 0)
 # Seconds without a touch or key after which a service-hall kiosk page returns to its start page.
 KIOSK_RETURN_SECONDS = env_int("GONGKAI_KIOSK_RETURN_SECONDS", 90)
 # Online applications accepted per client address per hour (the public form's rate limit).

@@ -7,6 +7,7 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.applications.todo import (
+            calendar_year_missing,
             due_and_overdue,
             my_open_applications,
             supervised_overdue,
@@ -14,6 +15,13 @@ class ApplicationsConfig(AppConfig):
         )
         from gongkai.web.todo import TODO_PROVIDERS
 
-        for provider in (due_and_overdue, supervised_overdue, unassigned_applications, my_open_applications):
+        providers = (
+            calendar_year_missing,
+            due_and_overdue,
+            supervised_overdue,
+            unassigned_applications,
+            my_open_applications,
+        )
+        for provider in providers:
             if provider not in TODO_PROVIDERS:
                 TODO_PROVIDERS.append(provider)

@@ -1,11 +1,12 @@
-"""Entering a year's holiday arrangement (or correcting one), then re-dating every open case."""
+"""Entering a year's holiday arrangement (or correcting one), then re-dating every open case and
+every proactive-disclosure item's 条例第二十六条 date."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from gongkai.applications.clock import recompute_open_cases
 from gongkai.applications.models import CalendarYear
+from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
@@ -33,7 +34,6 @@ def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int
         before=before,
         after=arrangement.to_dict(),
     )
-    moved = recompute_open_cases(
-        actor=actor, reason=f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
-    )
+    why = f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
+    moved, _ = deadlines_refresh(actor=actor, reason=why)  # 条例第二十六条's dates move too
     return row, moved

@@ -1,31 +1,42 @@
 """The bridge between cases and the statutory clock of gongkai.core.answer_clock.
 
-The calendar is the shipped arrangements plus any year an administrator entered (CalendarYear);
-the clock settings come from the deployment's settings. A case's due date is cached on the case
-and recomputed here whenever its ledger or the calendar changes.
+The calendar comes from gongkai.applications.calendar_store; the clock settings from the
+deployment's settings. A case's stored due date is only a cache of `due_date_of(ledger)`:
+refreshed here whenever its ledger changes, after a calendar change (gongkai.applications.recompute)
+and by the daily job (`manage.py refresh_deadlines`). When the period runs into a year whose
+arrangement is not loaded, the date is computed as if that year had weekends only and is shown as
+provisional (暂定) until the year is imported - never left empty.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
 
-from gongkai.applications.models import Application, CalendarYear, ClockEvent
-from gongkai.applications.selectors import OPEN_STATUSES
-from gongkai.auditlog.services import audit_record
+from gongkai.applications.calendar_store import current_calendar
+from gongkai.applications.models import Application, ClockEvent
 from gongkai.core.answer_clock import ClockSettings, ClockState, Entry, EntryKind, compute_clock
-from gongkai.core.workcalendar import UnknownYearError, WorkCalendar, default_calendar, parse_arrangement
+from gongkai.core.workcalendar import WorkCalendar, first_unknown_year, provisional_label, with_provisional
 
-
-def current_calendar() -> WorkCalendar:
-    return default_calendar([parse_arrangement(row.data) for row in CalendarYear.objects.all()])
+__all__ = [
+    "clock_settings",
+    "clock_state",
+    "clock_state_with",
+    "current_calendar",
+    "due_date_of",
+    "due_note",
+    "ledger",
+    "refresh_due_date",
+]
 
 
 def clock_settings() -> ClockSettings:
     return ClockSettings(
-        count_receipt_day=settings.CLOCK_COUNT_RECEIPT_DAY, fee_pauses_clock=settings.CLOCK_FEE_PAUSES
+        count_receipt_day=settings.CLOCK_COUNT_RECEIPT_DAY,
+        fee_pauses_clock=settings.CLOCK_FEE_PAUSES,
+        postal_allowance_days=settings.CLOCK_POSTAL_ALLOWANCE_DAYS,
     )
 
 
@@ -37,23 +48,44 @@ def ledger(application: Application, events=None) -> list[Entry]:
 
 
 def clock_state(application: Application, today: date, calendar: WorkCalendar | None = None) -> ClockState:
-    """Raises UnknownYearError when the clock runs into a year the calendar does not know."""
-    return compute_clock(ledger(application), calendar or current_calendar(), today, clock_settings())
+    """The live clock; in a year not yet loaded, provisional, with a warning saying so."""
+    entries, settings_ = ledger(application), clock_settings()
+    state, unknown = with_provisional(
+        lambda c: compute_clock(entries, c, today, settings_), calendar or current_calendar()
+    )
+    if unknown is None:
+        return state
+    warning = f"{provisional_label(unknown)}，期限暂按周末计算；请管理员导入该年节假日安排后自动重算。"
+    return replace(state, warnings=(warning, *state.warnings))
 
 
-def _due_date(application: Application, calendar: WorkCalendar, events=None) -> date | None:
-    try:
-        state = compute_clock(
-            ledger(application, events), calendar, application.received_on, clock_settings()
-        )
-    except UnknownYearError:
-        return None  # shown on the case page with the reason; recomputed when the year is imported
-    return state.due_on
+def clock_state_with(application: Application, entry: Entry) -> ClockState:
+    """The clock as it would be with one more entry; raises ClockError if the ledger becomes unlawful."""
+    entries = [*ledger(application), entry]
+    return with_provisional(
+        lambda c: compute_clock(entries, c, entry.on, clock_settings()), current_calendar()
+    )[0]
+
+
+def due_date_of(entries: list[Entry], calendar: WorkCalendar) -> date | None:
+    """The due date the ledger gives (provisional in a year not loaded). It does not depend on the
+    day it is computed, so the receipt day stands in for 'today'."""
+    settings_ = clock_settings()
+    due_on, _ = with_provisional(
+        lambda c: compute_clock(entries, c, entries[0].on, settings_, explain=False).due_on, calendar
+    )
+    return due_on
+
+
+def due_note(due_on: date | None, calendar: WorkCalendar | None = None) -> str:
+    """「暂定：2027年节假日安排未导入」 beside a stored date counted without its year's holidays."""
+    unknown = first_unknown_year(calendar or current_calendar(), due_on)
+    return provisional_label(unknown) if unknown else ""
 
 
 def refresh_due_date(application: Application, calendar: WorkCalendar | None = None) -> date | None:
-    """Recompute and store the due date; None while the clock is stopped or cannot be computed."""
-    due_on = _due_date(application, calendar or current_calendar())
+    """Recompute and store the due date; None only while the applicant holds the case."""
+    due_on = due_date_of(ledger(application), calendar or current_calendar())
     if due_on != application.due_on:
         application.due_on = due_on
         application.save(update_fields=["due_on"])
@@ -62,38 +94,8 @@ def refresh_due_date(application: Application, calendar: WorkCalendar | None = N
 
 def working_days_left(application: Application, today: date, calendar: WorkCalendar | None = None) -> int:
     if application.due_on is None:
-        return 10**6  # stopped clock: nothing is due
-    calendar = calendar or current_calendar()
+        return 10**6  # the applicant holds the case: nothing is due from the body
+    calendar = (calendar or current_calendar()).provisional()
     if today <= application.due_on:
         return calendar.working_days_between(today, application.due_on)
     return -calendar.working_days_between(application.due_on, today)
-
-
-@transaction.atomic
-def recompute_open_cases(*, actor, reason: str) -> int:
-    """After a calendar change: recompute every open case and log each moved due date on its case."""
-    calendar = current_calendar()
-    moved = 0
-    cases = (
-        Application.objects.filter(status__in=OPEN_STATUSES)
-        .select_related("body")
-        .prefetch_related("clock_events")
-    )
-    for application in cases.iterator(chunk_size=2000):
-        before = application.due_on
-        after = _due_date(application, calendar, application.clock_events.all())
-        if after != before:
-            moved += 1
-            application.due_on = after
-            application.save(update_fields=["due_on"])
-            audit_record(
-                actor=actor,
-                action="application.due_recomputed",
-                summary=f"{application.number} 因节假日安排变化，答复期限由{before or '—'}改为{after or '—'}（{reason}）",
-                body=application.body,
-                target=application,
-                before={"due_on": before},
-                after={"due_on": after},
-                legal_basis="《政府信息公开条例》第三十三条",
-            )
-    return moved

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from gongkai.applications import letters
-from gongkai.applications.clock import refresh_due_date
+from gongkai.applications.clock import clock_state_with, due_note, refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
 from gongkai.applications.services import refuse_in_locked_year
 from gongkai.auditlog.services import audit_record
@@ -19,6 +19,7 @@ from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.bodies.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files
+from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import OutcomeGroup, outcome
 
@@ -32,6 +33,14 @@ def _check_date(application: Application, on: date, today: date) -> None:
     latest = application.clock_events.order_by("-on").values_list("on", flat=True).first()
     if latest and on < latest:
         raise ServiceError(f"日期不能早于上一项办理记录（{latest}）。")
+
+
+def _refuse_unlawful(application: Application, entry: Entry) -> None:
+    """The core's rules on the ledger with the new entry (e.g. an extension after the deadline)."""
+    try:
+        clock_state_with(application, entry)
+    except ClockError as error:
+        raise ServiceError(str(error)) from error
 
 
 def _require(application: Application, *statuses: str) -> None:
@@ -78,10 +87,9 @@ def supplement_request(
     """条例第三十条: one notice, listing everything to supplement; the clock stops until it comes back."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
-    if application.clock_events.filter(kind=ClockEventKind.SUPPLEMENT_REQUESTED).exists():
-        raise ServiceError("补正告知只能一次性发出（条例第三十条），本申请已发出过补正告知。")
     if not 1 <= working_days <= 30:
         raise ServiceError("补正期限应为1至30个工作日。")
+    _refuse_unlawful(application, Entry(EntryKind.SUPPLEMENT_REQUESTED, on, working_days))
     draft = letters.supplement_notice(application, missing=missing, working_days=working_days)
     _record(
         application,
@@ -167,6 +175,7 @@ def extension_approve(*, actor, application, on: date, days: int, reason: str, t
         raise ServiceError("本申请已经延期一次。")
     if not reason.strip():
         raise ServiceError("请写明延期理由。")
+    _refuse_unlawful(application, Entry(EntryKind.EXTENSION_APPROVED, on, days))
     _record(
         application,
         ClockEventKind.EXTENSION_APPROVED,
@@ -177,7 +186,7 @@ def extension_approve(*, actor, application, on: date, days: int, reason: str, t
         basis="《政府信息公开条例》第三十三条第二款",
     )
     new_due = refresh_due_date(application)
-    if new_due is None:
+    if new_due is None or due_note(new_due):  # a letter must not promise a provisional date
         raise ServiceError("延长后的答复期限超出日历已知的年份，请先导入下一年的节假日安排。")
     draft = letters.extension_notice(application, days=days, new_due_on=new_due, reason=reason.strip())
     return letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)

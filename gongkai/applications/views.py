@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
+from gongkai.applications.clock import due_note
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
@@ -151,6 +152,7 @@ def _detail_page(request, application: Application, *, revealed: bool):
         else [],
         "clock": clock,
         "clock_problem": clock_problem,
+        "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
     }
     return render(request, "applications/detail.html", context)

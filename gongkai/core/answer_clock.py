@@ -3,14 +3,26 @@
 Rules (《政府信息公开条例》 and statute.md §3.5):
 - 20 working days to answer from receipt (第三十三条); the day of receipt is not counted and
   counting starts the next day (《民法典》第二百零一条) unless the setting says otherwise;
-- a 补正 notice is due within 7 working days of receipt (第三十条); it stops the clock, and the
-  answer period restarts from zero when the supplement is received;
+- a 补正 notice is due within 7 working days of receipt (第三十条), once, listing everything (a
+  second notice is refused); it stops the clock, and the answer period restarts from zero when the
+  supplement is received;
 - consulting a third party or a co-producer is not counted (第三十二条、第三十四条); they have 15
   working days, so a consultation pauses the clock for at most that long;
-- an extension approved by the head adds at most 20 working days (第三十三条第二款);
+- an extension approved by the head adds at most 20 working days in all, and must be decided
+  before the answer period has run out (第三十三条第二款); a ledger breaking either is refused;
+- the applicant's 补正 period and fee period run from the day the notice is delivered
+  (自收到…之日起, 条例第三十条, 国办函〔2020〕109号), and the third party's 15 working days from its
+  receipt of the request for comments (第三十二条); without a recorded delivery the clerk is warned
+  and the period counts from issue plus `postal_allowance_days` (UNCONFIRMED; default 0);
 - a fee notice pauses the clock until payment when `fee_pauses_clock` is set. UNCONFIRMED
   (statute.md §4: no source says whether it does); the default pauses, as a 补正 does, because the
   applicant, not the body, holds the case meanwhile. A body can turn it off.
+The due date is always the date that holds if nothing more happens: while a consultation is
+pending it is the date that holds if the third party does not answer within its 15 working days.
+It depends on the ledger and the calendar only, never on the day it is computed, so a stored due
+date can be checked against this function at any time. While the applicant holds the case (补正,
+or a fee notice that pauses the clock) nothing is due from the body: due_on is None and
+abandon_on names the day after which the application is deemed abandoned.
 The result carries a step-by-step explanation in Chinese that a clerk can read to an applicant.
 """
 
@@ -44,6 +56,7 @@ class Entry:
     kind: EntryKind
     on: date
     days: int | None = None  # extension length, or the 补正 period the notice set
+    delivered_on: date | None = None  # a notice's delivery (post: the 签收 date), when recorded
 
 
 @dataclass(frozen=True)
@@ -55,11 +68,12 @@ class ClockSettings:
     consultation_days: int = 15
     fee_payment_days: int = 20
     max_extension_days: int = 20
+    postal_allowance_days: int = 0  # UNCONFIRMED: days assumed between issue and delivery when unrecorded
 
 
 @dataclass(frozen=True)
 class ClockState:
-    due_on: date | None  # None while the clock is stopped or once answered
+    due_on: date | None  # None only while the applicant holds the case, or once answered
     running: bool
     used: int  # working days counted as of `today`
     allowed: int  # 20, plus any extension
@@ -81,16 +95,23 @@ DEFAULT_SETTINGS = ClockSettings()
 
 
 def compute_clock(
-    entries: list[Entry], calendar: WorkCalendar, today: date, settings: ClockSettings = DEFAULT_SETTINGS
+    entries: list[Entry],
+    calendar: WorkCalendar,
+    today: date,
+    settings: ClockSettings = DEFAULT_SETTINGS,
+    *,
+    explain: bool = True,
 ) -> ClockState:
-    return _Clock(calendar, settings).run(sorted(entries, key=lambda e: e.on), today)
+    """`explain=False` skips naming each holiday in the explanation (a bulk recompute only needs
+    the dates; they are the same either way)."""
+    return _Clock(calendar, settings, explain).run(sorted(entries, key=lambda e: e.on), today)
 
 
 class _Clock:
     """Walks the ledger once, keeping the counted segments and writing the explanation as it goes."""
 
-    def __init__(self, calendar: WorkCalendar, settings: ClockSettings):
-        self.calendar, self.settings = calendar, settings
+    def __init__(self, calendar: WorkCalendar, settings: ClockSettings, explain: bool = True):
+        self.calendar, self.settings, self.explain = calendar, settings, explain
         self.lines: list[str] = []
         self.warnings: list[str] = []
         self.used_closed = 0  # working days in finished segments since the last restart
@@ -98,6 +119,9 @@ class _Clock:
         self.allowed = settings.answer_days
         self.abandon_on: date | None = None
         self.pause_limit: date | None = None  # a consultation's pause ends here at the latest
+        self.expired_on: date | None = None  # the last day of a period already used up before a pause
+        self.answer_due: date | None = None  # the deadline an answer was measured against
+        self.supplement_requested = False
 
     def _begin(self, day: date, what: str) -> None:
         if self.settings.count_receipt_day:
@@ -107,10 +131,26 @@ class _Clock:
             self.start = day
             self.lines.append(f"{what} {fmt(day)}。依《民法典》第二百零一条，当日不计入，自次日起算。")
 
-    def _stop(self, day: date, why: str) -> None:
-        if self.start is not None:
-            self.used_closed += self.calendar.working_days_between(self.start, day)
+    def _close_segment(self, day: date) -> None:
+        if self.start is None:
+            return
+        remaining = self.allowed - self.used_closed
+        counted = self.calendar.working_days_between(self.start, day)
+        if 0 < remaining <= counted:
+            self.expired_on = self.calendar.add_working_days(self.start, remaining)
+        self.used_closed += counted
         self.start = None
+
+    def _deadline(self) -> date | None:
+        """The last day of the answer period if nothing more happens after the entries so far."""
+        resume = self.start if self.start is not None else self.pause_limit
+        if resume is None:
+            return None  # the applicant holds the case (补正, fee): nothing is due from the body
+        remaining = self.allowed - self.used_closed
+        return self._deadline_from(resume) if remaining > 0 else self.expired_on
+
+    def _stop(self, day: date, why: str) -> None:
+        self._close_segment(day)
         self.lines.append(f"{fmt(day)} {why}，计时中止；此前已用{self.used_closed}个工作日。")
 
     def _resume(self, day: date, why: str) -> None:
@@ -123,6 +163,8 @@ class _Clock:
         received = entries[0].on
         answered_on = None
         for entry in entries:
+            if answered_on is not None:
+                raise ClockError(f"{fmt(answered_on)}已作出答复，其后不能再有办理记录（{fmt(entry.on)}）。")
             if self.pause_limit and self.start is None and entry.on > self.pause_limit:
                 self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
                 self.pause_limit = None
@@ -136,6 +178,9 @@ class _Clock:
         if kind == EntryKind.RECEIVED:
             self._begin(day, "收到申请")
         elif kind == EntryKind.SUPPLEMENT_REQUESTED:
+            if self.supplement_requested:
+                raise ClockError("补正告知只能一次性发出（条例第三十条），本申请已发出过补正告知。")
+            self.supplement_requested = True
             latest = self.calendar.add_working_days(received, self.settings.supplement_notice_days)
             if day > latest:
                 self.warnings.append(
@@ -143,24 +188,27 @@ class _Clock:
                 )
             self._stop(day, "发出补正告知（条例第三十条）")
             period = entry.days or 15
-            self.abandon_on = self.calendar.add_working_days(day, period)
+            self.abandon_on = self.calendar.add_working_days(self._delivered(entry, "补正告知"), period)
             self.lines.append(f"补正期限{period}个工作日，至{fmt(self.abandon_on)}；逾期未补正视为放弃申请。")
         elif kind == EntryKind.SUPPLEMENT_RECEIVED:
-            self.used_closed, self.abandon_on = 0, None
+            self.used_closed, self.abandon_on, self.expired_on = 0, None, None
             self._begin(day, "收到补正材料")
             self.lines.append("答复期限自收到补正材料之日起重新计算（条例第三十条）。")
         elif kind == EntryKind.CONSULTATION_SENT:
             self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
-            self.pause_limit = self.calendar.add_working_days(day, self.settings.consultation_days)
+            received = self._delivered(entry, "征求意见函")
+            self.pause_limit = self.calendar.add_working_days(received, self.settings.consultation_days)
         elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
             self.pause_limit = None
             self._resume(day, "收到第三方意见")
         elif kind == EntryKind.EXTENSION_APPROVED:
-            days = min(entry.days or 0, self.settings.max_extension_days)
+            self._check_extension(day, entry.days or 0)
+            days = entry.days or 0
             self.allowed += days
             self.lines.append(f"{fmt(day)} 经负责人同意延长答复期限{days}个工作日（条例第三十三条第二款）。")
         elif kind == EntryKind.FEE_NOTICE_SENT:
-            self.abandon_on = self.calendar.add_working_days(day, self.settings.fee_payment_days)
+            delivered = self._delivered(entry, "收费通知")
+            self.abandon_on = self.calendar.add_working_days(delivered, self.settings.fee_payment_days)
             if self.settings.fee_pauses_clock:
                 self._stop(day, "发出收费通知")
             self.lines.append(f"缴费期限至{fmt(self.abandon_on)}；逾期未缴费视为放弃申请。")
@@ -169,29 +217,55 @@ class _Clock:
             if self.settings.fee_pauses_clock and self.start is None:
                 self._resume(day, "申请人缴纳费用")
         elif kind == EntryKind.ANSWERED:
-            if self.start is not None:
-                self.used_closed += self.calendar.working_days_between(self.start, day)
-                self.start = None
+            self.answer_due = self._deadline()
+            self._close_segment(day)
             self.lines.append(
                 f"{fmt(day)} 作出答复，共用{self.used_closed}个工作日（期限{self.allowed}个）。"
             )
             return day
         return None
 
+    def _delivered(self, entry: Entry, notice: str) -> date:
+        """The day the period starts from: the recorded delivery, else issue plus the allowance."""
+        if entry.delivered_on is not None:
+            self.lines.append(f"{notice}于{fmt(entry.delivered_on)}送达，期限自送达之日起算。")
+            return entry.delivered_on
+        assumed = entry.on + timedelta(days=self.settings.postal_allowance_days)
+        self.warnings.append(
+            f"未登记{notice}的送达日期，期限暂按发出日{fmt(entry.on)}加{self.settings.postal_allowance_days}日在途时间起算。"
+        )
+        return assumed
+
+    def _check_extension(self, day: date, days: int) -> None:
+        """条例第三十三条第二款: at most 20 working days in all, decided before the period runs out."""
+        if self.allowed - self.settings.answer_days + days > self.settings.max_extension_days:
+            raise ClockError(
+                f"延长答复期限最长不超过{self.settings.max_extension_days}个工作日（条例第三十三条第二款）。"
+            )
+        deadline = self._deadline() if self.start is not None else None
+        if deadline is not None and day > deadline:  # a stopped clock cannot run out
+            raise ClockError(
+                f"延长答复期限应当在答复期限届满前决定（条例第三十三条第二款）：答复期限{fmt(deadline)}已届满，"
+                f"延期决定日为{fmt(day)}。"
+            )
+
     def _state(self, today: date, answered_on: date | None) -> ClockState:
         used = self.used_closed
-        due_on = None
+        due_on = self.answer_due
         if self.start is not None:
             used += self.calendar.working_days_between(self.start, max(today, self.start))
-            remaining = self.allowed - self.used_closed
-            if remaining > 0:
-                due_on = self.calendar.add_working_days(self.start, remaining)
-                self._explain_run(self.start, due_on)
+            due_on = self._due_after(self.start)
+            if due_on:
                 self.lines.append(f"答复期限：{fmt(due_on)}，共{self.allowed}个工作日。")
-            else:
-                self.lines.append(f"已用满{self.allowed}个工作日的答复期限。")
         elif answered_on is None:
             self.lines.append(f"计时中止中，已用{used}个工作日，剩余{self.allowed - used}个工作日。")
+            if self.pause_limit:
+                due_on = self._due_after(self.pause_limit)
+                if due_on:
+                    self.lines.append(
+                        f"若第三方在{fmt(self.pause_limit)}前未提出意见，自次日起继续计时，"
+                        f"答复期限为{fmt(due_on)}，共{self.allowed}个工作日。"
+                    )
         if answered_on is None and used > self.allowed:
             self.warnings.append(f"已超过答复期限{used - self.allowed}个工作日。")
         return ClockState(
@@ -205,8 +279,23 @@ class _Clock:
             explanation=tuple(self.lines),
         )
 
+    def _due_after(self, start: date) -> date | None:
+        """The due date when counting resumes after `start`, explained day by day."""
+        if self.allowed <= self.used_closed:
+            ended = f"，已于{fmt(self.expired_on)}届满" if self.expired_on else ""
+            self.lines.append(f"已用满{self.allowed}个工作日的答复期限{ended}。")
+            return self.expired_on
+        due_on = self._deadline_from(start)
+        self._explain_run(start, due_on)
+        return due_on
+
+    def _deadline_from(self, start: date) -> date:
+        return self.calendar.add_working_days(start, self.allowed - self.used_closed)
+
     def _explain_run(self, after: date, until: date) -> None:
         """Name the holidays and 调休 days inside the counting run, so the date can be checked by hand."""
+        if not self.explain:
+            return
         first = self.calendar.add_working_days(after, 1)
         self.lines.append(f"第1个工作日为{fmt(first)}。")
         day, holiday_start, holiday_name = after, None, ""

@@ -14,12 +14,15 @@ is loaded, open cases are recomputed (gongkai.applications.clock), so the deadli
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
+from typing import TypeVar
 
 WEEKDAYS = "一二三四五六日"
+T = TypeVar("T")
 
 
 class UnknownYearError(LookupError):
@@ -143,16 +146,28 @@ def shipped_arrangements() -> list[YearArrangement]:
 class WorkCalendar:
     """Answers 'is this a working day' and counts working days, for the loaded years only."""
 
-    def __init__(self, arrangements: Iterable[YearArrangement]):
+    def __init__(self, arrangements: Iterable[YearArrangement], *, weekends_for_unknown_years: bool = False):
         self.years: dict[int, YearArrangement] = {}
         for arrangement in arrangements:  # later ones (overrides) replace earlier ones
             self.years[arrangement.year] = arrangement
         self._makeup = {d for a in self.years.values() for d in a.makeup_workdays}
+        self.weekends_for_unknown_years = weekends_for_unknown_years
+        self._days: list[date] | None = None
+
+    def provisional(self) -> WorkCalendar:
+        """The same calendar, but a year without an arrangement counts Monday to Friday as working
+        days. Only for a date marked provisional (暂定) until the year's notice is imported."""
+        return WorkCalendar(self.years.values(), weekends_for_unknown_years=True)
+
+    def knows(self, year: int) -> bool:
+        return year in self.years
 
     def _arrangement(self, day: date) -> YearArrangement:
         try:
             return self.years[day.year]
         except KeyError:
+            if self.weekends_for_unknown_years:
+                return YearArrangement(year=day.year, holidays=(), makeup_workdays=())
             raise UnknownYearError(day.year) from None
 
     def is_working_day(self, day: date) -> bool:
@@ -171,11 +186,29 @@ class WorkCalendar:
             return f"{name}假期"
         return "周末" if day.weekday() >= 5 else "工作日"
 
+    def _working_days(self) -> list[date]:
+        """Every working day of the loaded years, sorted: built once, so counting is a binary search."""
+        if self._days is None:
+            self._days = [
+                day
+                for year in sorted(self.years)
+                for day in (date(year, 1, 1) + timedelta(days=i) for i in range(366))
+                if day.year == year and self.is_working_day(day)
+            ]
+        return self._days
+
+    def _all_known(self, first: date, last: date) -> bool:
+        return all(year in self.years for year in range(first.year, last.year + 1))
+
     def add_working_days(self, start: date, count: int) -> date:
         """The count-th working day after `start` (start itself never counts; count >= 1)."""
         if count < 1:
             raise ValueError("count must be at least 1")
-        day = start
+        days = self._working_days()
+        position = bisect_right(days, start) + count - 1
+        if position < len(days) and self._all_known(start + timedelta(days=1), days[position]):
+            return days[position]
+        day = start  # into a year not loaded: walk, so the year is named (or counted provisionally)
         while count:
             day += timedelta(days=1)
             if self.is_working_day(day):
@@ -184,11 +217,35 @@ class WorkCalendar:
 
     def working_days_between(self, after: date, until: date) -> int:
         """Working days d with after < d <= until (0 when until <= after)."""
+        if until <= after:
+            return 0
+        if self._all_known(after + timedelta(days=1), until):
+            days = self._working_days()
+            return bisect_right(days, until) - bisect_right(days, after)
         count, day = 0, after
         while day < until:
             day += timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+
+def with_provisional(compute: Callable[[WorkCalendar], T], calendar: WorkCalendar) -> tuple[T, int | None]:
+    """Run `compute` on the calendar; if it runs into a year with no arrangement, run it again
+    counting that year's Mondays to Fridays, and return the year too. The caller marks the result
+    provisional (暂定) until the year is imported: never a silent "no date"."""
+    try:
+        return compute(calendar), None
+    except UnknownYearError as error:
+        return compute(calendar.provisional()), error.year
+
+
+def provisional_label(year: int) -> str:
+    return f"暂定：{year}年节假日安排未导入"
+
+
+def first_unknown_year(calendar: WorkCalendar, *days: date | None) -> int | None:
+    """The first year among `days` with no loaded arrangement: a date there is only provisional."""
+    return next((d.year for d in sorted(d for d in days if d) if not calendar.knows(d.year)), None)
 
 
 def default_calendar(overrides: Iterable[YearArrangement] = ()) -> WorkCalendar:

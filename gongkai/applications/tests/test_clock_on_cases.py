@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from gongkai.applications import handling
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.clock import clock_state
 from gongkai.applications.tests.test_register import register
@@ -19,9 +20,15 @@ def test_registration_sets_the_due_date(cast):
     assert state.explanation[-1] == "答复期限：2026-03-30（星期一），共20个工作日。"
 
 
-def test_a_case_running_into_an_unknown_year_has_no_due_date_until_the_year_is_imported(cast):
+def test_a_case_running_into_an_unknown_year_gets_a_provisional_date_until_the_year_is_imported(client, cast):
     application = register(cast, received_on=date(2026, 12, 15), today=date(2026, 12, 15))
-    assert application.due_on is None
+    # Weekends only in 2027: 12-16..18 (3); 21..25 (8); 28..31 (12); 2027-1-1 (13); 1-4..8 (18); 1-11, 12.
+    assert application.due_on == date(2027, 1, 12)
+    state = clock_state(application, date(2026, 12, 15))
+    assert state.warnings[0].startswith("暂定：2027年节假日安排未导入，期限暂按周末计算")
+    client.force_login(cast.clerk)
+    page = client.get(f"/bodies/donghu/applications/{application.pk}/").content.decode()
+    assert "（暂定：2027年节假日安排未导入）" in page
     data = {
         "year": 2027,
         "notice": "国务院办公厅关于2027年部分节假日安排的通知（示例）",
@@ -33,8 +40,38 @@ def test_a_case_running_into_an_unknown_year_has_no_due_date_until_the_year_is_i
     # 12-16..18 (3); 21..25 (8); 28..31 (12); 2027-1-1..3 元旦; 1-4..8 (17); 1-11..13 (20).
     assert (moved, application.due_on) == (1, date(2027, 1, 13))
     entry = AuditEntry.objects.get(action="application.due_recomputed")
-    assert entry.target_id == str(application.pk)
-    assert "答复期限由—改为2027-01-13" in entry.summary
+    assert (entry.target_type, entry.target_id) == ("applications.application", str(application.pk))
+    assert entry.body_id == application.body_id
+    assert "答复期限由2027-01-12改为2027-01-13" in entry.summary
+    assert "暂定" not in client.get(f"/bodies/donghu/applications/{application.pk}/").content.decode()
+
+
+def test_an_unanswered_consultation_keeps_a_due_date(cast, weasyprint_available):
+    # 条例第三十二条: the third party's 15 working days are not counted. Sent Mon 3-9 after 5 days;
+    # its limit is 3-30; if it does not answer, counting resumes and the answer is due 4-21.
+    application = register(cast)
+    handling.consultation_send(
+        actor=cast.clerk,
+        application=application,
+        on=date(2026, 3, 9),
+        third_party="某公司",
+        concerns="商业秘密",
+        today=date(2026, 3, 9),
+    )
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 4, 21)
+    state = clock_state(application, date(2026, 3, 10))
+    assert state.due_on == date(2026, 4, 21) and not state.running
+    # Answered on Fri 3-20: 15 left from 3-20 -> 4-13 (清明 4-4..6 not counted).
+    handling.consultation_answer(
+        actor=cast.clerk,
+        application=application,
+        on=date(2026, 3, 20),
+        note="不同意公开",
+        today=date(2026, 3, 20),
+    )
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 4, 13)
 
 
 def test_correcting_a_year_moves_open_cases_only(cast):

@@ -65,6 +65,18 @@ def test_only_the_head_approves_an_extension(client, cast, case):
     assert f"将在{case.due_on.year}年{case.due_on.month}月{case.due_on.day}日前予以答复" in letter.text
 
 
+def test_an_extension_after_the_deadline_is_refused(client, cast, case):
+    # 条例第三十三条第二款: the extension is decided before the period (to Mon 3-30) runs out.
+    client.force_login(cast.head)
+    response = act(client, case, "extend", on=day(31), days=10, reason="涉及多个部门档案查找")
+    assert response.status_code == 400
+    assert "延长答复期限应当在答复期限届满前决定" in response.content.decode()
+    case.refresh_from_db()
+    assert case.due_on == date(2026, 3, 30)
+    assert not case.clock_events.filter(kind="extension_approved").exists()
+    assert not IssuedLetter.objects.filter(application=case, kind="extension_notice").exists()
+
+
 def test_redirect_to_the_competent_body(client, cast, case):
     client.force_login(cast.clerk)
     response = act(

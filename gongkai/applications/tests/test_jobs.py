@@ -54,6 +54,16 @@ def test_reminders_and_supervision(cast):
 def test_the_jobs_run_from_the_command_line(cast, capsys):
     call_command("close_abandoned_cases")
     call_command("send_reminders", "--dry-run")
+    call_command("refresh_deadlines")
     out = capsys.readouterr().out
-    assert "共终止 0 件。" in out and "共提醒" in out
+    assert "共终止 0 件。" in out and "共提醒" in out and "答复期限变化 0 件" in out
     assert Application.objects.count() == 0
+
+
+def test_the_daily_job_repairs_a_stored_due_date_that_drifted(cast, capsys):
+    application = register(cast)  # received 2026-03-02: due 2026-03-30
+    Application.objects.filter(pk=application.pk).update(due_on=None)  # e.g. written by an older version
+    call_command("refresh_deadlines")
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 3, 30)
+    assert "答复期限变化 1 件" in capsys.readouterr().out

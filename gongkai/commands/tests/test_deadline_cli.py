@@ -48,6 +48,21 @@ def test_supplement_and_extension_as_json(capsys):
         ),
         (["--received", "2026-03-02", "--fee", "2026-02-01"], "不能早于收到申请日期"),
         (["--received", "2026-03-02", "--calendar", "/no/such.json"], "无法读取节假日安排文件"),
+        (  # 条例第三十三条第二款: the period (to 3-30) had run out when the extension was decided
+            ["--received", "2026-03-02", "--extension", "10", "--extension-on", "2026-03-31"],
+            "延长答复期限应当在答复期限届满前决定",
+        ),
+        (  # 条例第三十条: one 补正 notice listing everything
+            [
+                "--received",
+                "2026-03-02",
+                "--supplement",
+                "2026-03-04:2026-03-06",
+                "--supplement",
+                "2026-03-09",
+            ],
+            "补正告知只能一次性发出",
+        ),
     ],
 )
 def test_bad_input_is_one_chinese_line_and_exit_2(capsys, args, message):
@@ -68,3 +83,28 @@ def test_a_next_year_file_extends_the_calendar(tmp_path, capsys):
         main(["deadline", "--received", "2026-12-15", "--today", "2026-12-15", "--calendar", str(path)]) == 0
     )
     assert capsys.readouterr().out.splitlines()[-1] == "答复期限：2027-01-13（星期三），共20个工作日。"
+
+
+def test_a_pending_consultation_prints_the_date_that_holds_if_the_third_party_does_not_answer(capsys):
+    # 条例第三十二条: sent 3-9 after 5 days; the third party's 15 working days end 3-30.
+    args = ["deadline", "--received", "2026-03-02", "--consultation", "2026-03-09", "--today", "2026-03-10"]
+    assert main(args) == 0
+    assert (
+        "若第三方在2026-03-30（星期一）前未提出意见，自次日起继续计时，答复期限为2026-04-21（星期二），共20个工作日。"
+        in capsys.readouterr().out.splitlines()
+    )
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["due_on"] == "2026-04-21"
+
+
+def test_delivery_dates_start_the_periods(capsys):
+    # 条例第三十二条: the third party received the request Wed 3-11, so its limit is 4-1 and the
+    # answer is due 4-23 if it does not answer (worked in core/tests/test_answer_clock.py).
+    args = ["deadline", "--received", "2026-03-02", "--consultation", "2026-03-09@2026-03-11", "--json"]
+    assert main([*args, "--today", "2026-03-12"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["due_on"], result["warnings"]) == ("2026-04-23", [])
+    # 条例第三十条: 补正 signed for Tue 9-29 -> deemed abandoned after 10-26.
+    args = ["deadline", "--received", "2026-09-21", "--supplement", "2026-09-24@2026-09-29", "--json"]
+    assert main([*args, "--today", "2026-10-12"]) == 0
+    assert json.loads(capsys.readouterr().out)["abandon_on"] == "2026-10-26"

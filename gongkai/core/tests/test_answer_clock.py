@@ -56,7 +56,9 @@ def test_supplement_across_national_day_restarts_from_zero():
     )
     assert state.due_on == date(2026, 11, 5)
     assert state.used == 2  # 10-10 (调休) and 10-12
-    assert state.warnings == ()
+    assert state.warnings == (
+        "未登记补正告知的送达日期，期限暂按发出日2026-09-24（星期四）加0日在途时间起算。",
+    )
     assert "答复期限自收到补正材料之日起重新计算（条例第三十条）。" in state.explanation
 
 
@@ -78,8 +80,8 @@ def test_a_late_supplement_notice_is_flagged():
         (K.SUPPLEMENT_REQUESTED, date(2026, 3, 12), 10),
         today=date(2026, 3, 12),
     )
-    assert state.warnings == (
-        "补正告知应在收到申请后7个工作日内（2026-03-11（星期三）前）发出，实际为2026-03-12（星期四）。",
+    assert state.warnings[0] == (
+        "补正告知应在收到申请后7个工作日内（2026-03-11（星期三）前）发出，实际为2026-03-12（星期四）。"
     )
 
 
@@ -108,6 +110,43 @@ def test_an_unanswered_consultation_pauses_for_15_working_days_at_most():
     assert any("15个工作日届满" in line for line in state.explanation)
 
 
+@pytest.mark.parametrize("today", [date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 30), date(2026, 4, 1)])
+def test_a_pending_consultation_names_the_date_that_holds_if_the_third_party_does_not_answer(today):
+    # 条例第三十二条: the third party has 15 working days, not counted; the limit is 3-30 as above.
+    state = clock(
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9)),
+        today=max(today, date(2026, 3, 9)),
+    )
+    assert state.due_on == date(2026, 4, 21)  # whatever day it is computed on
+    if today <= date(2026, 3, 30):
+        assert not state.running
+        assert (
+            "若第三方在2026-03-30（星期一）前未提出意见，自次日起继续计时，答复期限为2026-04-21（星期二）"
+            in (state.explanation[-1])
+        )
+
+
+def test_an_extension_after_the_deadline_is_refused():
+    # 条例第三十三条第二款: decided before the period runs out (3-30 for a case received 3-2).
+    on_time = clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 30), 20))
+    assert on_time.allowed == 40
+    with pytest.raises(ClockError, match="延长答复期限应当在答复期限届满前决定"):
+        clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 31), 10))
+
+
+def test_extensions_over_20_working_days_in_all_are_refused():
+    # 条例第三十三条第二款: 延长的期限最长不得超过20个工作日 - in all, not per approval.
+    with pytest.raises(ClockError, match="最长不超过20个工作日"):
+        clock((K.RECEIVED, date(2026, 3, 2)), (K.EXTENSION_APPROVED, date(2026, 3, 3), 21))
+    with pytest.raises(ClockError, match="最长不超过20个工作日"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.EXTENSION_APPROVED, date(2026, 3, 3), 15),
+            (K.EXTENSION_APPROVED, date(2026, 3, 4), 10),
+        )
+
+
 def test_fee_pause_is_a_setting():
     entries = [
         (K.RECEIVED, date(2026, 3, 2)),
@@ -123,11 +162,12 @@ def test_overdue_and_answered():
     late = clock((K.RECEIVED, date(2026, 3, 2)), today=date(2026, 4, 1))  # 3-31, 4-1 beyond 3-30
     assert (late.used, late.overdue, late.warnings) == (22, True, ("已超过答复期限2个工作日。",))
     answered = clock((K.RECEIVED, date(2026, 3, 2)), (K.ANSWERED, date(2026, 3, 20)), today=date(2026, 4, 1))
+    # An answered case keeps the deadline its answer is measured against (the annual report's 逾期).
     assert (answered.answered_on, answered.used, answered.overdue, answered.due_on) == (
         date(2026, 3, 20),
         14,
         False,
-        None,
+        date(2026, 3, 30),
     )
 
 
@@ -158,3 +198,57 @@ def test_pausing_never_brings_the_due_date_forward(received, sent_after, pause_l
         today=answered,
     ).due_on
     assert paused >= plain
+
+
+def test_a_second_supplement_notice_is_refused():
+    # 条例第三十条: 一次性告知 - everything to supplement in one notice.
+    with pytest.raises(ClockError, match="补正告知只能一次性发出"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.SUPPLEMENT_REQUESTED, date(2026, 3, 4), 10),
+            (K.SUPPLEMENT_RECEIVED, date(2026, 3, 6)),
+            (K.SUPPLEMENT_REQUESTED, date(2026, 3, 9), 10),
+        )
+
+
+def test_the_supplement_period_runs_from_delivery():
+    # 条例第三十条 (自收到补正通知之日起): sent Thu 9-24, 签收 Tue 9-29; 15 working days from 9-29:
+    # 9-30 (1); 10-1..7 国庆; 10-8,9 (3); 10-10 调休(4); 10-12..16 (9); 10-19..23 (14); 10-26 (15).
+    state = clock(
+        (K.RECEIVED, date(2026, 9, 21)),
+        (K.SUPPLEMENT_REQUESTED, date(2026, 9, 24), 15, date(2026, 9, 29)),
+        today=date(2026, 10, 12),
+    )
+    assert state.abandon_on == date(2026, 10, 26) and state.warnings == ()
+    # Unrecorded: warned, and counted from issue plus the allowance (here 3 days: from 9-27).
+    allowed = clock(
+        (K.RECEIVED, date(2026, 9, 21)),
+        (K.SUPPLEMENT_REQUESTED, date(2026, 9, 24), 15),
+        today=date(2026, 10, 12),
+        settings=ClockSettings(postal_allowance_days=3),
+    )
+    assert allowed.abandon_on == date(2026, 10, 22)  # 9-27 is a Sunday in 中秋: same as from 9-24
+    assert "未登记补正告知的送达日期" in allowed.warnings[0]
+
+
+def test_the_third_partys_15_working_days_run_from_its_receipt():
+    # 条例第三十二条: sent Mon 3-9 (5 used), received by the third party Wed 3-11; its 15 working days:
+    # 3-12,13 (2); 16..20 (7); 23..27 (12); 3-30..4-1 (15) -> limit 4-1. 15 left from 4-1:
+    # 4-2,3 (2); 4-4..6 清明; 4-7..10 (6); 13..17 (11); 20..23 (15) -> 4-23.
+    state = clock(
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9), None, date(2026, 3, 11)),
+        today=date(2026, 3, 12),
+    )
+    assert state.due_on == date(2026, 4, 23) and state.used == 5
+
+
+def test_nothing_follows_the_answer():
+    # Found by the property test: a consultation recorded after the answer restarted the clock.
+    with pytest.raises(ClockError, match="已作出答复，其后不能再有办理记录"):
+        clock(
+            (K.RECEIVED, date(2026, 3, 2)),
+            (K.ANSWERED, date(2026, 3, 3)),
+            (K.CONSULTATION_SENT, date(2026, 3, 4)),
+            today=date(2026, 4, 30),
+        )

@@ -144,3 +144,26 @@ def test_adding_then_counting_back_returns_the_same_number(start, count):
     end = CALENDAR.add_working_days(start, count)
     assert CALENDAR.is_working_day(end)
     assert CALENDAR.working_days_between(start, end) == count
+
+
+@given(st.dates(min_value=date(2018, 12, 31), max_value=date(2026, 12, 31)), st.integers(1, 60))
+def test_the_binary_search_agrees_with_walking_day_by_day(start, count):
+    day, left = start, count
+    try:
+        while left:
+            day += timedelta(days=1)
+            left -= CALENDAR.is_working_day(day)
+    except UnknownYearError:
+        with pytest.raises(UnknownYearError):
+            CALENDAR.add_working_days(start, count)
+        return
+    assert CALENDAR.add_working_days(start, count) == day
+    walked = sum(CALENDAR.is_working_day(start + timedelta(days=i)) for i in range(1, (day - start).days + 1))
+    assert CALENDAR.working_days_between(start, day) == walked == count
+
+
+def test_a_provisional_calendar_counts_an_unknown_year_as_weekends_only():
+    # 2026-12-31 (Thu) + 1 -> 2027-01-01 (Fri): no 元旦 known yet; + 2 -> Mon 2027-01-04.
+    provisional = CALENDAR.provisional()
+    assert provisional.add_working_days(date(2026, 12, 31), 2) == date(2027, 1, 4)
+    assert provisional.working_days_between(date(2026, 12, 25), date(2027, 1, 4)) == 6

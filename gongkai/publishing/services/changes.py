@@ -13,6 +13,7 @@ from gongkai.core.catalogue import (
     ItemKind,
 )
 from gongkai.publishing import permissions
+from gongkai.publishing.deadlines import due_on_for
 from gongkai.publishing.models import (
     OPEN_STATUSES,
     Attachment,
@@ -25,7 +26,6 @@ from gongkai.publishing.services._common import (
     _refuse_unless,
     _reindex,
 )
-from gongkai.publishing.services.drafting import due_on_for
 
 
 def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> None:

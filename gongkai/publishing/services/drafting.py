@@ -8,20 +8,16 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from gongkai.applications.clock import current_calendar
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
-from gongkai.core.catalogue import (
-    ItemKind,
-    publication_due_on,
-)
+from gongkai.core.catalogue import ItemKind
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf
-from gongkai.core.workcalendar import UnknownYearError
 from gongkai.publishing import permissions
+from gongkai.publishing.deadlines import due_on_for
 from gongkai.publishing.models import (
     Attachment,
     CatalogueNode,
@@ -40,14 +36,6 @@ from gongkai.publishing.services._common import (
     _snapshot,
 )
 from gongkai.publishing.services.catalogue import index_number_take
-
-
-def due_on_for(formed_on: date) -> date | None:
-    """条例第二十六条's last day, or None while the calendar lacks the year (shown as unknown)."""
-    try:
-        return publication_due_on(formed_on, current_calendar())
-    except UnknownYearError:
-        return None
 
 
 @transaction.atomic
