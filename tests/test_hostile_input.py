@@ -351,6 +351,7 @@ NOT_IN_TABLE = {
     "publishing-attachment-download": "GET only",
     "publishing-hit": "a choice and a reason in HitForm, a Form of gongkai.common.forms (guard below)",
     "publishing-hit-reopen": "no input",
+    "application-identity": "no input (a POST with the CSRF token only; see test_identity_on_case_page.py)",
     "audit-batches": "an upload with a batch name in UploadForm, a Form of gongkai.common.forms",
     "audit-batch": "GET only",
     "audit-file": "GET only",
