@@ -25,18 +25,18 @@ def audit_record(
     legal_basis: str = "",
 ) -> AuditEntry:
     """Append one entry. Call inside the same transaction as the change it describes."""
-    return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_name=_display_name(actor),
-        body=body,
+    entry = audit_entry(
+        actor=actor,
         action=action,
-        summary=summary[:300],
-        target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
+        summary=summary,
+        body=body,
+        target=target,
         before=before,
         after=after,
         legal_basis=legal_basis,
     )
+    entry.save(force_insert=True)
+    return entry
 
 
 @dataclass(frozen=True)
