@@ -50,6 +50,9 @@ def test_page_is_accessible(client, cast, actor, path):
     assert soup.find("main", id="main") and soup.find("nav") and soup.find("header")
     assert soup.find("meta", attrs={"name": "viewport"})
     assert len(soup.find_all("h1")) == 1
+    # The title is plain Chinese text: no markup leaked from a block, no English product name.
+    title = soup.title.get_text()
+    assert "<" not in title and "gongkai" not in title and title.strip(), title
     for control in soup.select("input:not([type=hidden]), select, textarea"):
         assert control.get("id"), f"unlabelled control {control}"
         assert soup.find("label", attrs={"for": control["id"]}), f"no label for #{control['id']} on {path}"
@@ -104,3 +107,26 @@ def test_the_guide_shows_the_office_and_the_township_items(client, cast):
     assert "联系电话：0755-8000 2000" in page and "宅基地使用情况审核" in page
     assert "区政务公开办投诉、举报" not in page  # the supervisor's full name is used
     assert "示范区人民政府办公室（区政务公开办）投诉、举报" in page
+
+
+def _menu(client, user):
+    client.force_login(user)
+    soup = BeautifulSoup(client.get("/work/").content, "html.parser")
+    return {a.get_text(strip=True): a["href"] for a in soup.select("header nav a")}
+
+
+def test_clerk_menu_reaches_both_kinds_of_disclosure(client, cast):
+    menu = _menu(client, cast.clerk)
+    assert menu["主动公开"] == "/bodies/donghu/publishing/"
+    assert menu["依申请公开"] == "/bodies/donghu/applications/"
+    assert "逾期督办" not in menu
+
+
+def test_inspector_menu_and_home_point_to_the_last_complete_year(client, cast):
+    last_year = timezone.localdate().year - 1
+    menu = _menu(client, cast.inspector)
+    assert menu["逾期督办"] == "/work/overdue/"
+    assert menu[f"{last_year}年汇总"] == f"/work/rollup/{last_year}/"
+    home = BeautifulSoup(client.get("/work/").content, "html.parser")
+    rollup_links = [a["href"] for a in home.select("main a") if "/rollup/" in a["href"]]
+    assert rollup_links == [f"/work/rollup/{last_year}/"]

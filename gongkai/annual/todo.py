@@ -23,6 +23,11 @@ def report_due(today: date, level: str) -> tuple[int, date]:
     return year, deadline
 
 
+def last_complete_year(today: date) -> int:
+    """The year a supervisor's roll-up is about: the last whole year, not the one still running."""
+    return today.year - 1
+
+
 def annual_report_countdown(user, today: date) -> list[TodoItem]:
     items = []
     for body in bodies_of(user=user, on=today):
@@ -41,7 +46,7 @@ def annual_report_countdown(user, today: date) -> list[TodoItem]:
                 )
             )
     if inspector_body_ids(user=user, on=today):
-        year, _ = report_due(today, "")
+        year = last_complete_year(today)
         items.append(
             TodoItem(
                 title=f"督查：所辖机关{year}年度申请情况汇总",

@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from gongkai.bodies.selectors import bodies_of
+from gongkai.annual.todo import last_complete_year
+from gongkai.bodies.selectors import bodies_of, inspector_body_ids
 from gongkai.supervision.permissions import can_audit_reports
 
 
@@ -11,8 +12,12 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    today = timezone.localdate()
     return {
         "can_audit_reports": can_audit_reports(user),
-        # 主动公开: a link per body where the user works (inspectors reach others through 机关).
-        "publishing_bodies": list(bodies_of(user=user, on=timezone.localdate()).order_by("code")),
+        # 主动公开 and 依申请公开: links per body where the user works (inspectors reach others
+        # through 机关).
+        "publishing_bodies": list(bodies_of(user=user, on=today).order_by("code")),
+        # A 督查's own screens: the overdue cases of the bodies supervised and the year's roll-up.
+        "rollup_year": last_complete_year(today) if inspector_body_ids(user=user, on=today) else None,
     }
