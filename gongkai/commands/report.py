@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
+
+from gongkai.commands.database import open_database
 
 HELP = "根据系统记录生成机关的政府信息公开工作年度报告（docx、pdf、html、xlsx、json）"
 EXAMPLE = "gongkai report donghu 2026 --format docx -o 东湖街道2026年年报.docx"
@@ -19,10 +20,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     # This command reads the database, so it needs the Django settings (the others do not).
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
-    import django
-
-    django.setup()
+    open_database()
     from django.db.models import Q
 
     from gongkai.annual.views import render_report

@@ -1,0 +1,41 @@
+"""Django for the commands that read the database, on the same embedded default as `make run`.
+
+Without a production configuration (neither DATABASE_URL nor GONGKAI_SECRET_KEY set) a command
+uses what `make run` uses: SQLite in var/ with the development settings, so the README's examples
+work right after `make run` with no variables. A configuration or database problem is one Chinese
+line (ConfigurationError, exit code 2 in gongkai.cli), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+class ConfigurationError(Exception):
+    """The command cannot reach a usable database; the message says why, in one line."""
+
+
+def open_database() -> None:
+    if "DATABASE_URL" not in os.environ and "GONGKAI_SECRET_KEY" not in os.environ:
+        os.environ.setdefault("GONGKAI_DEBUG", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except (ImproperlyConfigured, ValueError) as error:
+        raise ConfigurationError(f"配置有误：{_first_line(error)}") from None
+    from django.db import DatabaseError, connection
+
+    try:
+        tables = set(connection.introspection.table_names())
+    except DatabaseError as error:
+        raise ConfigurationError(f"无法连接数据库：{_first_line(error)}") from None
+    if "bodies_body" not in tables:
+        raise ConfigurationError("数据库尚未建表：请先运行 make run（或 python manage.py migrate）。")
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
