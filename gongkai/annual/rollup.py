@@ -31,12 +31,13 @@ from gongkai.applications.statistics import (
 )
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
-from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES
+from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
 from gongkai.supervision.selectors import SUMMARY_CELLS, UploadedReport, uploaded_reports
 
 FIRST_YEAR = 2019  # the first year of the current 条例 and of the report formats
 GROUP_OF = {o.code: o.group for o in OUTCOMES}
+NUMBERED_OUTCOMES = {o.code for o in OUTCOMES if o.number}  # the leaves under a group's heading
 KIND_LABELS = dict(ApplicantKind.choices)
 
 
@@ -116,7 +117,7 @@ LINE_COLUMNS = (
     ("发布情况", lambda line: line.publication),
     ("发布日期", lambda line: line.published_on),
     ("法定期限", lambda line: line.deadline),
-    ("逾期天数", lambda line: line.days_late),
+    ("逾期天数（自然日）", lambda line: line.days_late),
     ("检查错误", lambda line: line.errors),
     ("本年新收", lambda line: line.table2["new"]["total"]),
     ("上年结转", lambda line: line.table2["carried_in"]["total"]),
@@ -284,3 +285,32 @@ def rollup_for_inspector(*, user, year: int, today: date) -> Rollup:
         raise PermissionDenied
     body_ids = supervised_body_ids(supervisor_ids=supervisors, on=today) | set(supervisors)
     return rollup(body_ids=body_ids, year=year, today=today, owner_ids=supervisors)
+
+
+@dataclass(frozen=True)
+class OutcomeGroupCount:
+    label: str  # 「（三）不予公开」
+    total: int
+    leaves: tuple[tuple[str, int], ...]  # its numbered outcomes with a count, 「4.保护第三方合法权益」
+
+
+def outcome_groups(layout, values: dict) -> list[OutcomeGroupCount]:
+    """The year's outcomes under their groups, as table 2 prints them, leaving out what is zero.
+
+    A group printed as one row (（一）予以公开, or the 2019 format's （六）其他处理) has no leaves."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for row in layout.table("t2").rows:
+        if row.key in SUMMARY_ROWS:
+            continue
+        # The 2019 format's single （六）其他处理 row has a key of its own, not an outcome's.
+        group = GROUP_LABELS[GROUP_OF.get(row.key, OutcomeGroup.OTHER)]
+        groups.setdefault(group, []).append((row.key, row.label, values[("t2", row.key, "total")]))
+    return [
+        OutcomeGroupCount(
+            label=group,
+            total=sum(n for _, _, n in rows),
+            leaves=tuple((label, n) for key, label, n in rows if n and key in NUMBERED_OUTCOMES),
+        )
+        for group, rows in groups.items()
+        if any(n for _, _, n in rows)
+    ]

@@ -37,7 +37,7 @@ def rollup_xlsx(r: Rollup) -> bytes:
     _sheet(
         workbook,
         "未发布",
-        ["机关", "法定期限", "逾期天数"],
+        ["机关", "法定期限", "逾期天数（自然日）"],
         [[line.name, line.deadline, line.days_late] for line in r.not_published],
     )
     numbers = ("new", "carried_in", "total", "carried_out")

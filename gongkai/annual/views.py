@@ -17,12 +17,11 @@ from django.utils import timezone
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
-from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup_for_inspector
+from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, outcome_groups, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
 from gongkai.annual.selectors import check_report_year, computed_report, counted_values, report_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
-from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
@@ -198,11 +197,6 @@ def annual_rollup(request, year: int):
     r = _rollup_of(request, year)
     layout = LAYOUTS[template_for_year(year)]
     values = counted_values(layout, r.totals.table2, {})
-    outcomes = [
-        (row.label, values[("t2", row.key, "total")])
-        for row in layout.table("t2").rows
-        if row.key not in SUMMARY_ROWS
-    ]
     context = {
         "year": year,
         "r": r,
@@ -210,7 +204,7 @@ def annual_rollup(request, year: int):
         "line_headers": [header for header, _ in LINE_COLUMNS],
         "year_headers": [header for header, _ in YEAR_COLUMNS],
         "charts": charts(r),
-        "outcomes": [(label, n) for label, n in outcomes if n],
+        "outcome_groups": outcome_groups(layout, values),
     }
     return render(request, "annual/rollup.html", context)
 

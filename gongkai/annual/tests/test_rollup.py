@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -176,7 +177,7 @@ def test_the_rollup_exports_to_xlsx(client, cast, district, on_today):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["2026年度各机关", "历年合计", "未发布", "上传年报"]
     rows = list(book["2026年度各机关"].values)
-    assert rows[0][:6] == ("机关", "发布情况", "发布日期", "法定期限", "逾期天数", "检查错误")
+    assert rows[0][:6] == ("机关", "发布情况", "发布日期", "法定期限", "逾期天数（自然日）", "检查错误")
     czj = next(row for row in rows if row[0] == "示范区财政局")
     assert czj[1] == "逾期发布" and czj[2].date() == date(2027, 2, 5)
     assert czj[4:] == (5, 0, 1, 0, 0, 1, 1)
@@ -238,3 +239,19 @@ def test_the_api_gives_the_rollup_and_each_bodys_report_with_its_checks(client, 
     client.force_login(cast.clerk)
     assert client.get("/api/v1/rollup/2026").status_code == 403
     assert client.get("/api/v1/bodies/czj/annual/2026").status_code == 403  # another body's report
+
+
+def test_the_rollup_lists_outcomes_under_their_groups(client, cast, district, on_today):
+    client.force_login(cast.inspector)
+    soup = BeautifulSoup(client.get("/work/rollup/2026/").content, "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "outcomes-heading"})
+    groups = section.select(":scope > ul > li")
+    # Decided in 2026: one granted, one partial, one fee left unpaid (其他处理, leaf 2 of （六）).
+    assert [g.find(string=True, recursive=False).strip() for g in groups] == [
+        "（一）予以公开：1件",
+        "（二）部分公开：1件",
+        "（六）其他处理：1件",
+    ]
+    assert [len(g.select("ul li")) for g in groups] == [0, 0, 1]
+    leaf = groups[2].select_one("ul li").get_text(strip=True)
+    assert leaf.startswith("2.") and "费" in leaf and leaf.endswith("：1件")
