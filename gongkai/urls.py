@@ -6,6 +6,7 @@ from gongkai.annual.urls import rollup_urlpatterns
 from gongkai.api import api
 from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
 from gongkai.portal.urls import staff_urlpatterns as staff_search_urlpatterns
+from gongkai.supervision.urls import work_urlpatterns as urging_urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.web.urls")),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", include(public_urlpatterns)),
     path("work/", include(work_urlpatterns)),
     path("work/", include(rollup_urlpatterns)),
+    path("work/", include(urging_urlpatterns)),
     path("", include(report_urlpatterns)),
     path("", include("gongkai.portal.urls")),
     path("work/", include(staff_search_urlpatterns)),

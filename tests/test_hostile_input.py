@@ -29,6 +29,7 @@ from gongkai.applications.tests.test_register import VALID_ID, person
 from gongkai.common.forms import SafeTextMixin
 from gongkai.publishing import services as publishing_services
 from gongkai.publishing.tests.helpers import draft, install_catalogue
+from gongkai.supervision.urging import urging_issue
 
 CONTROLS = {"SOH": "\x01", "VT": "\x0b", "ESC": "\x1b", "NUL": "\x00"}
 BAD_DATES = ["0001-01-01", "1900-01-01", "9999-12-31"]
@@ -302,6 +303,23 @@ TARGETS = [
     ),
 ]
 
+TARGETS += [
+    Target(
+        "urging-new",
+        "/work/overdue/{overdue}/urge/",
+        "inspector",
+        {"note": "请于3个工作日内答复。"},
+        (("note", "督办意见"),),
+    ),
+    Target(
+        "urging-detail",
+        "/work/urgings/{urging}/",
+        "clerk",
+        {"reply": "已于今日答复申请人。"},
+        (("reply", "办理情况"),),
+    ),
+]
+
 # Routes that take no text or date from a form, or are covered elsewhere, and why.
 NOT_IN_TABLE = {
     "front-page": "GET only",
@@ -319,7 +337,8 @@ NOT_IN_TABLE = {
     "application-detail": "GET only",
     "application-assign": "a choice of clerk by id only",
     "letter-download": "GET only",
-    "overdue-list": "GET only",
+    "overdue-list": "GET only; its filter is a Form of gongkai.common.forms (guard below)",
+    "overdue-xlsx": "GET only, the same filter as overdue-list",
     "status-lookup": "GET form; a RegexField of letters and digits",
     "application-status": "GET only (path: test_nul_in_the_path)",
     "annual-report": "GET only",
@@ -363,21 +382,25 @@ def target_id(target: Target) -> str:
     return target.url.rsplit("/do/", 1)[-1].strip("/") if "/do/" in target.url else target.route
 
 
-@pytest.fixture
-def world(cast):
-    """The records the targets act on, and the ids that fill their URLs and payloads."""
-    # An extension from December runs into next year, whose holidays must be known.
-    calendar_year_import(actor=cast.superuser, data=CALENDAR_2027, reason="测试")
-    application = application_services.application_register(
+def received_days_ago(cast, days: int):
+    return application_services.application_register(
         actor=cast.clerk,
         body=cast.body,
         channel="in_person",
-        received_on=today() - timedelta(days=1),
+        received_on=today() - timedelta(days=days),
         applicant=person(),
         information_requested="2025年东湖街道低保发放名单",
         form_wanted="纸质",
         today=today(),
     )
+
+
+@pytest.fixture
+def world(cast):
+    """The records the targets act on, and the ids that fill their URLs and payloads."""
+    # An extension from December runs into next year, whose holidays must be known.
+    calendar_year_import(actor=cast.superuser, data=CALENDAR_2027, reason="测试")
+    application = received_days_ago(cast, 1)
     appeal = appeal_record(
         actor=cast.clerk,
         body=cast.body,
@@ -387,6 +410,9 @@ def world(cast):
         today=today(),
         application=application,
     )
+    # 督办: a case three months old and never answered, urged once by the district's inspector.
+    overdue = received_days_ago(cast, 90)
+    urging = urging_issue(actor=cast.inspector, application=overdue, note="请尽快答复。", today=today())
     publication, _ = draft(cast)
     submitted, version = draft(cast, title="另一则公示", text="正文。")
     publishing_services.version_submit(actor=cast.clerk, version=version, today=today())
@@ -396,6 +422,8 @@ def world(cast):
         "application": application.pk,
         "number": application.number,
         "appeal": appeal.pk,
+        "overdue": overdue.pk,
+        "urging": urging.pk,
         "publication": publication.pk,
         "submitted": submitted.pk,
         "column": install_catalogue(cast.body, cast.admin).get(code="dibao").pk,

@@ -25,7 +25,6 @@ staff_urlpatterns = [
 ]
 
 work_urlpatterns = [
-    path("overdue/", views.overdue_list, name="overdue-list"),
     path("calendar/", calendar_views.calendar_years, name="calendar-years"),
 ]
 

@@ -20,7 +20,6 @@ from gongkai.applications.clock import due_note
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
-from gongkai.applications.reminders import overdue_under
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
     application_by_query_code,
@@ -30,7 +29,7 @@ from gongkai.applications.selectors import (
 )
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.selectors import active_assignments, inspector_body_ids
+from gongkai.bodies.selectors import active_assignments
 from gongkai.core.sensitive import mask_whole
 
 
@@ -270,16 +269,3 @@ def letter_download(request, code: str, pk: int, letter_pk: int, fmt: str):
         filename=f"{letter.number}.{fmt}",
         content_type=LETTER_FORMATS[fmt],
     )
-
-
-@login_required
-def overdue_list(request):
-    """督办: overdue cases in every body the user supervises as inspector."""
-    today = timezone.localdate()
-    supervisor_ids = inspector_body_ids(user=request.user, on=today)
-    if not supervisor_ids and not request.user.is_superuser:
-        raise PermissionDenied
-    if request.user.is_superuser:
-        supervisor_ids = list(Body.objects.values_list("id", flat=True))
-    overdue = overdue_under(supervisor_ids=supervisor_ids, today=today)
-    return render(request, "applications/overdue.html", {"overdue": overdue, "today": today})

@@ -52,3 +52,38 @@ class AuditedFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Urging(models.Model):
+    """督办: a supervising body's note to a body on one of its overdue cases, and the body's reply.
+
+    Issued by a 督查 from the overdue list; shown on the body's 今日待办 until its handling staff
+    reply; both steps are in the audit log."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="urgings", verbose_name="申请"
+    )
+    issued_by_body = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="+", verbose_name="督办单位"
+    )
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_on = models.DateField("督办日期")
+    days_overdue = models.PositiveIntegerField("督办时逾期工作日")
+    note = models.TextField("督办意见", max_length=500)
+    reply = models.TextField("办理情况", max_length=1000, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    replied_on = models.DateField("回复日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "督办"
+        verbose_name_plural = "督办"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"督办 {self.application.number}"
+
+    @property
+    def replied(self) -> bool:
+        return self.replied_on is not None
