@@ -45,6 +45,8 @@ class Case:
                 values = rows.get(row.key, rest)
                 if values is None:
                     continue
+                if isinstance(values, str):  # one mark for the whole row, e.g. "?"
+                    values = [values] * len(row.columns)
                 if len(values) != len(row.columns):
                     raise ValueError(f"{self.key}: {table_key}.{row.key} has {len(values)} values")
                 for column, value in zip(row.columns, values, strict=True):
