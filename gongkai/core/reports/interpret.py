@@ -99,6 +99,8 @@ def interpret(document: SourceDocument) -> AnnualReport:
     for table in report.layout.tables:
         start, end = regions.get(table.key, (0, len(stream)))
         if table.key == "t3":
+            if "t3" not in regions:
+                start = _table3_headers(stream, regions.get("t2", (0, 0))[0])
             _read_table3(report, table, stream, start, end)
         else:
             pending += read_rows(report, table, stream, start, end)
@@ -198,6 +200,20 @@ def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:
     piece = values[index]
     parsed = parse_value(piece.text)
     return Cell(table, row, column, parsed.status, parsed.value, piece.text, piece.loc)
+
+
+def _table3_headers(stream, after: int) -> int:
+    """Where table 3 starts in a file without its section heading: at its own header cells
+    (「行政复议」 followed closely by 「结果维持」). Without them the table is not in the file and
+    its cells stay missing; reading 15 numbers from anywhere would take table 2's."""
+    for index in range(after, len(stream)):
+        piece = stream[index]
+        if piece is None or normalise(piece.text) != "行政复议":
+            continue
+        window = [p for p in stream[index + 1 : index + 12] if p is not None]
+        if any(normalise(p.text) == "结果维持" for p in window):
+            return index
+    return len(stream)
 
 
 def _read_table3(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:
