@@ -140,3 +140,19 @@ def test_table_3_without_its_heading_is_found_by_its_own_header_cells():
     )
     report = audit(text).report
     assert values(report, "t3", "appeals") == [1, 0, 0, 1, 2] + [0] * 10
+
+
+def test_a_short_pipe_row_is_not_padded_with_a_blank_cell_after_its_total():
+    # 徐闻县司法局 (xuwen-justice-nd): the rows below print an empty first cell for the merged
+    # （三）不予公开, so the table is one column wider than the （二）部分公开 row; padding that row
+    # at its end put a blank into 总计 and its 0 into 其他.
+    text = (
+        "某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |\n"
+        "| (三)不予公开 | 1.属于国家秘密 | | | | | | | 0 |\n"
+        "| | 2.其他法律行政法规禁止公开 | | | | | | | 0 |\n"
+    )
+    report = audit(text).report
+    assert values(report, "t2", "partial") == ["blank"] * 6 + [0]
+    assert values(report, "t2", "withheld_state_secret") == ["blank"] * 6 + [0]
+    assert values(report, "t2", "withheld_prohibited_by_law") == ["blank"] * 6 + [0]
