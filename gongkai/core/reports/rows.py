@@ -32,6 +32,9 @@ MARGIN = 0.08  # ...and this much more than against any other row of the table
 MAX_PIECES = 3  # a label split over more pieces than this is not looked for
 MAX_LABEL = 90  # longer texts are sentences, not labels
 MAX_READINGS = 256
+# The piece interpret.flatten() writes for a line of pipes alone: a row's empty cells collapsed
+# into one line after its numbers, so which columns hold the numbers is lost.
+COLLAPSED_CELLS = "|||"
 HEADER_REACH = 8  # pieces either side of a heading-like label where other headings are looked for
 
 
@@ -60,6 +63,13 @@ def read_rows(
         if values:  # the next row is looked for after these values (pieces compare by identity)
             cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
         previous_found = True
+        if len(values) < len(row.columns) and _collapsed_next(
+            stream, cursor if values else position + 1, end
+        ):
+            report.cells.update(_missing(table, row))  # its numbers' columns are lost: never guess
+            report.warnings.append(f"“{row.label}”行：空白单元格合并成一行，数字所在的列无法确定。")
+            index += 1
+            continue
         if following is not None and _holds_next(text, row, following):
             what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"
             shown = " | ".join(piece.text for piece in values)
@@ -249,6 +259,10 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
         if len(values) == count:
             break
     return values
+
+
+def _collapsed_next(stream: list, index: int, end: int) -> bool:
+    return index < end and stream[index] is not None and stream[index].text == COLLAPSED_CELLS
 
 
 def _alone(stream: list, index: int) -> bool:

@@ -18,6 +18,8 @@ RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 def _is_pipe_row(line: str) -> bool:
     stripped = line.strip()
+    if set(stripped) == {"|"}:
+        return False  # pipes alone: a page copy's collapsed empty cells, not a table row
     return stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
 
 

@@ -156,3 +156,34 @@ def test_a_short_pipe_row_is_not_padded_with_a_blank_cell_after_its_total():
     assert values(report, "t2", "partial") == ["blank"] * 6 + [0]
     assert values(report, "t2", "withheld_state_secret") == ["blank"] * 6 + [0]
     assert values(report, "t2", "withheld_prohibited_by_law") == ["blank"] * 6 + [0]
+
+
+def test_a_cells_closing_pipe_on_its_own_line_is_not_an_empty_cell():
+    # 尼勒克县某镇 2023 (nilka-town-2023): every cell is followed by a line holding only '|'.
+    text = "某镇2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\n|\n0\n|\n0\n|\n6\n|\n行政规范性文件\n|\n0\n|\n0\n|\n0\n|\n"
+    report = audit(text).report
+    assert values(report, "t1", "regulations") == [0, 0, 6]
+    assert values(report, "t1", "normative") == [0, 0, 0]
+
+
+def test_a_lone_pipe_after_a_cell_ending_in_a_pipe_is_still_an_empty_cell():
+    # 某区统计局 2023 (stats-bureau-2023): cells end in ' |', empty cells are a lone '|'.
+    text = (
+        "区统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+    )
+    assert values(audit(text).report, "t2", "new") == ["blank"] * 6 + [0]
+
+
+def test_a_row_whose_empty_cells_collapsed_into_a_line_of_pipes_is_missing_not_guessed():
+    # 岳阳市南湖新区某局 2019 (yynanhu-dept-2019): 「3」「3」 then the row's empty cells as one line
+    # of pipes; reading 3 into 商业企业 would be a number that is not the report's.
+    text = (
+        "某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
+        "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n|||||||\n"
+    )
+    result = audit(text)
+    assert values(result.report, "t2", "new") == ["missing"] * 7
+    assert values(result.report, "t2", "carried_in") == ["missing"] * 7
+    assert "CELLS-UNREADABLE" in [f.code for f in result.findings]
