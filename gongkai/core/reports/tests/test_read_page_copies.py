@@ -187,3 +187,14 @@ def test_a_row_whose_empty_cells_collapsed_into_a_line_of_pipes_is_missing_not_g
     assert values(result.report, "t2", "new") == ["missing"] * 7
     assert values(result.report, "t2", "carried_in") == ["missing"] * 7
     assert "CELLS-UNREADABLE" in [f.code for f in result.findings]
+
+
+def test_a_mirror_copy_in_traditional_characters_reads_行政處罰():
+    # 抚远市自然资源局 2022 (fuyuan-nr-2022), copied by a mirror site in traditional characters.
+    text = (
+        "二、主動公開政府信息情況\n第二十條第(六)項 | |||\n信息內容 | 本年處理決定數量 | ||\n"
+        "行政處罰 | 2 | ||\n行政強制 | 0 | ||\n"
+    )
+    report = audit("撫遠市自然資源局2022年政府信息公開工作年度報告\n" + text).report
+    assert values(report, "t1", "penalty") == [2]
+    assert values(report, "t1", "coercion") == [0]
