@@ -13,12 +13,15 @@ CASES = load_cases()
 # Inconsistencies recorded in the corpus that no check raises yet (listed in the report to the
 # lead); every other one must be flagged.
 NOT_YET_FLAGGED = {
-    "sh-office-2019": {"正文「予以公开及部分公开258件」，表中予以公开 272 件、部分公开 3 件（共 275）"}
+    "sh-office-2019": {"正文「予以公开及部分公开258件」，表中予以公开 272 件、部分公开 3 件（共 275）"},
+    "xining-chengzhong-construction-2025": {
+        "表一：规章本年制发 2 件、本年废止 0 件，现行有效却为 0 件（区级部门也无权制定规章）"
+    },
 }
 
 
 def test_the_corpus_holds_real_reports_of_both_templates_and_several_kinds():
-    assert len(CASES) >= 15
+    assert len(CASES) >= 25
     assert {case.meta["template"] for case in CASES} == {"2019", "2021"}
     assert len({case.meta["province"] for case in CASES}) >= 8
     assert {"街道", "乡镇", "部门", "区县"} <= {case.meta["level"] for case in CASES}
