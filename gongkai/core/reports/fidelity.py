@@ -92,7 +92,8 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
         return out
     report = result.report
     codes = {f.code for f in result.findings}
-    said_missing = bool(codes & MISSING_CODES)
+    # A missing cell counts as said only when a finding names that very cell.
+    named = {key for f in result.findings if f.code in MISSING_CODES for key in f.cells}
     for (table, row, column), expected in case.expected(report.layout).items():
         cell = report.cells.get((table, row, column))
         where = f"{table}.{row}.{column}"
@@ -102,7 +103,7 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
             if not unread:
                 out.counts[(table, "wrong")] += 1
                 out.wrong.append(f"{where}: 源文本已丢失，却读作 {cell.status.value} {cell.raw!r}")
-            elif not said_missing:
+            elif (table, row, column) not in named:
                 out.silent_missing.append(where)
             out.counts[(table, "lost")] += 1
             continue
@@ -110,7 +111,7 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
             out.counts[(table, "exact")] += 1
         elif unread:
             out.counts[(table, "missing")] += 1
-            if not said_missing:
+            if (table, row, column) not in named:
                 out.silent_missing.append(where)
         else:
             out.counts[(table, "wrong")] += 1
