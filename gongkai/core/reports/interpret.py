@@ -24,10 +24,13 @@ from gongkai.core.reports.labels import core, normalise
 from gongkai.core.reports.layouts import SECTION_HEADINGS, TableLayout, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, is_value_text, parse_value
-from gongkai.core.reports.rows import read_rows
+from gongkai.core.reports.rows import COLLAPSED_CELLS, read_rows
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 
 SEPARATOR = None
+# A line of three or more pipes and nothing else (a page copied one cell per line): see
+# rows.COLLAPSED_CELLS; such a row is left missing.
+COLLAPSED = re.compile(r"^\s*\|{3,}\s*$")
 DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TITLE_YEAR = re.compile(r"(20\d\d)\s*年.{0,20}?(?:政府信息公开|信息公开).{0,6}?年度报告")
 OTHER_SUB_ROWS = ("逾期不补正", "逾期不予补正", "逾期未按收费通知", "缴纳费用")
@@ -54,11 +57,19 @@ class Piece:
 def flatten(document: SourceDocument) -> list[Piece | None]:
     stream: list[Piece | None] = []
     record = 0
+    previous = ""
     for block in document.blocks:
         if isinstance(block, SourceLine):
             record += 1
-            stream += _line_pieces(block, record)
+            text = block.text.strip()
+            # Pages copied one cell per line sometimes put each cell's closing pipe on a line of
+            # its own ('0' / '|'): that pipe closes the cell above, it is not an empty cell
+            # (which such copies print as a lone '|' after a line that ends in one).
+            if not (text == "|" and previous and not previous.endswith("|")):
+                stream += _line_pieces(block, record)
+            previous = text
             continue
+        previous = ""
         for row in block.rows:
             record += 1
             stream += [Piece(cell.text, cell.loc, record) for cell in row if cell.origin is None]
@@ -70,6 +81,8 @@ def _line_pieces(line: SourceLine, record: int) -> list[Piece | None]:
     text = line.text.rstrip("\r\n")
     if "\t" not in text and not text.strip():
         return [SEPARATOR]  # an empty line ends a row; a line of tabs is blank cells
+    if COLLAPSED.match(text):
+        return [Piece(COLLAPSED_CELLS, line.loc, record)]
     if "|" in text:
         parts = [part.strip() for part in text.strip().strip("|").split("|")]
     elif "\t" in text:
@@ -99,6 +112,8 @@ def interpret(document: SourceDocument) -> AnnualReport:
     for table in report.layout.tables:
         start, end = regions.get(table.key, (0, len(stream)))
         if table.key == "t3":
+            if "t3" not in regions:
+                start = _table3_headers(stream, regions.get("t2", (0, 0))[0])
             _read_table3(report, table, stream, start, end)
         else:
             pending += read_rows(report, table, stream, start, end)
@@ -198,6 +213,20 @@ def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:
     piece = values[index]
     parsed = parse_value(piece.text)
     return Cell(table, row, column, parsed.status, parsed.value, piece.text, piece.loc)
+
+
+def _table3_headers(stream, after: int) -> int:
+    """Where table 3 starts in a file without its section heading: at its own header cells
+    (「行政复议」 followed closely by 「结果维持」). Without them the table is not in the file and
+    its cells stay missing; reading 15 numbers from anywhere would take table 2's."""
+    for index in range(after, len(stream)):
+        piece = stream[index]
+        if piece is None or normalise(piece.text) != "行政复议":
+            continue
+        window = [p for p in stream[index + 1 : index + 12] if p is not None]
+        if any(normalise(p.text) == "结果维持" for p in window):
+            return index
+    return len(stream)
 
 
 def _read_table3(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:

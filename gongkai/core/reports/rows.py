@@ -32,6 +32,10 @@ MARGIN = 0.08  # ...and this much more than against any other row of the table
 MAX_PIECES = 3  # a label split over more pieces than this is not looked for
 MAX_LABEL = 90  # longer texts are sentences, not labels
 MAX_READINGS = 256
+# The piece interpret.flatten() writes for a line of pipes alone: a row's empty cells collapsed
+# into one line after its numbers, so which columns hold the numbers is lost.
+COLLAPSED_CELLS = "|||"
+HEADER_REACH = 8  # pieces either side of a heading-like label where other headings are looked for
 
 
 def read_rows(
@@ -59,6 +63,13 @@ def read_rows(
         if values:  # the next row is looked for after these values (pieces compare by identity)
             cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
         previous_found = True
+        if len(values) < len(row.columns) and _collapsed_next(
+            stream, cursor if values else position + 1, end
+        ):
+            report.cells.update(_missing(table, row))  # its numbers' columns are lost: never guess
+            report.warnings.append(f"“{row.label}”行：空白单元格合并成一行，数字所在的列无法确定。")
+            index += 1
+            continue
         if following is not None and _holds_next(text, row, following):
             what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"
             shown = " | ".join(piece.text for piece in values)
@@ -85,10 +96,12 @@ class _Finder:
         labels = (row.label, *row.aliases)
         for i in range(cursor, self.end):
             piece = self.stream[i]
-            if _is_label(piece) and matches(piece.text, labels):
+            if _is_label(piece) and matches(piece.text, labels) and not self._column_header(i):
                 return self._extend(i)
         for i in range(cursor, self.end):
             best = None
+            if _is_label(self.stream[i]) and self._column_header(i):
+                continue
             for last, text in self._groups(i):
                 score = self._score(text, row)
                 if score is not None and (best is None or score >= best[0]):
@@ -122,6 +135,23 @@ class _Finder:
         ):
             return i - 1, ""
         return None
+
+    def _column_header(self, i: int) -> bool:
+        """Is the piece a column heading that reads like a row label (the 「总计」 column of table 2
+        against its row 「（七）总计」)? It is when other column headings stand next to it."""
+        headings, distinct = self._headings()
+        if core(self.stream[i].text) not in headings:
+            return False
+        near = self.stream[max(0, i - HEADER_REACH) : i] + self.stream[i + 1 : i + 1 + HEADER_REACH]
+        return any(p is not None and core(p.text) in distinct for p in near)
+
+    def _headings(self) -> tuple[set[str], set[str]]:
+        """The column headings, and those of them no row label shares (「自然人」, not 「总计」)."""
+        if not hasattr(self, "_heading_cores"):
+            headings = {core(column.label) for column in self.table.columns}
+            labels = {core(label) for row in self.table.rows for label in (row.label, *row.aliases)}
+            self._heading_cores = (headings, headings - labels)
+        return self._heading_cores
 
     def _extend(self, i: int) -> tuple[int, str]:
         """The label continues in the next pieces of its record ('（二）部分公开' | '（区分处理的…）')."""
@@ -216,10 +246,11 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
             same_record.pop(0)
         return same_record[:count]
     values = []
+    lone = _alone(stream, start - 1)
     for index in range(start, end):
         piece = stream[index]
         if piece is None:
-            if values:
+            if values and not (lone and _next_is_lone_value(stream, index, end)):
                 break
             continue
         if not is_value_text(piece.text):
@@ -228,6 +259,31 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
         if len(values) == count:
             break
     return values
+
+
+def _collapsed_next(stream: list, index: int, end: int) -> bool:
+    return index < end and stream[index] is not None and stream[index].text == COLLAPSED_CELLS
+
+
+def _alone(stream: list, index: int) -> bool:
+    """Is the piece the only one of its line (text copied one cell per line or paragraph)?"""
+    piece = stream[index]
+    if piece is None:
+        return False
+    before = stream[index - 1] if index > 0 else None
+    after = stream[index + 1] if index + 1 < len(stream) else None
+    return not _in_record(before, piece.record) and not _in_record(after, piece.record)
+
+
+def _next_is_lone_value(stream: list, index: int, end: int) -> bool:
+    """After empty lines, does the row go on with a value alone on its line? Pages copied one
+    cell per paragraph put an empty line between the cells of a row as well as between rows."""
+    while index < end and stream[index] is None:
+        index += 1
+    if index >= end:
+        return False
+    piece = stream[index]
+    return bool(piece.text.strip()) and is_value_text(piece.text) and _alone(stream, index)
 
 
 def readings(table: TableLayout, row: Row, values: list) -> list[Option]:

@@ -18,6 +18,8 @@ RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 def _is_pipe_row(line: str) -> bool:
     stripped = line.strip()
+    if set(stripped) == {"|"}:
+        return False  # pipes alone: a page copy's collapsed empty cells, not a table row
     return stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
 
 
@@ -52,11 +54,17 @@ def _table(lines: list[str], start: int, end: int, number: int) -> SourceTable:
     width = max(len(cells) for _, cells in rows)
     grid = tuple(
         tuple(
-            SourceCell(
-                cells[col] if col < len(cells) else "", Location(line=i + 1, table=number, row=r, col=col + 1)
-            )
-            for col in range(width)
+            _cell(cells, col, Location(line=i + 1, table=number, row=r, col=col + 1)) for col in range(width)
         )
         for r, (i, cells) in enumerate(rows, start=1)
     )
     return SourceTable(grid, Location(line=start + 1, table=number))
+
+
+def _cell(cells: list[str], col: int, loc: Location) -> SourceCell:
+    if col < len(cells):
+        return SourceCell(cells[col], loc)
+    # A row shorter than the table prints a label merged over the columns it lacks (web tables
+    # copied as pipe rows): those positions continue the row's first cell, they are not blank
+    # cells, or the row's values would be read one column off.
+    return SourceCell("", loc, origin=Location(line=loc.line, table=loc.table, row=loc.row, col=1))
