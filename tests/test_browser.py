@@ -51,3 +51,45 @@ def test_admin_updates_the_guide_on_a_phone(chromium_browser, live_server, cast,
     assert "0755-8000 2999" in page.locator("main").inner_text()
     page.screenshot(path=str(tmp_path / "body-detail-phone.png"), full_page=True)
     context.close()
+
+
+def test_the_case_list_on_a_phone_is_cards(chromium_browser, live_server, cast):
+    """390×844: nothing wider than the screen, no text under 12 px, each case a card with labels."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.applications.tests.test_register import register
+
+    today = timezone.localdate()
+    for days in (0, 40, 90):
+        register(cast, received_on=today - timedelta(days=days), today=today)
+    context = chromium_browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    log_in(page, "donghu-jb")
+    page.wait_for_url("**/work/")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="依申请公开").click()
+    page.wait_for_url("**/bodies/donghu/applications/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= 390
+    smallest = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('main *')].filter(e => e.innerText && e.innerText.trim())"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize)))"
+    )
+    assert smallest >= 12
+    card = page.locator("table.cards tbody tr").first
+    assert card.evaluate("e => getComputedStyle(e).display") == "block"
+    assert card.locator("td").first.evaluate("e => getComputedStyle(e, '::before').content") == '"编号："'
+    page.get_by_label("仅看逾期").check()
+    page.get_by_role("button", name="查找").click()
+    assert (
+        page.locator("table.cards tbody tr.overdue").count()
+        == page.locator("table.cards tbody tr").count()
+        >= 1
+    )
+    context.close()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
+from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
@@ -23,7 +24,6 @@ from gongkai.applications.rate_limit import submission_place_return, submission_
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
     application_by_query_code,
-    applications_of,
     mask_name,
     similar_applications,
 )
@@ -69,14 +69,18 @@ def application_list(request, code: str):
     body = get_object_or_404(Body, code=code)
     if not can_view_body(request.user, body):
         raise PermissionDenied
-    status = request.GET.get("status", "open")
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    today = timezone.localdate()
     context = {
         "body": body,
-        "applications": applications_of(body=body, status=status)[:500],
-        "status": status,
+        "form": form,
+        "lines": case_lines(body=body, user=request.user, today=today, filters=filters),
+        "limit": LIST_LIMIT,
         "can_register": permissions.can_register_application(request.user, body),
     }
-    return render(request, "applications/list.html", context)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "applications/list.html", context, status=status)
 
 
 @login_required
