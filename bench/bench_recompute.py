@@ -116,10 +116,10 @@ def _per_row_recompute(actor, calendar, limit: int) -> int:
     from gongkai.core.workcalendar import with_provisional
 
     moved = 0
-    cases = Application.objects.order_by("id").select_related("body").prefetch_related("clock_events")[:limit]
+    cases = Application.objects.order_by("id").select_related("body")[:limit]
     for application in cases:
         before = application.due_on
-        entries = ledger(application, application.clock_events.all())
+        entries = ledger(application)  # as refresh_due_date does: one query per case
         after, _ = with_provisional(
             lambda c, e=entries: compute_clock(e, c, e[0].on, clock_settings()).due_on, calendar
         )

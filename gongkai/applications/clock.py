@@ -40,11 +40,14 @@ def clock_settings() -> ClockSettings:
     )
 
 
-def ledger(application: Application, events=None) -> list[Entry]:
-    """The case's clock entries; `events` may be passed in when they were prefetched in bulk."""
-    if events is None:
-        events = ClockEvent.objects.filter(application=application).order_by("on", "id")
-    return [Entry(EntryKind(e.kind), e.on, e.days) for e in sorted(events, key=lambda e: (e.on, e.id))]
+def ledger(application: Application) -> list[Entry]:
+    """The case's clock entries, each notice with its recorded delivery (the letter's 送达日期)."""
+    rows = (
+        ClockEvent.objects.filter(application=application)
+        .order_by("on", "id")
+        .values_list("kind", "on", "days", "letter__delivered_on")
+    )
+    return [Entry(EntryKind(kind), on, days, delivered_on) for kind, on, days, delivered_on in rows]
 
 
 def clock_state(application: Application, today: date, calendar: WorkCalendar | None = None) -> ClockState:

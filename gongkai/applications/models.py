@@ -241,6 +241,7 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "征求意见函"
     FEE_NOTICE = "fee_notice", "收费通知书"
     ANSWER = "answer", "政府信息公开申请答复书"
+    TERMINATION = "termination", "终止处理告知书"
 
 
 class DeliveryChannel(models.TextChoices):
@@ -273,7 +274,15 @@ class IssuedLetter(models.Model):
     delivery_channel = models.CharField(
         "送达方式", max_length=16, choices=DeliveryChannel.choices, blank=True
     )
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None: issued by the daily job (the 终止处理告知书 of a case deemed abandoned).
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # The ledger entry a notice belongs to (补正告知, 征求意见函, 收费通知): the applicant's or the
+    # third party's period runs from this letter's delivery (自收到…之日起).
+    clock_event = models.OneToOneField(
+        ClockEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="letter"
+    )
 
     class Meta:
         verbose_name = "文书"

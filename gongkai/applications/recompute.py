@@ -63,10 +63,10 @@ def _ledgers() -> dict[int, list[Entry]]:
     rows = (
         ClockEvent.objects.filter(application__status__in=OPEN_STATUSES)
         .order_by("application_id", "on", "id")
-        .values_list("application_id", "kind", "on", "days")
+        .values_list("application_id", "kind", "on", "days", "letter__delivered_on")
     )
     return {
-        case_id: [Entry(EntryKind(kind), on, days) for _, kind, on, days in group]
+        case_id: [Entry(EntryKind(kind), on, days, delivered) for _, kind, on, days, delivered in group]
         for case_id, group in groupby(rows.iterator(chunk_size=CHUNK), key=lambda row: row[0])
     }
 
