@@ -1,28 +1,34 @@
 """Re-dating every open case after a calendar change, as a set rather than row by row.
 
-One fetch of the open cases and their ledgers; for a case whose ledger is only its receipt (most
-cases) the due date is one binary search in the calendar's array of working days; any other
-ledger goes through the rule engine (gongkai.core.answer_clock), so the law is still stated once.
-The moved dates are written with one UPDATE per chunk (PostgreSQL: joined to unnest() arrays;
-SQLite: executemany in one statement) and one audit entry per moved case in bulk INSERTs.
-The result equals refresh_due_date() on every case (a test checks both paths on the same data).
+One fetch of the open cases and their ledgers. A due date is a pure function of the ledger and the
+calendar (gongkai.core.answer_clock), and most ledgers repeat (every case received on the same day
+with nothing else on it has the same due date), so each distinct ledger goes through the rule
+engine once and the law is still stated once. On PostgreSQL the moved dates are written, and each
+logged on its case, by one statement per chunk: the UPDATE joined to unnest() arrays, its
+RETURNING rows inserted into the audit log (which the append-only triggers allow); SQLite uses
+executemany and bulk INSERTs. The result equals refresh_due_date() on every case (a test checks
+both paths on the same data).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 
 from django.db import connection, transaction
+from django.utils import timezone
 
-from gongkai.applications.clock import clock_settings, current_calendar, due_date_of
+from gongkai.applications.clock import current_calendar, due_date_of
 from gongkai.applications.models import Application, ClockEvent
 from gongkai.applications.selectors import OPEN_STATUSES
-from gongkai.auditlog.services import AuditRow, audit_record_many
+from gongkai.auditlog.models import AuditEntry
+from gongkai.auditlog.services import AuditRow, actor_fields, audit_record_many
 from gongkai.core.answer_clock import Entry, EntryKind
-from gongkai.core.workcalendar import UnknownYearError, WorkCalendar
+from gongkai.core.workcalendar import WorkCalendar
 
 CHUNK = 20_000
+ACTION = "application.due_recomputed"
+BASIS = "《政府信息公开条例》第三十三条"
 
 
 @transaction.atomic
@@ -51,75 +57,108 @@ def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = 
     derive = _Derivation(calendar)
     moved = []
     for case_id, number, body_id, before in cases:
-        after = derive.due_on(ledgers.get(case_id, []))
+        after = derive.due_on(ledgers.get(case_id, ()))
         if after != before:
             moved.append((case_id, number, body_id, before, after))
-    _write(moved)
-    _audit(moved, actor, reason)
+    if connection.vendor == "postgresql":
+        _write_and_audit(moved, actor, reason)
+    else:
+        _write(moved)
+        _audit(moved, actor, reason)
     return len(moved)
 
 
-def _ledgers() -> dict[int, list[Entry]]:
+def _ledgers() -> dict[int, tuple[tuple, ...]]:
+    """Each open case's ledger as raw (kind, on, days, delivered_on) rows: hashable, so a ledger
+    seen before costs a dictionary lookup, not a new list of entries."""
     rows = (
         ClockEvent.objects.filter(application__status__in=OPEN_STATUSES)
         .order_by("application_id", "on", "id")
         .values_list("application_id", "kind", "on", "days", "letter__delivered_on")
     )
     return {
-        case_id: [Entry(EntryKind(kind), on, days, delivered) for _, kind, on, days, delivered in group]
+        case_id: tuple(row[1:] for row in group)
         for case_id, group in groupby(rows.iterator(chunk_size=CHUNK), key=lambda row: row[0])
     }
 
 
 class _Derivation:
-    """The fast path for a receipt-only ledger, the rule engine for everything else."""
+    """due_date_of() once per distinct ledger."""
 
     def __init__(self, calendar: WorkCalendar):
-        self.calendar, self.settings = calendar, clock_settings()
+        self.calendar = calendar
+        self.known: dict[tuple[tuple, ...], date | None] = {}
 
-    def due_on(self, entries: list[Entry]) -> date | None:
-        if not entries:
+    def due_on(self, rows: tuple[tuple, ...]) -> date | None:
+        if not rows:
             return None  # no receipt recorded: nothing to count from (the case page says so)
-        if len(entries) == 1 and entries[0].kind == EntryKind.RECEIVED:
-            start = entries[0].on - timedelta(days=1) if self.settings.count_receipt_day else entries[0].on
-            try:
-                return self.calendar.add_working_days(start, self.settings.answer_days)
-            except UnknownYearError:
-                pass  # runs past the loaded years: the rule engine gives the provisional date
-        return due_date_of(entries, self.calendar)
+        try:
+            return self.known[rows]
+        except KeyError:
+            entries = [Entry(EntryKind(kind), on, days, delivered) for kind, on, days, delivered in rows]
+            due_on = self.known[rows] = due_date_of(entries, self.calendar)
+            return due_on
+
+
+def _summary(number: str, before, after, reason: str) -> str:
+    return f"{number} 因节假日安排变化，答复期限由{before or '—'}改为{after or '—'}（{reason}）"[:300]
+
+
+def _write_and_audit(moved: list[tuple], actor, reason: str) -> None:
+    """PostgreSQL: per chunk one statement that moves the dates and logs each on its case."""
+    table, audit = Application._meta.db_table, AuditEntry._meta.db_table
+    actor_id, actor_name = actor_fields(actor)
+    at, target_type = timezone.now(), Application._meta.label_lower
+    with connection.cursor() as cursor:
+        for first in range(0, len(moved), CHUNK):
+            chunk = moved[first : first + CHUNK]
+            cursor.execute(
+                # The table names are our own; every value is a parameter.
+                f"WITH v AS (SELECT * FROM unnest(%s::bigint[], %s::date[], %s::date[], %s::text[]) "  # noqa: S608
+                "AS v(id, before, after, summary)), "
+                f"moved AS (UPDATE {table} AS a SET due_on = v.after FROM v WHERE a.id = v.id "
+                "RETURNING a.id, a.body_id) "
+                f"INSERT INTO {audit} (at, actor_id, actor_name, action, summary, body_id, target_type, "
+                "target_id, before, after, legal_basis) "
+                "SELECT %s, %s, %s, %s, v.summary, moved.body_id, %s, moved.id::text, "
+                "jsonb_build_object('due_on', v.before), jsonb_build_object('due_on', v.after), %s "
+                "FROM moved JOIN v ON v.id = moved.id ORDER BY moved.id",
+                [
+                    [row[0] for row in chunk],
+                    [row[3] for row in chunk],
+                    [row[4] for row in chunk],
+                    [_summary(row[1], row[3], row[4], reason) for row in chunk],
+                    at,
+                    actor_id,
+                    actor_name,
+                    ACTION,
+                    target_type,
+                    BASIS,
+                ],
+            )
 
 
 def _write(moved: list[tuple]) -> None:
     table = Application._meta.db_table
     with connection.cursor() as cursor:
-        for first in range(0, len(moved), CHUNK):
-            chunk = moved[first : first + CHUNK]
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    f"UPDATE {table} AS a SET due_on = v.due_on "  # noqa: S608 - the table name is our own
-                    "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::date[]) AS due_on) AS v "
-                    "WHERE a.id = v.id",
-                    [[row[0] for row in chunk], [row[4] for row in chunk]],
-                )
-            else:
-                cursor.executemany(
-                    f"UPDATE {table} SET due_on = %s WHERE id = %s",  # noqa: S608 - our own table name
-                    [(row[4], row[0]) for row in chunk],
-                )
+        cursor.executemany(
+            f"UPDATE {table} SET due_on = %s WHERE id = %s",  # noqa: S608 - our own table name
+            [(row[4], row[0]) for row in moved],
+        )
 
 
 def _audit(moved: list[tuple], actor, reason: str) -> None:
     target_type = Application._meta.label_lower
     rows = [
         AuditRow(
-            action="application.due_recomputed",
-            summary=f"{number} 因节假日安排变化，答复期限由{before or '—'}改为{after or '—'}（{reason}）",
+            action=ACTION,
+            summary=_summary(number, before, after, reason),
             body_id=body_id,
             target_type=target_type,
             target_id=str(case_id),
             before={"due_on": before},
             after={"due_on": after},
-            legal_basis="《政府信息公开条例》第三十三条",
+            legal_basis=BASIS,
         )
         for case_id, number, body_id, before, after in moved
     ]
