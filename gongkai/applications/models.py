@@ -109,7 +109,10 @@ class Application(models.Model):
                 condition=Q(outcome="") | Q(decided_on__isnull=False), name="decision_has_a_date"
             ),
         ]
-        indexes = [models.Index(fields=["body", "status", "due_on"])]
+        # due_on is deliberately in no index: a calendar change re-dates most open cases at once,
+        # and on PostgreSQL an update that touches no indexed column is done in place (HOT, with
+        # the table's fillfactor leaving room on each page; migration 0005), ten times faster.
+        indexes = [models.Index(fields=["body", "status"], name="application_body_status_idx")]
 
     def __str__(self) -> str:
         return self.number

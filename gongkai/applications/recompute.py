@@ -100,38 +100,52 @@ class _Derivation:
             return due_on
 
 
+SUMMARY = "{number} 因节假日安排变化，答复期限由{before}改为{after}（{reason}）"
+
+
 def _summary(number: str, before, after, reason: str) -> str:
-    return f"{number} 因节假日安排变化，答复期限由{before or '—'}改为{after or '—'}（{reason}）"[:300]
+    return SUMMARY.format(number=number, before=before or "—", after=after or "—", reason=reason)[:300]
+
+
+def _array(values) -> str:
+    """A PostgreSQL array literal of ids or dates (nothing to quote): far cheaper than having the
+    driver quote 20,000 values one by one."""
+    return "{" + ",".join("NULL" if value is None else str(value) for value in values) + "}"
 
 
 def _write_and_audit(moved: list[tuple], actor, reason: str) -> None:
-    """PostgreSQL: per chunk one statement that moves the dates and logs each on its case."""
+    """PostgreSQL: per chunk one statement that moves the dates and logs each on its case, with the
+    summary written by format() from the same SUMMARY template."""
     table, audit = Application._meta.db_table, AuditEntry._meta.db_table
     actor_id, actor_name = actor_fields(actor)
     at, target_type = timezone.now(), Application._meta.label_lower
+    template = SUMMARY.replace("{number}", "%1$s").replace("{before}", "%2$s")
+    template = template.replace("{after}", "%3$s").replace("{reason}", "%4$s")
     with connection.cursor() as cursor:
         for first in range(0, len(moved), CHUNK):
             chunk = moved[first : first + CHUNK]
             cursor.execute(
                 # The table names are our own; every value is a parameter.
-                f"WITH v AS (SELECT * FROM unnest(%s::bigint[], %s::date[], %s::date[], %s::text[]) "  # noqa: S608
-                "AS v(id, before, after, summary)), "
+                "WITH v AS (SELECT * FROM unnest(%s::bigint[], %s::date[], %s::date[]) AS v(id, before, after)), "  # noqa: S608
                 f"moved AS (UPDATE {table} AS a SET due_on = v.after FROM v WHERE a.id = v.id "
-                "RETURNING a.id, a.body_id) "
+                "RETURNING a.id, a.body_id, a.number) "
                 f"INSERT INTO {audit} (at, actor_id, actor_name, action, summary, body_id, target_type, "
                 "target_id, before, after, legal_basis) "
-                "SELECT %s, %s, %s, %s, v.summary, moved.body_id, %s, moved.id::text, "
+                "SELECT %s, %s, %s, %s, left(format(%s, moved.number, "
+                "coalesce(to_char(v.before, 'YYYY-MM-DD'), '—'), coalesce(to_char(v.after, 'YYYY-MM-DD'), '—'), "
+                "%s), 300), moved.body_id, %s, moved.id::text, "
                 "jsonb_build_object('due_on', v.before), jsonb_build_object('due_on', v.after), %s "
                 "FROM moved JOIN v ON v.id = moved.id ORDER BY moved.id",
                 [
-                    [row[0] for row in chunk],
-                    [row[3] for row in chunk],
-                    [row[4] for row in chunk],
-                    [_summary(row[1], row[3], row[4], reason) for row in chunk],
+                    _array(row[0] for row in chunk),
+                    _array(row[3] for row in chunk),
+                    _array(row[4] for row in chunk),
                     at,
                     actor_id,
                     actor_name,
                     ACTION,
+                    template,
+                    reason,
                     target_type,
                     BASIS,
                 ],
