@@ -25,6 +25,17 @@ def request_supplement(cast, case, on, working_days):
     )
 
 
+def consult(cast, case, on):
+    return handling.consultation_send(
+        actor=cast.clerk, application=case, on=on, third_party="某公司", concerns="", today=on
+    )
+
+
+def notify_fee(cast, case, on):
+    fee = per_request_fee(earlier_this_month=10)
+    return handling.fee_notice_send(actor=cast.clerk, application=case, on=on, fee=fee, today=on)
+
+
 def deliver(cast, letter, on, channel="post"):
     return handling.delivery_record(
         actor=cast.clerk, letter=letter, channel=channel, delivered_on=on, today=on
@@ -38,25 +49,12 @@ def test_each_notice_is_tied_to_its_ledger_entry(cast, weasyprint_available):
     handling.supplement_receive(
         actor=cast.clerk, application=case, on=date(2026, 3, 5), today=date(2026, 3, 5)
     )
-    consultation = handling.consultation_send(
-        actor=cast.clerk,
-        application=case,
-        on=date(2026, 3, 6),
-        third_party="某公司",
-        concerns="",
-        today=date(2026, 3, 6),
-    )
+    consultation = consult(cast, case, date(2026, 3, 6))
     assert consultation.clock_event.kind == "consultation_sent"
     handling.consultation_answer(
         actor=cast.clerk, application=case, on=date(2026, 3, 9), note="", today=date(2026, 3, 9)
     )
-    fee = handling.fee_notice_send(
-        actor=cast.clerk,
-        application=case,
-        on=date(2026, 3, 10),
-        fee=per_request_fee(earlier_this_month=10),
-        today=date(2026, 3, 10),
-    )
+    fee = notify_fee(cast, case, date(2026, 3, 10))
     assert fee.clock_event.kind == "fee_notice_sent"
 
 
@@ -78,14 +76,7 @@ def test_a_consultation_delivered_later_moves_the_stored_due_date(cast, weasypri
     # 条例第三十二条: the third party has 15 working days from its receipt of the request. Sent Mon
     # 3-9 after 5 counted days; counted from sending, the limit is 3-30 and the answer due 4-21.
     case = register(cast)
-    letter = handling.consultation_send(
-        actor=cast.clerk,
-        application=case,
-        on=date(2026, 3, 9),
-        third_party="某公司",
-        concerns="",
-        today=date(2026, 3, 9),
-    )
+    letter = consult(cast, case, date(2026, 3, 9))
     case.refresh_from_db()
     assert case.due_on == date(2026, 4, 21)
     # Received by the third party Wed 3-11: 3-12,13 (2), 16..20 (7), 23..27 (12), 30,31,4-1 (15) ->
@@ -174,13 +165,7 @@ def test_a_late_payment_also_needs_the_clerks_confirmation(cast, weasyprint_avai
     # 国办函〔2020〕109号: 20 working days from receipt of the fee notice. Delivered Mon 3-9:
     # 3-10..13 (4), 16..20 (9), 23..27 (14), 30..4-3 (19), 4-7 (20, after 清明) -> ends 4-7.
     case = register(cast)
-    letter = handling.fee_notice_send(
-        actor=cast.clerk,
-        application=case,
-        on=date(2026, 3, 4),
-        fee=per_request_fee(earlier_this_month=10),
-        today=date(2026, 3, 4),
-    )
+    letter = notify_fee(cast, case, date(2026, 3, 4))
     deliver(cast, letter, date(2026, 3, 9))
     with pytest.raises(ServiceError, match="缴费于2026-04-08收到，已超过期限（2026-04-07届满）"):
         handling.fee_paid(actor=cast.clerk, application=case, on=date(2026, 4, 8), today=date(2026, 4, 8))
@@ -208,14 +193,7 @@ def test_the_case_page_refuses_a_late_supplement_without_the_confirmation(client
 
 def test_recording_a_delivery_on_the_case_page_refreshes_the_due_date(client, cast, weasyprint_available):
     case = register(cast)
-    letter = handling.consultation_send(
-        actor=cast.clerk,
-        application=case,
-        on=date(2026, 3, 9),
-        third_party="某公司",
-        concerns="",
-        today=date(2026, 3, 9),
-    )
+    letter = consult(cast, case, date(2026, 3, 9))
     client.force_login(cast.clerk)
     response = client.post(
         f"/bodies/donghu/applications/{case.pk}/do/deliver/",
