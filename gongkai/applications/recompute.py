@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from gongkai.applications.clock import current_calendar, due_date_of
-from gongkai.applications.models import Application, ClockEvent
+from gongkai.applications.models import Application, ClockEvent, IssuedLetter
 from gongkai.applications.selectors import OPEN_STATUSES
 from gongkai.auditlog.models import AuditEntry
 from gongkai.auditlog.services import AuditRow, actor_fields, audit_record_many
@@ -46,21 +46,14 @@ def deadlines_refresh(*, actor, reason: str, calendar: WorkCalendar | None = Non
 def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = None) -> int:
     """After a calendar change: recompute every open case and log each moved due date on its case."""
     calendar = calendar or current_calendar()
-    cases = list(
-        Application.objects.filter(status__in=OPEN_STATUSES)
-        .order_by("id")
-        .values_list("id", "number", "body_id", "due_on")
-    )
-    if not cases:
-        return 0
-    ledgers = _ledgers()
-    derive = _Derivation(calendar)
+    postgres = connection.vendor == "postgresql"
+    derive = _Derivation(calendar, _entries_of_text if postgres else _entries_of_rows)
     moved = []
-    for case_id, number, body_id, before in cases:
-        after = derive.due_on(ledgers.get(case_id, ()))
+    for case_id, number, body_id, before, ledger in _cases_as_text() if postgres else _cases_as_rows():
+        after = derive.due_on(ledger)
         if after != before:
             moved.append((case_id, number, body_id, before, after))
-    if connection.vendor == "postgresql":
+    if postgres:
         _write_and_audit(moved, actor, reason)
     else:
         _write(moved)
@@ -68,35 +61,76 @@ def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = 
     return len(moved)
 
 
-def _ledgers() -> dict[int, tuple[tuple, ...]]:
-    """Each open case's ledger as raw (kind, on, days, delivered_on) rows: hashable, so a ledger
-    seen before costs a dictionary lookup, not a new list of entries."""
+def _cases_as_rows():
+    """(id, number, body_id, due_on, ledger) of each open case, the ledger as raw (kind, on, days,
+    delivered_on) rows: hashable, so a ledger seen before costs a dictionary lookup."""
     rows = (
         ClockEvent.objects.filter(application__status__in=OPEN_STATUSES)
         .order_by("application_id", "on", "id")
         .values_list("application_id", "kind", "on", "days", "letter__delivered_on")
     )
-    return {
+    ledgers = {
         case_id: tuple(row[1:] for row in group)
         for case_id, group in groupby(rows.iterator(chunk_size=CHUNK), key=lambda row: row[0])
     }
+    cases = Application.objects.filter(status__in=OPEN_STATUSES).order_by("id")
+    for case_id, number, body_id, due_on in cases.values_list("id", "number", "body_id", "due_on"):
+        yield case_id, number, body_id, due_on, ledgers.get(case_id, ())
+
+
+def _entries_of_rows(rows: tuple[tuple, ...]) -> list[Entry]:
+    return [Entry(EntryKind(kind), on, days, delivered) for kind, on, days, delivered in rows]
+
+
+def _cases_as_text():
+    """PostgreSQL: the same in one query, each ledger folded into one text
+    ('received|2026-03-02||;consultation_sent|2026-03-09||2026-03-11'), parsed only the first time
+    that text is seen: most cases share their ledger with others."""
+    case, event, letter = (m._meta.db_table for m in (Application, ClockEvent, IssuedLetter))
+    folded = (  # "on" is a reserved word in SQL
+        """concat_ws('|', e.kind, to_char(e."on", 'YYYY-MM-DD'), coalesce(e.days::text, ''), """
+        """coalesce(to_char(l.delivered_on, 'YYYY-MM-DD'), ''))"""
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT a.id, a.number, a.body_id, a.due_on, string_agg({folded}, ';' ORDER BY e."on", e.id) """  # noqa: S608
+            f"FROM {case} a LEFT JOIN {event} e ON e.application_id = a.id "
+            f"LEFT JOIN {letter} l ON l.clock_event_id = e.id "
+            "WHERE a.status = ANY(%s) GROUP BY a.id ORDER BY a.id",
+            [list(OPEN_STATUSES)],
+        )
+        yield from cursor.fetchall()
+
+
+def _entries_of_text(text: str | None) -> list[Entry]:
+    entries = []
+    for part in text.split(";") if text else ():
+        kind, on, days, delivered = part.split("|")
+        entries.append(
+            Entry(
+                EntryKind(kind),
+                date.fromisoformat(on),
+                int(days) if days else None,
+                date.fromisoformat(delivered) if delivered else None,
+            )
+        )
+    return entries
 
 
 class _Derivation:
-    """due_date_of() once per distinct ledger."""
+    """due_date_of() once per distinct ledger; `entries_of` turns a ledger key into entries."""
 
-    def __init__(self, calendar: WorkCalendar):
-        self.calendar = calendar
-        self.known: dict[tuple[tuple, ...], date | None] = {}
+    def __init__(self, calendar: WorkCalendar, entries_of):
+        self.calendar, self.entries_of = calendar, entries_of
+        self.known: dict = {}
 
-    def due_on(self, rows: tuple[tuple, ...]) -> date | None:
-        if not rows:
+    def due_on(self, ledger) -> date | None:
+        if not ledger:
             return None  # no receipt recorded: nothing to count from (the case page says so)
         try:
-            return self.known[rows]
+            return self.known[ledger]
         except KeyError:
-            entries = [Entry(EntryKind(kind), on, days, delivered) for kind, on, days, delivered in rows]
-            due_on = self.known[rows] = due_date_of(entries, self.calendar)
+            due_on = self.known[ledger] = due_date_of(self.entries_of(ledger), self.calendar)
             return due_on
 
 

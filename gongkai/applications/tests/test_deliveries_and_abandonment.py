@@ -11,7 +11,8 @@ from docx import Document
 
 from gongkai.applications import handling
 from gongkai.applications.clock import clock_state
-from gongkai.applications.models import ClockEvent, IssuedLetter
+from gongkai.applications.models import Application, ClockEvent, IssuedLetter
+from gongkai.applications.recompute import recompute_open_cases
 from gongkai.applications.tests.test_register import register
 from gongkai.bodies.services import ServiceError
 from gongkai.core.fees import per_request_fee
@@ -85,6 +86,11 @@ def test_a_consultation_delivered_later_moves_the_stored_due_date(cast, weasypri
     case.refresh_from_db()
     assert case.due_on == date(2026, 4, 23)
     assert case.due_on == clock_state(case, date(2026, 3, 12)).due_on  # the stored date is the live one
+    # The set-based recompute (after a calendar change, and the daily job) reads the delivery too.
+    Application.objects.filter(pk=case.pk).update(due_on=date(2026, 4, 21))
+    assert recompute_open_cases(actor=cast.superuser, reason="核对") == 1
+    case.refresh_from_db()
+    assert case.due_on == date(2026, 4, 23)
 
 
 def test_no_case_is_closed_as_abandoned_before_its_period_from_delivery_has_ended(cast, weasyprint_available):
