@@ -120,7 +120,7 @@ def _refuse_late_unless_confirmed(application: Application, on: date, confirmed:
     if not confirmed:
         raise ServiceError(
             f"{what}于{on}收到，已超过期限（{state.abandon_on}届满），依法可视为放弃申请；"
-            f"如确认仍予受理，请勾选“确认逾期{what}仍予受理”。"
+            "如确认仍予受理，请勾选“确认逾期仍予受理”。"
         )
     return f"逾期{what}（期限{state.abandon_on}届满），经办人确认仍予受理"
 

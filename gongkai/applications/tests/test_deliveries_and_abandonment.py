@@ -189,6 +189,7 @@ def test_the_case_page_refuses_a_late_supplement_without_the_confirmation(client
     response = client.post(url, {"supplement_received-on": "2026-03-24"})
     assert response.status_code == 400
     assert "已超过期限（2026-03-23届满）" in response.content.decode()
+    assert "请勾选“确认逾期仍予受理”" in response.content.decode()  # the form's own label
     assert not ClockEvent.objects.filter(application=case, kind="supplement_received").exists()
     response = client.post(
         url, {"supplement_received-on": "2026-03-24", "supplement_received-confirm_late": "on"}
