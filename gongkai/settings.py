@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.envconf import env_bool, env_int, env_list, env_str
 
@@ -185,6 +186,15 @@ CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
 # Days assumed between issuing a notice (补正, fee, consultation) and its delivery when no delivery
 # is recorded: no source fixes it (UNCONFIRMED); the clerk is warned either way.
 CLOCK_POSTAL_ALLOWANCE_DAYS = env_int("GONGKAI_CLOCK_POSTAL_ALLOWANCE_DAYS", 0)
+# The body's published rule for the receipt day of online applications (条例第三十一条, 207号函):
+# confirmed_on_working_day (default; a holiday submission is received the next working day) or
+# submission_day. UNCONFIRMED which rule a body states; see gongkai.core.receipt.
+CLOCK_ONLINE_RECEIPT = env_str("GONGKAI_CLOCK_ONLINE_RECEIPT", "confirmed_on_working_day")
+if CLOCK_ONLINE_RECEIPT not in ("confirmed_on_working_day", "submission_day"):
+    raise ImproperlyConfigured(
+        f"环境变量 GONGKAI_CLOCK_ONLINE_RECEIPT 应为 confirmed_on_working_day 或 submission_day，"
+        f"实际为 {CLOCK_ONLINE_RECEIPT!r}。"
+    )
 # Seconds without a touch or key after which a service-hall kiosk page returns to its start page.
 KIOSK_RETURN_SECONDS = env_int("GONGKAI_KIOSK_RETURN_SECONDS", 90)
 # Online applications accepted per client address per hour (the public form's rate limit).

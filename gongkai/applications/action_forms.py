@@ -19,6 +19,17 @@ class OnForm(Form):
     on = _on()
 
 
+class LateConfirmForm(Form):
+    """A 补正 or payment; one arriving after the applicant's period needs the clerk's confirmation."""
+
+    on = _on()
+    confirm_late = forms.BooleanField(
+        label="确认逾期仍予受理",
+        required=False,
+        help_text="超过补正或缴费期限（自申请人收到通知之日起算）才收到的，须勾选确认。",
+    )
+
+
 class SupplementForm(Form):
     on = _on("告知日期")
     missing = forms.CharField(

@@ -57,7 +57,7 @@ def _deliver(actor, application, data, today):
     letter = application.letters.filter(pk=data["letter"]).first()
     if letter is None:
         raise ServiceError("没有这份文书。")
-    letters.letter_deliver(
+    handling.delivery_record(
         actor=actor, letter=letter, channel=data["channel"], delivered_on=data["delivered_on"], today=today
     )
 
@@ -78,8 +78,10 @@ ACTIONS: dict[str, Action] = {
     ),
     "supplement_received": Action(
         "收到补正材料",
-        f.OnForm,
-        lambda a, app, d, t: handling.supplement_receive(actor=a, application=app, on=d["on"], today=t),
+        f.LateConfirmForm,
+        lambda a, app, d, t: handling.supplement_receive(
+            actor=a, application=app, on=d["on"], today=t, confirm_late=d["confirm_late"]
+        ),
     ),
     "consult": Action(
         "征求第三方意见",
@@ -111,8 +113,10 @@ ACTIONS: dict[str, Action] = {
     "fee": Action("发出收费通知", f.FeeForm, _fee),
     "fee_paid": Action(
         "申请人已缴费",
-        f.OnForm,
-        lambda a, app, d, t: handling.fee_paid(actor=a, application=app, on=d["on"], today=t),
+        f.LateConfirmForm,
+        lambda a, app, d, t: handling.fee_paid(
+            actor=a, application=app, on=d["on"], today=t, confirm_late=d["confirm_late"]
+        ),
     ),
     "decide": Action(
         "作出答复",

@@ -16,8 +16,9 @@ from datetime import date
 from django.conf import settings
 
 from gongkai.applications.calendar_store import current_calendar
-from gongkai.applications.models import Application, ClockEvent
+from gongkai.applications.models import Application, Channel, ClockEvent
 from gongkai.core.answer_clock import ClockSettings, ClockState, Entry, EntryKind, compute_clock
+from gongkai.core.receipt import OnlineReceiptRule, non_working_day_warning, online_receipt_day
 from gongkai.core.workcalendar import WorkCalendar, first_unknown_year, provisional_label, with_provisional
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "due_date_of",
     "due_note",
     "ledger",
+    "online_receipt_rule",
+    "receipt_day_online",
     "refresh_due_date",
 ]
 
@@ -40,23 +43,49 @@ def clock_settings() -> ClockSettings:
     )
 
 
-def ledger(application: Application, events=None) -> list[Entry]:
-    """The case's clock entries; `events` may be passed in when they were prefetched in bulk."""
-    if events is None:
-        events = ClockEvent.objects.filter(application=application).order_by("on", "id")
-    return [Entry(EntryKind(e.kind), e.on, e.days) for e in sorted(events, key=lambda e: (e.on, e.id))]
+def online_receipt_rule() -> OnlineReceiptRule:
+    return OnlineReceiptRule(settings.CLOCK_ONLINE_RECEIPT)
+
+
+def receipt_day_online(submitted_on: date) -> date:
+    """条例第三十一条: the receipt day of an application submitted online today, by the body's rule."""
+    return online_receipt_day(submitted_on, current_calendar().provisional(), online_receipt_rule())
+
+
+def _day_warnings(application: Application, entries: list[Entry], calendar: WorkCalendar) -> list[str]:
+    """An in-person receipt or an answer recorded on a non-working day: more often a typing error."""
+    calendar = calendar.provisional()
+    found = [
+        non_working_day_warning("作出答复的日期", entry.on, calendar)
+        for entry in entries
+        if entry.kind == EntryKind.ANSWERED
+    ]
+    if application.channel == Channel.IN_PERSON:
+        found.insert(0, non_working_day_warning("当面提交申请的日期", application.received_on, calendar))
+    return [warning for warning in found if warning]
+
+
+def ledger(application: Application) -> list[Entry]:
+    """The case's clock entries, each notice with its recorded delivery (the letter's 送达日期)."""
+    rows = (
+        ClockEvent.objects.filter(application=application)
+        .order_by("on", "id")
+        .values_list("kind", "on", "days", "letter__delivered_on")
+    )
+    return [Entry(EntryKind(kind), on, days, delivered_on) for kind, on, days, delivered_on in rows]
 
 
 def clock_state(application: Application, today: date, calendar: WorkCalendar | None = None) -> ClockState:
     """The live clock; in a year not yet loaded, provisional, with a warning saying so."""
     entries, settings_ = ledger(application), clock_settings()
-    state, unknown = with_provisional(
-        lambda c: compute_clock(entries, c, today, settings_), calendar or current_calendar()
-    )
-    if unknown is None:
-        return state
-    warning = f"{provisional_label(unknown)}，期限暂按周末计算；请管理员导入该年节假日安排后自动重算。"
-    return replace(state, warnings=(warning, *state.warnings))
+    calendar = calendar or current_calendar()
+    state, unknown = with_provisional(lambda c: compute_clock(entries, c, today, settings_), calendar)
+    warnings = _day_warnings(application, entries, calendar)
+    if unknown is not None:
+        warnings.insert(
+            0, f"{provisional_label(unknown)}，期限暂按周末计算；请管理员导入该年节假日安排后自动重算。"
+        )
+    return replace(state, warnings=(*warnings, *state.warnings)) if warnings else state
 
 
 def clock_state_with(application: Application, entry: Entry) -> ClockState:

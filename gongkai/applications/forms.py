@@ -5,6 +5,7 @@ from django import forms
 from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind, Channel, IdDocumentType
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
+from gongkai.core.receipt import STAFF_CHANNEL_TEXT
 
 
 class ApplicantFields(Form):
@@ -36,7 +37,7 @@ class StaffRegisterForm(ApplicantFields):
     received_on = date_field(
         "收到申请日期",
         DateKind.HAPPENED,
-        help_text="当面提交为提交之日；邮寄为签收之日；传真、互联网为双方确认之日（条例第三十一条）。",
+        help_text=STAFF_CHANNEL_TEXT,
     )
     field_order = ["channel", "received_on"]
 

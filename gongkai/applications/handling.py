@@ -6,13 +6,26 @@ status, issues the letter the law requires, and recomputes the due date, in one 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 
 from gongkai.applications import letters
-from gongkai.applications.clock import clock_state_with, due_note, refresh_due_date
-from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
+from gongkai.applications.clock import (
+    clock_state,
+    clock_state_with,
+    current_calendar,
+    due_note,
+    refresh_due_date,
+)
+from gongkai.applications.models import (
+    Application,
+    ClockEvent,
+    ClockEventKind,
+    IssuedLetter,
+    LetterKind,
+    Status,
+)
 from gongkai.applications.services import refuse_in_locked_year
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
@@ -22,6 +35,7 @@ from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import OutcomeGroup, outcome
+from gongkai.core.workcalendar import UnknownYearError
 
 OPEN = (Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款
@@ -75,6 +89,42 @@ def _record(
     return event
 
 
+def _issue_notice(actor, application, event: ClockEvent, draft: letters.Draft, on: date) -> IssuedLetter:
+    """Issue the notice of a ledger entry and tie it to the entry: the period it sets runs from
+    the letter's recorded delivery (自收到…之日起)."""
+    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    letter.clock_event = event
+    letter.save(update_fields=["clock_event"])
+    return letter
+
+
+@transaction.atomic
+def delivery_record(
+    *, actor, letter: IssuedLetter, channel: str, delivered_on: date, today: date
+) -> IssuedLetter:
+    """Record a letter's 送达; a notice's delivery starts the period it sets, so the case's due date
+    (a cache of the ledger with its deliveries) is refreshed with it."""
+    letters.letter_deliver(
+        actor=actor, letter=letter, channel=channel, delivered_on=delivered_on, today=today
+    )
+    refresh_due_date(letter.application)
+    return letter
+
+
+def _refuse_late_unless_confirmed(application: Application, on: date, confirmed: bool, what: str) -> str:
+    """条例第三十条: a 补正 (or payment) after the applicant's period is accepted only when the clerk
+    confirms it; returns the note that records the confirmation."""
+    state = clock_state(application, on)
+    if state.abandon_on is None or on <= state.abandon_on:
+        return ""
+    if not confirmed:
+        raise ServiceError(
+            f"{what}于{on}收到，已超过期限（{state.abandon_on}届满），依法可视为放弃申请；"
+            "如确认仍予受理，请勾选“确认逾期仍予受理”。"
+        )
+    return f"逾期{what}（期限{state.abandon_on}届满），经办人确认仍予受理"
+
+
 def _set_status(application: Application, status: str) -> None:
     application.status = status
     application.save(update_fields=["status"])
@@ -91,7 +141,7 @@ def supplement_request(
         raise ServiceError("补正期限应为1至30个工作日。")
     _refuse_unlawful(application, Entry(EntryKind.SUPPLEMENT_REQUESTED, on, working_days))
     draft = letters.supplement_notice(application, missing=missing, working_days=working_days)
-    _record(
+    event = _record(
         application,
         ClockEventKind.SUPPLEMENT_REQUESTED,
         on,
@@ -101,16 +151,26 @@ def supplement_request(
         basis="《政府信息公开条例》第三十条",
     )
     _set_status(application, Status.AWAITING_SUPPLEMENT)
-    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    letter = _issue_notice(actor, application, event, draft, on)
     refresh_due_date(application)
     return letter
 
 
 @transaction.atomic
-def supplement_receive(*, actor, application, on: date, today: date) -> Application:
+def supplement_receive(
+    *, actor, application, on: date, today: date, confirm_late: bool = False
+) -> Application:
     _require(application, Status.AWAITING_SUPPLEMENT)
     _check_date(application, on, today)
-    _record(application, ClockEventKind.SUPPLEMENT_RECEIVED, on, actor, basis="《政府信息公开条例》第三十条")
+    note = _refuse_late_unless_confirmed(application, on, confirm_late, "补正")
+    _record(
+        application,
+        ClockEventKind.SUPPLEMENT_RECEIVED,
+        on,
+        actor,
+        note=note,
+        basis="《政府信息公开条例》第三十条",
+    )
     _set_status(application, Status.IN_PROGRESS)
     refresh_due_date(application)
     return application
@@ -128,7 +188,7 @@ def consultation_send(
     draft = letters.consultation(
         application, third_party=third_party.strip(), concerns=concerns.strip() or "合法权益"
     )
-    _record(
+    event = _record(
         application,
         ClockEventKind.CONSULTATION_SENT,
         on,
@@ -137,7 +197,7 @@ def consultation_send(
         basis="《政府信息公开条例》第三十二条",
     )
     _set_status(application, Status.IN_PROGRESS)
-    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    letter = _issue_notice(actor, application, event, draft, on)
     refresh_due_date(application)
     return letter
 
@@ -199,7 +259,7 @@ def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> I
     if fee.total <= 0:
         raise ServiceError("未超过免费额度，不应收费。")
     draft = letters.fee_notice(application, fee=fee)
-    _record(
+    event = _record(
         application,
         ClockEventKind.FEE_NOTICE_SENT,
         on,
@@ -209,16 +269,17 @@ def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> I
         amount=fee.total,
     )
     _set_status(application, Status.AWAITING_FEE)
-    letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
+    letter = _issue_notice(actor, application, event, draft, on)
     refresh_due_date(application)
     return letter
 
 
 @transaction.atomic
-def fee_paid(*, actor, application, on: date, today: date) -> Application:
+def fee_paid(*, actor, application, on: date, today: date, confirm_late: bool = False) -> Application:
     _require(application, Status.AWAITING_FEE)
     _check_date(application, on, today)
-    _record(application, ClockEventKind.FEE_PAID, on, actor)
+    note = _refuse_late_unless_confirmed(application, on, confirm_late, "缴费")
+    _record(application, ClockEventKind.FEE_PAID, on, actor, note=note)
     _set_status(application, Status.IN_PROGRESS)
     refresh_due_date(application)
     return application
@@ -268,41 +329,54 @@ ABANDONED_OUTCOME = {
     Status.AWAITING_SUPPLEMENT: "other_no_supplement",
     Status.AWAITING_FEE: "other_fee_unpaid",
 }
+ABANDONED_NOTICE = {  # the notice whose period ran out, and what the applicant did not do
+    Status.AWAITING_SUPPLEMENT: (LetterKind.SUPPLEMENT_NOTICE, "补正"),
+    Status.AWAITING_FEE: (LetterKind.FEE_NOTICE, "缴纳信息处理费"),
+}
 
 
 def close_abandoned(*, today: date) -> list[Application]:
-    """Close the cases whose 补正 or fee did not arrive in time, on the first day after the period.
+    """Close the cases whose 补正 or fee did not arrive in time, each with a 终止处理告知书.
 
-    Run daily (manage.py close_abandoned_cases). The closing date is the day after the period ran
-    out, not the day the job happens to run, so a missed run does not shift it.
+    Run daily (manage.py close_abandoned_cases). A case closes on the first working day after the
+    applicant's period, counted from the notice's recorded delivery (条例第三十条: 自收到…之日起);
+    while the delivery is not recorded the period is only assumed and the case stays open (the
+    case page warns). The closing day does not depend on the day the job runs, so a missed run
+    does not shift it.
     """
-    from gongkai.applications.clock import clock_state
-
     closed = []
+    calendar = current_calendar()
     for application in Application.objects.filter(status__in=ABANDONED_OUTCOME).select_related("body"):
-        state = clock_state(application, today)
-        if state.abandon_on is None or today <= state.abandon_on:
+        state = clock_state(application, today, calendar)
+        if state.abandon_on is None or state.abandon_assumed:
             continue
         try:
-            closed.append(_close_as_abandoned(application, state.abandon_on))
+            closing_day = calendar.add_working_days(state.abandon_on, 1)
+        except UnknownYearError:
+            continue  # the next working day is in a year not loaded: closed once it is imported
+        if closing_day > today:
+            continue
+        try:
+            closed.append(_close_as_abandoned(application, closing_day))
         except ServiceError:
             continue  # its closing day is in a year whose report is published: closed after a correction draft
     return closed
 
 
-@transaction.atomic
-def _close_as_abandoned(application: Application, abandon_on: date) -> Application:
+@atomic_with_files()
+def _close_as_abandoned(application: Application, closing_day: date) -> Application:
     chosen = outcome(ABANDONED_OUTCOME[application.status])
-    closing_day = abandon_on + timedelta(days=1)
+    notice_kind, missed = ABANDONED_NOTICE[application.status]
     refuse_in_locked_year(body=application.body, day=closing_day)
     _record(application, ClockEventKind.ANSWERED, closing_day, None, note=chosen.row_2021, basis=chosen.basis)
     application.outcome = chosen.code
     application.decided_on = closing_day
-    application.decision_reason = (
-        "申请人逾期未补正，视为放弃申请。"
-        if chosen.code == "other_no_supplement"
-        else ("申请人逾期未缴纳信息处理费，视为放弃申请。")
-    )
+    application.decision_reason = f"申请人逾期未{missed}，视为放弃申请。"
     application.status = Status.CLOSED
     application.save(update_fields=["outcome", "decided_on", "decision_reason", "status"])
+    notice = application.letters.filter(kind=notice_kind).latest("issued_on", "id")  # delivered: see above
+    draft = letters.termination(
+        application, notice=notice, missed=missed, closed_on=closing_day, basis=chosen.basis
+    )
+    letters.letter_issue(actor=None, application=application, draft=draft, issued_on=closing_day)
     return application

@@ -27,6 +27,7 @@ ABBREVIATIONS = {
     LetterKind.CONSULTATION: "征",
     LetterKind.FEE_NOTICE: "费",
     LetterKind.ANSWER: "答",
+    LetterKind.TERMINATION: "终",
 }
 REGULATION = "《中华人民共和国政府信息公开条例》"
 
@@ -111,6 +112,24 @@ def fee_notice(application: Application, *, fee: Fee) -> Draft:
             "请您自收到本通知之日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
         ),
         fee.basis,
+    )
+
+
+def termination(
+    application: Application, *, notice: IssuedLetter, missed: str, closed_on: date, basis: str
+) -> Draft:
+    """终止处理告知书: the applicant let the period of `notice` (补正告知书 or 收费通知书) pass."""
+    delivered = f"，已于{chinese_date(notice.delivered_on)}送达" if notice.delivered_on else ""
+    return Draft(
+        LetterKind.TERMINATION,
+        application.applicant_name,
+        (
+            _received(application),
+            f"本机关于{chinese_date(notice.issued_on)}向您出具《{LetterKind(notice.kind).label}》"
+            f"（{notice.number}）{delivered}。您未在规定期限内{missed}，视为放弃申请。",
+            f"本机关自{chinese_date(closed_on)}起终止处理您的该项政府信息公开申请。",
+        ),
+        basis,
     )
 
 

@@ -109,7 +109,10 @@ class Application(models.Model):
                 condition=Q(outcome="") | Q(decided_on__isnull=False), name="decision_has_a_date"
             ),
         ]
-        indexes = [models.Index(fields=["body", "status", "due_on"])]
+        # due_on is deliberately in no index: a calendar change re-dates most open cases at once,
+        # and on PostgreSQL an update that touches no indexed column is done in place (HOT, with
+        # the table's fillfactor leaving room on each page; migration 0005), ten times faster.
+        indexes = [models.Index(fields=["body", "status"], name="application_body_status_idx")]
 
     def __str__(self) -> str:
         return self.number
@@ -241,6 +244,7 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "征求意见函"
     FEE_NOTICE = "fee_notice", "收费通知书"
     ANSWER = "answer", "政府信息公开申请答复书"
+    TERMINATION = "termination", "终止处理告知书"
 
 
 class DeliveryChannel(models.TextChoices):
@@ -273,7 +277,15 @@ class IssuedLetter(models.Model):
     delivery_channel = models.CharField(
         "送达方式", max_length=16, choices=DeliveryChannel.choices, blank=True
     )
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None: issued by the daily job (the 终止处理告知书 of a case deemed abandoned).
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # The ledger entry a notice belongs to (补正告知, 征求意见函, 收费通知): the applicant's or the
+    # third party's period runs from this letter's delivery (自收到…之日起).
+    clock_event = models.OneToOneField(
+        ClockEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="letter"
+    )
 
     class Meta:
         verbose_name = "文书"

@@ -9,10 +9,11 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from gongkai.applications import permissions
-from gongkai.applications.clock import refresh_due_date
+from gongkai.applications.clock import receipt_day_online, refresh_due_date
 from gongkai.applications.models import (
     ApplicantKind,
     Application,
+    Channel,
     ClockEvent,
     ClockEventKind,
     IdDocumentType,
@@ -103,8 +104,12 @@ def application_register(
         earlier = Application.objects.filter(submission_key=submission_key).first()
         if earlier is not None:
             return earlier  # the same form submitted twice: one case
-    if received_on > today:
-        raise ServiceError("收到申请日期不能晚于今天。")
+    # 条例第三十一条: an online submission on a holiday is received when the body confirms it.
+    latest = receipt_day_online(today) if channel == Channel.ONLINE else today
+    if received_on > latest:
+        raise ServiceError(
+            "收到申请日期不能晚于今天。" if latest == today else f"收到申请日期不能晚于{latest}。"
+        )
     if not information_requested.strip():
         raise ServiceError("请填写所需政府信息的名称、文号或描述（条例第二十九条）。")
     refuse_in_locked_year(body=body, day=received_on)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
-from gongkai.applications.clock import due_note
+from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
@@ -30,6 +30,7 @@ from gongkai.applications.selectors import (
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.selectors import active_assignments
+from gongkai.core.receipt import ONLINE_RULE_TEXT
 from gongkai.core.sensitive import mask_whole
 
 
@@ -176,7 +177,7 @@ def public_apply(request, code: str):
                 form,
                 body,
                 channel=Channel.ONLINE,
-                received_on=timezone.localdate(),
+                received_on=receipt_day_online(timezone.localdate()),
                 submission_key=form.cleaned_data["submission_key"],
             )
             if application is not None:
@@ -184,7 +185,8 @@ def public_apply(request, code: str):
             submission_place_return(request)
     if form.errors and status == 200:
         status = 400
-    return render(request, "applications/public_apply.html", {"body": body, "form": form}, status=status)
+    context = {"body": body, "form": form, "receipt_rule": ONLINE_RULE_TEXT[online_receipt_rule()]}
+    return render(request, "applications/public_apply.html", context, status=status)
 
 
 def status_lookup(request):

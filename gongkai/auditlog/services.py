@@ -82,6 +82,11 @@ def audit_record_many(*, actor, rows: list[AuditRow]) -> None:
             )
 
 
+def actor_fields(actor) -> tuple[int | None, str]:
+    """(actor_id, actor_name) of an entry, for a bulk append written in SQL."""
+    return _actor_id(actor), _display_name(actor)
+
+
 def _actor_id(actor) -> int | None:
     return actor.pk if actor is not None and actor.is_authenticated else None
 

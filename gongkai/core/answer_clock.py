@@ -79,6 +79,9 @@ class ClockState:
     allowed: int  # 20, plus any extension
     answered_on: date | None
     abandon_on: date | None  # deemed abandoned after this day if the 补正 or the fee does not arrive
+    # The notice's delivery is not recorded, so abandon_on is only assumed (issue plus allowance):
+    # the case must not be closed as 视为放弃 on it (the period runs from delivery, 条例第三十条).
+    abandon_assumed: bool = False
     warnings: tuple[str, ...] = ()
     explanation: tuple[str, ...] = field(default=())
 
@@ -118,6 +121,7 @@ class _Clock:
         self.start: date | None = None  # counting runs over days after `start` (None: stopped)
         self.allowed = settings.answer_days
         self.abandon_on: date | None = None
+        self.abandon_assumed = False
         self.pause_limit: date | None = None  # a consultation's pause ends here at the latest
         self.expired_on: date | None = None  # the last day of a period already used up before a pause
         self.answer_due: date | None = None  # the deadline an answer was measured against
@@ -188,10 +192,11 @@ class _Clock:
                 )
             self._stop(day, "发出补正告知（条例第三十条）")
             period = entry.days or 15
-            self.abandon_on = self.calendar.add_working_days(self._delivered(entry, "补正告知"), period)
+            self.abandon_on = self.calendar.add_working_days(self._applicant_has(entry, "补正告知"), period)
             self.lines.append(f"补正期限{period}个工作日，至{fmt(self.abandon_on)}；逾期未补正视为放弃申请。")
         elif kind == EntryKind.SUPPLEMENT_RECEIVED:
             self.used_closed, self.abandon_on, self.expired_on = 0, None, None
+            self.abandon_assumed = False
             self._begin(day, "收到补正材料")
             self.lines.append("答复期限自收到补正材料之日起重新计算（条例第三十条）。")
         elif kind == EntryKind.CONSULTATION_SENT:
@@ -207,13 +212,13 @@ class _Clock:
             self.allowed += days
             self.lines.append(f"{fmt(day)} 经负责人同意延长答复期限{days}个工作日（条例第三十三条第二款）。")
         elif kind == EntryKind.FEE_NOTICE_SENT:
-            delivered = self._delivered(entry, "收费通知")
+            delivered = self._applicant_has(entry, "收费通知")
             self.abandon_on = self.calendar.add_working_days(delivered, self.settings.fee_payment_days)
             if self.settings.fee_pauses_clock:
                 self._stop(day, "发出收费通知")
             self.lines.append(f"缴费期限至{fmt(self.abandon_on)}；逾期未缴费视为放弃申请。")
         elif kind == EntryKind.FEE_PAID:
-            self.abandon_on = None
+            self.abandon_on, self.abandon_assumed = None, False
             if self.settings.fee_pauses_clock and self.start is None:
                 self._resume(day, "申请人缴纳费用")
         elif kind == EntryKind.ANSWERED:
@@ -224,6 +229,11 @@ class _Clock:
             )
             return day
         return None
+
+    def _applicant_has(self, entry: Entry, notice: str) -> date:
+        """The day the applicant's period starts; without a recorded delivery it is only assumed."""
+        self.abandon_assumed = entry.delivered_on is None
+        return self._delivered(entry, notice)
 
     def _delivered(self, entry: Entry, notice: str) -> date:
         """The day the period starts from: the recorded delivery, else issue plus the allowance."""
@@ -266,6 +276,8 @@ class _Clock:
                         f"若第三方在{fmt(self.pause_limit)}前未提出意见，自次日起继续计时，"
                         f"答复期限为{fmt(due_on)}，共{self.allowed}个工作日。"
                     )
+        if answered_on is None and self.abandon_on is not None and self.abandon_assumed:
+            self.warnings.append("登记送达日期前，不会按视为放弃终止本申请（期限自收到通知之日起算）。")
         if answered_on is None and used > self.allowed:
             self.warnings.append(f"已超过答复期限{used - self.allowed}个工作日。")
         return ClockState(
@@ -275,6 +287,7 @@ class _Clock:
             allowed=self.allowed,
             answered_on=answered_on,
             abandon_on=self.abandon_on,
+            abandon_assumed=self.abandon_on is not None and self.abandon_assumed,
             warnings=tuple(self.warnings),
             explanation=tuple(self.lines),
         )

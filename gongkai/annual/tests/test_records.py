@@ -158,12 +158,19 @@ def test_the_daily_job_leaves_a_case_whose_closing_day_is_in_a_locked_year(cast,
     from gongkai.applications import handling
 
     case = register(cast, received_on=date(2026, 3, 2), today=date(2026, 3, 4))
-    handling.supplement_request(
+    letter = handling.supplement_request(
         actor=cast.clerk,
         application=case,
         on=date(2026, 3, 4),
         missing="年份",
         working_days=10,
+        today=date(2026, 3, 4),
+    )
+    handling.delivery_record(
+        actor=cast.clerk,
+        letter=letter,
+        channel="in_person",
+        delivered_on=date(2026, 3, 4),
         today=date(2026, 3, 4),
     )
     published(cast, 2026)  # the job did not run before 2026's report was published; it would close on 3-19

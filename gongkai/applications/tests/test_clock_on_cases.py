@@ -43,6 +43,14 @@ def test_a_case_running_into_an_unknown_year_gets_a_provisional_date_until_the_y
     assert (entry.target_type, entry.target_id) == ("applications.application", str(application.pk))
     assert entry.body_id == application.body_id
     assert "答复期限由2027-01-12改为2027-01-13" in entry.summary
+    # The same entry whichever path wrote it (PostgreSQL: one SQL statement; SQLite: bulk INSERTs).
+    assert (
+        entry.summary
+        == f"{application.number} 因节假日安排变化，答复期限由2027-01-12改为2027-01-13（2027年节假日安排录入）"
+    )
+    assert (entry.before, entry.after) == ({"due_on": "2027-01-12"}, {"due_on": "2027-01-13"})
+    assert (entry.actor_id, entry.legal_basis) == (cast.superuser.pk, "《政府信息公开条例》第三十三条")
+    assert entry.actor_name == (cast.superuser.get_full_name() or cast.superuser.username)
     assert "暂定" not in client.get(f"/bodies/donghu/applications/{application.pk}/").content.decode()
 
 

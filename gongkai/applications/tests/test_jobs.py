@@ -13,12 +13,19 @@ from gongkai.applications.tests.test_register import register
 
 def test_a_case_whose_supplement_never_came_closes_the_day_after_the_period(cast, weasyprint_available):
     case = register(cast)  # received Mon 2026-03-02
-    handling.supplement_request(
+    letter = handling.supplement_request(
         actor=cast.clerk,
         application=case,
         on=date(2026, 3, 4),
         missing="年份",
         working_days=10,
+        today=date(2026, 3, 4),
+    )
+    handling.delivery_record(  # handed over in person: the period runs from that day (条例第三十条)
+        actor=cast.clerk,
+        letter=letter,
+        channel="in_person",
+        delivered_on=date(2026, 3, 4),
         today=date(2026, 3, 4),
     )
     # 10 working days after Wed 3-4: 3-5,6 (2); 9..13 (7); 16..18 (10) -> period ends 3-18.

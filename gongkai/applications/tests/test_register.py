@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from gongkai.applications import services
+from gongkai.applications.clock import receipt_day_online
 from gongkai.applications.models import Application, ClockEvent
 from gongkai.auditlog.models import AuditEntry
 
@@ -121,7 +122,10 @@ def test_citizen_applies_online_and_follows_with_the_query_code(client, cast):
     application = Application.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/status/{application.query_code}/"
-    assert application.channel == "online" and application.received_on == timezone.localdate()
+    assert application.channel == "online"
+    assert application.received_on == receipt_day_online(
+        timezone.localdate()
+    )  # 条例第三十一条, see test_receipt_by_channel
     page = client.get(response["Location"]).content.decode()
     assert application.number in page and "李*" in page and "李四" not in page and VALID_ID not in page
     # Lower-case entry of the code finds the same case.
