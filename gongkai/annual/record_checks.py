@@ -13,7 +13,8 @@ from django.db.models import Count, Q
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.applications.models import Application
 from gongkai.applications.statistics import OUTCOME_CODES, t2_filters
-from gongkai.core.reports.layouts import T2_COLUMNS
+from gongkai.core.reports.layouts import T2_COLUMNS, stored_key
+from gongkai.core.reports.registry import CHECKS, Check, Severity
 
 SHOWN = 20  # case numbers quoted in a finding
 
@@ -22,8 +23,15 @@ SHOWN = 20  # case numbers quoted in a finding
 class RecordFinding:
     code: str
     message: str
-    severity: str = "error"
     cells: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def check(self) -> Check:
+        return CHECKS[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return CHECKS[self.code].severity
 
 
 def _numbers(cases) -> str:
@@ -95,11 +103,12 @@ def carried_as_published(*, body, year: int, values: dict) -> list[RecordFinding
     differ = [
         column
         for column in T2_COLUMNS
-        if str(values[("t2", "carried_in", column)]) != str(last.tables.get(f"t2|carried_out|{column}"))
+        if str(values[("t2", "carried_in", column)])
+        != str(last.tables.get(stored_key(("t2", "carried_out", column))))
     ]
     if not differ:
         return []
-    total = last.tables.get("t2|carried_out|total")
+    total = last.tables.get(stored_key(("t2", "carried_out", "total")))
     return [
         RecordFinding(
             "REC-CARRY",

@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
-from gongkai.core.reports.checks import CHECKS
-from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES
+from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
 from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.core.reports.registry import CHECKS
 from gongkai.supervision import permissions, services
 from gongkai.supervision.models import AuditBatch
 
@@ -107,12 +107,13 @@ def _batch(request, pk: int) -> AuditBatch:
 def batch_detail(request, pk: int):
     batch = _batch(request, pk)
     files = batch.files.all()
-    codes = sorted({f["code"] for audited in files for f in audited.result["findings"]})
+    found = {f["code"] for audited in files for f in audited.result["findings"]}
+    checks = [check for code, check in CHECKS.items() if code in found]  # in the registry's order
     rows = [
-        (audited, [sum(1 for f in audited.result["findings"] if f["code"] == c) for c in codes])
+        (audited, [sum(1 for f in audited.result["findings"] if f["code"] == c.code) for c in checks])
         for audited in files
     ]
-    context = {"batch": batch, "codes": [(c, CHECKS[c].title) for c in codes], "rows": rows}
+    context = {"batch": batch, "checks": checks, "rows": rows}
     return render(request, "supervision/batch.html", context)
 
 
@@ -143,7 +144,10 @@ def file_detail(request, pk: int, file_pk: int):
                     )
                 rows.append((row.label, rendered))
             tables.append((table.title, rows))
-    context = {"batch": batch, "audited": audited, "result": result, "tables": tables}
+    findings = [
+        {**f, "title": CHECKS[f["code"]].title, "places": f.get("places", [])} for f in result["findings"]
+    ]  # results stored before findings had titles and places get them from the registry
+    context = {"batch": batch, "audited": audited, "result": result, "findings": findings, "tables": tables}
     return render(request, "supervision/file.html", context)
 
 
@@ -160,7 +164,15 @@ def batch_export(request, pk: int):
     cells_sheet.append(["文件", "表格", "行", "列", "状态", "数值", "原文", "位置"])
     for audited in batch.files.all():
         if audited.result["error"]:
-            sheet.append([audited.name, "UNREADABLE-FILE", "error", "文件无法读取", audited.result["error"]])
+            sheet.append(
+                [
+                    audited.name,
+                    UNREADABLE.code,
+                    UNREADABLE.severity.value,
+                    UNREADABLE.title,
+                    audited.result["error"],
+                ]
+            )
         for finding in audited.result["findings"]:
             sheet.append(
                 [

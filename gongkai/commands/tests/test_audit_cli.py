@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from gongkai.cli import main
-from gongkai.core.reports.checks import CHECKS
+from gongkai.core.reports.registry import CHECKS
 from gongkai.core.reports.tests import builders
 
 SCHEMA = json.loads(
