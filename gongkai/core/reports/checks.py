@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, TABLE_NAMES, value_fault
+from gongkai.core.outcomes import OutcomeGroup, outcome
+from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, TABLE_NAMES, CellKey, value_fault
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 from gongkai.core.reports.registry import CHECKS, Check, Input, Severity
@@ -182,24 +183,35 @@ _LITIGATION_TOTALS = (
     ("t3", "appeals", "litigation_direct.total"),
     ("t3", "appeals", "litigation_after_review.total"),
 )
-TEXT_NUMBERS = (
+# An outcome group stands for the total column of every table-2 row of the group in the report's
+# layout (（三）不予公开 is eight rows; （六）其他处理 one row in 2019, three in 2021).
+TEXT_NUMBERS: tuple[tuple[str, tuple[CellKey, ...] | OutcomeGroup, str], ...] = (
     (
-        r"(?:依申请公开的政府信息|收到[^。，；]{0,12}?申请|受理[^。，；]{0,12}?申请)(\d+)\s*[件条]",
+        r"(?:依申请公开的政府信息|(?:收到|受理|新收)[^。，；]{0,12}?申请(?:数量)?(?:为|共计?)?)(\d+)\s*[件条]",
         (("t2", "new", "total"),),
         "依申请公开情况表本年新收申请总计",
     ),
     (
-        r"上年结转(?:[^。，；\d]{0,8}?)(\d+)\s*件",
+        r"上一?年度?结转(?:[^。，；\d]{0,8}?)(\d+)\s*件",
         (("t2", "carried_in", "total"),),
         "依申请公开情况表上年结转总计",
     ),
     (
-        r"结转下一?年度?(?:继续办理)?(\d+)\s*件",
+        r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(\d+)\s*件",
         (("t2", "carried_out", "total"),),
         "依申请公开情况表结转下年度总计",
     ),
     (r"(?<!不)予以公开(\d+)\s*件", (("t2", "granted", "total"),), "依申请公开情况表（一）予以公开总计"),
     (r"部分公开(\d+)\s*件", (("t2", "partial", "total"),), "依申请公开情况表（二）部分公开总计"),
+    (r"不予公开(\d+)\s*件", OutcomeGroup.WITHHELD, "依申请公开情况表（三）不予公开各项总计之和"),
+    (r"无法提供(\d+)\s*件", OutcomeGroup.UNAVAILABLE, "依申请公开情况表（四）无法提供各项总计之和"),
+    (r"不予处理(\d+)\s*件", OutcomeGroup.NOT_PROCESSED, "依申请公开情况表（五）不予处理各项总计之和"),
+    (r"其他处理(\d+)\s*件", OutcomeGroup.OTHER, "依申请公开情况表（六）其他处理总计"),
+    (
+        r"行政事业性收费[^。，；\d]{0,10}?(\d+(?:\.\d+)?)\s*万元",
+        (("t1", "fees", "fee_amount"),),
+        "主动公开情况表行政事业性收费本年收费金额（万元）",
+    ),
     (r"行政复议(?:案件|申请)?(\d+)\s*[件起宗]", (_REVIEW_TOTAL,), "复议诉讼情况表行政复议总计"),
     (
         r"行政诉讼(?:案件)?(\d+)\s*[件起宗]",
@@ -219,7 +231,8 @@ NOT_UPHELD = tuple(
 
 def _check_text_numbers(report: AnnualReport) -> list[Finding]:
     findings = []
-    for pattern, keys, label in TEXT_NUMBERS:
+    for pattern, tied, label in TEXT_NUMBERS:
+        keys = _group_totals(report, tied) if isinstance(tied, OutcomeGroup) else tied
         cells = [report.cells.get(key) for key in keys]
         if (
             any(c is None for c in cells)
@@ -235,6 +248,13 @@ def _check_text_numbers(report: AnnualReport) -> list[Finding]:
                     findings.append(Finding("TEXT-NUMBER", message, list(keys)))
     findings += _check_all_upheld(report)
     return findings
+
+
+def _group_totals(report: AnnualReport, group: OutcomeGroup) -> tuple[CellKey, ...]:
+    rows = report.layout.table("t2").rows
+    return tuple(
+        ("t2", row.key, "total") for row in rows if row.outcomes and outcome(row.outcomes[0]).group is group
+    )
 
 
 def _check_all_upheld(report: AnnualReport) -> list[Finding]:
