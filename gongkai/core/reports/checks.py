@@ -126,16 +126,26 @@ def check_readings(report: AnnualReport) -> list[Finding]:
     ]
     printed = report.table2_template
     if printed is not None and printed != report.template:
-        due = report.due_template or report.template
-        findings.append(
-            Finding(
-                "T2-TEMPLATE-MIX",
-                f"年报的主动公开情况表为{TEMPLATE_NAMES[report.template]}，依申请公开情况表却是"
-                f"{TEMPLATE_NAMES[printed]}（（六）其他处理{'只有一行' if printed == '2019' else '分为三项'}）；"
-                f"{'本年度' if report.year is None else f'{report.year}年度'}应使用{TEMPLATE_NAMES[due]}。表格按所印格式读取。",
-            )
-        )
+        findings.append(_template_mix(report, printed))
     return findings
+
+
+def _template_mix(report: AnnualReport, printed: str) -> Finding:
+    """Table 2 in the other template than table 1; the report's year says which one was due."""
+    due = report.due_template
+    if due is None:
+        verdict = "年报年度不明，无法确定应使用哪一格式"
+    else:
+        used = (("主动公开情况表", report.template), ("依申请公开情况表", printed))
+        verdict = (
+            f"{report.year}年度应使用{TEMPLATE_NAMES[due]}，{'、'.join(n for n, t in used if t != due)}不符"
+        )
+    message = (
+        f"年报的主动公开情况表为{TEMPLATE_NAMES[report.template]}，依申请公开情况表却是"
+        f"{TEMPLATE_NAMES[printed]}（（六）其他处理{'只有一行' if printed == '2019' else '分为三项'}）；"
+        f"{verdict}。表格按所印格式读取。"
+    )
+    return Finding("T2-TEMPLATE-MIX", message, list(_group_totals(report, OutcomeGroup.OTHER)))
 
 
 def check_document(report: AnnualReport) -> list[Finding]:
