@@ -117,6 +117,11 @@ def batch_detail(request, pk: int):
     return render(request, "supervision/batch.html", context)
 
 
+def _anchor(key) -> str:
+    """The id of a cell in the rendered report, for a finding to link to (t3 keys hold a dot)."""
+    return "cell-" + "-".join(key).replace(".", "-")
+
+
 @login_required
 def file_detail(request, pk: int, file_pk: int):
     batch = _batch(request, pk)
@@ -134,6 +139,7 @@ def file_detail(request, pk: int, file_pk: int):
                     cell = cells.get((table.key, row.key, column), {})
                     rendered.append(
                         {
+                            "anchor": _anchor((table.key, row.key, column)),
                             "label": table.column(column).label,
                             "raw": cell.get("raw", ""),
                             "status": STATUS_NAMES.get(cell.get("status", "missing")),
@@ -144,9 +150,18 @@ def file_detail(request, pk: int, file_pk: int):
                     )
                 rows.append((row.label, rendered))
             tables.append((table.title, rows))
+    shown = {cell["anchor"] for _, rows in tables for _, cells in rows for cell in cells}
     findings = [
-        {**f, "title": CHECKS[f["code"]].title, "places": f.get("places", [])} for f in result["findings"]
-    ]  # results stored before findings had titles and places get them from the registry
+        {
+            **f,
+            "title": CHECKS[f["code"]].title,  # results stored before findings had titles
+            "places": [
+                (place, anchor if anchor in shown else "")
+                for place, anchor in zip(f.get("places", []), map(_anchor, f["cells"]), strict=False)
+            ],
+        }
+        for f in result["findings"]
+    ]
     context = {"batch": batch, "audited": audited, "result": result, "findings": findings, "tables": tables}
     return render(request, "supervision/file.html", context)
 

@@ -99,3 +99,6 @@ def test_the_audit_screens_name_checks_in_chinese_and_cells_by_their_labels(clie
     )
     places = [li.get_text() for li in finding.select("details li")]
     assert places and all(place.startswith("依申请公开情况表“") and "行“" in place for place in places)
+    # Each named cell links to its place in the rendered tables, where :target highlights it.
+    links = [a["href"] for a in finding.select("details li a")]
+    assert links and all(report.find("td", id=href[1:]) is not None for href in links)
