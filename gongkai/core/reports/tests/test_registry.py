@@ -20,7 +20,7 @@ def codes_in_source() -> set[str]:
     for path in ROOT.rglob("*.py"):
         if "tests" in path.parts or path.name == "registry.py":
             continue
-        for match in re.finditer(r"""(?:Finding|RecordFinding)\(\s*["']([A-Z0-9-]+)["']""", path.read_text()):
+        for match in re.finditer(r"""Finding\(\s*["']([A-Z0-9-]+)["']""", path.read_text()):
             found.add(match.group(1))
         found.update(re.findall(r'"(READING-(?:UN)?SETTLED)"', path.read_text()))
     # The form's sums carry their codes (sums.py); a failing one becomes a finding of that code.
