@@ -101,11 +101,16 @@ def annual_report(request, code: str, year: int):
             strict=True,
         )
     ]
+    current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    # What the draft's text adds to the tables' findings: its quoted numbers against their cells.
+    text_findings = [f for f in services.check_version(current) if f not in findings] if current else []
     context = {
         "body": body,
         "year": year,
         "report": report,
         "findings": findings,
+        "current": current,
+        "text_findings": text_findings,
         "sections": sections,
         "can_edit": can_register_application(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
