@@ -84,7 +84,7 @@ def _print_summary(result: AuditResult) -> None:
     mark = "✗" if errors else "✓"
     print(f"{mark} {result.name}：{report.year or '年度不明'}年度，{report.template}年格式，{errors}个错误")
     for finding in result.findings:
-        print(f"  [{finding.severity.label}] {finding.code} {finding.message}")
+        print(f"  [{finding.severity.label}] {finding.check.name} {finding.message}")
 
 
 def _export(results, args) -> None:
