@@ -17,7 +17,7 @@ from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
 from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
-from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.core.reports.layouts import layout_for
 from gongkai.core.reports.registry import CHECKS
 from gongkai.supervision import permissions, services
 from gongkai.supervision.models import AuditBatch
@@ -131,7 +131,8 @@ def file_detail(request, pk: int, file_pk: int):
     cells = {(c["table"], c["row"], c["column"]): c for c in result["cells"]}
     tables = []
     if audited.template:
-        for table in LAYOUTS[audited.template].tables:
+        # A hybrid's table 2 is shown as printed (the single 2019 （六） row in a 2021 report).
+        for table in layout_for(audited.template, result.get("table2_template")).tables:
             rows = []
             for row in table.rows:
                 rendered = []

@@ -27,6 +27,7 @@ def result_json(result: AuditResult) -> dict:
         "error": result.error or None,
         "year": report.year if report else None,
         "template": report.template if report else None,
+        "table2_template": report.table2_template if report else None,
         "signed_on": report.signed_on.isoformat() if report and report.signed_on else None,
         "sections": [number for number, _, _ in report.sections] if report else [],
         "cells": [

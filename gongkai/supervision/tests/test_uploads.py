@@ -102,3 +102,17 @@ def test_the_audit_screens_name_checks_in_chinese_and_cells_by_their_labels(clie
     # Each named cell links to its place in the rendered tables, where :target highlights it.
     links = [a["href"] for a in finding.select("details li a")]
     assert links and all(report.find("td", id=href[1:]) is not None for href in links)
+
+
+def test_a_hybrid_report_is_shown_with_its_table_2_as_printed(client, cast):
+    # A 2021-format report printing the single 2019 （六）其他处理 row (issue 15 design 4).
+    from gongkai.core.reports.tests.test_read_damaged import HEAD, TAIL, ZERO, table2_lines
+
+    client.force_login(cast.inspector)
+    text = HEAD + "\n".join(table2_lines(other=[("\t（六）其他处理", ZERO)])) + "\n" + TAIL
+    upload(client, cast, ("混合.txt", text.encode()))
+    batch, audited = AuditBatch.objects.get(), AuditedFile.objects.get()
+    assert audited.result["table2_template"] == "2019"
+    page = client.get(f"/supervision/audits/{batch.pk}/files/{audited.pk}/").content.decode()
+    assert 'id="cell-t2-other-total"' in page and 'id="cell-t2-other_other-total"' not in page
+    assert "依申请公开情况表格式与年报格式不一致" in page and 'href="#cell-t2-other-total"' in page
