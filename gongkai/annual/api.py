@@ -28,6 +28,7 @@ class CellOut(Schema):
 class FindingOut(Schema):
     code: str
     severity: str
+    title: str  # the check's Chinese title (gongkai.core.reports.registry)
     message: str
 
 
@@ -78,7 +79,10 @@ def annual_report(request, code: str, year: int):
             {"table": t, "row": r, "column": c, "value": None if cell.value is None else float(cell.value)}
             for (t, r, c), cell in report.cells.items()
         ],
-        "findings": [{"code": f.code, "severity": f.severity, "message": f.message} for f in findings],
+        "findings": [
+            {"code": f.code, "severity": f.severity.value, "title": f.check.title, "message": f.message}
+            for f in findings
+        ],
         "published": list(published.order_by("version").values("version", "published_on")),
     }
 

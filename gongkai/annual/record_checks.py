@@ -6,24 +6,15 @@ REC-CARRY  二（上年结转） equals 四（结转下年度） of last year's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.db.models import Count, Q
 
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.applications.models import Application
 from gongkai.applications.statistics import OUTCOME_CODES, t2_filters
-from gongkai.core.reports.layouts import T2_COLUMNS
+from gongkai.core.reports.checks import Finding  # as the core checks'; REC-* are in the registry
+from gongkai.core.reports.layouts import T2_COLUMNS, stored_key
 
 SHOWN = 20  # case numbers quoted in a finding
-
-
-@dataclass
-class RecordFinding:
-    code: str
-    message: str
-    severity: str = "error"
-    cells: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _numbers(cases) -> str:
@@ -31,7 +22,7 @@ def _numbers(cases) -> str:
     return "、".join(numbers[:SHOWN]) + ("等" if len(numbers) > SHOWN else "")
 
 
-def counted_once(*, body, year: int, values: dict) -> list[RecordFinding]:
+def counted_once(*, body, year: int, values: dict) -> list[Finding]:
     """REC-ONCE: 三 (the outcome rows) + 四 = 一 + 二, and no case is outside them or counted without being open.
 
     One scan of the body's cases counts both kinds of fault; their numbers are read only when there are some.
@@ -51,14 +42,14 @@ def counted_once(*, body, year: int, values: dict) -> list[RecordFinding]:
         "（答复日期早于收到日期？）：{}。",
     }
     findings = [
-        RecordFinding("REC-ONCE", messages[name].format(_numbers(cases.filter(faults[name]))))
+        Finding("REC-ONCE", messages[name].format(_numbers(cases.filter(faults[name]))))
         for name in faults
         if found[name]
     ]
     return findings + _balance(year, values)
 
 
-def _balance(year: int, values: dict) -> list[RecordFinding]:
+def _balance(year: int, values: dict) -> list[Finding]:
     """The outcome rows themselves (not their printed total) plus 四 against 一 + 二, per column."""
     outcome_rows = {row for (table, row, _) in values if table == "t2"} - {
         "new",
@@ -75,7 +66,7 @@ def _balance(year: int, values: dict) -> list[RecordFinding]:
     if not wrong:
         return []
     return [
-        RecordFinding(
+        Finding(
             "REC-ONCE",
             f"{year}年度各项办理结果之和加结转下年度，不等于本年新收加上年结转（{len(wrong)}列）。",
             cells=[("t2", "total", column) for column in wrong],
@@ -83,7 +74,7 @@ def _balance(year: int, values: dict) -> list[RecordFinding]:
     ]
 
 
-def carried_as_published(*, body, year: int, values: dict) -> list[RecordFinding]:
+def carried_as_published(*, body, year: int, values: dict) -> list[Finding]:
     """REC-CARRY: this year's 二 against 四 of the latest published version of last year's report."""
     last = (
         AnnualReportVersion.objects.filter(body=body, year=year - 1, status=ReportStatus.PUBLISHED)
@@ -95,13 +86,14 @@ def carried_as_published(*, body, year: int, values: dict) -> list[RecordFinding
     differ = [
         column
         for column in T2_COLUMNS
-        if str(values[("t2", "carried_in", column)]) != str(last.tables.get(f"t2|carried_out|{column}"))
+        if str(values[("t2", "carried_in", column)])
+        != str(last.tables.get(stored_key(("t2", "carried_out", column))))
     ]
     if not differ:
         return []
-    total = last.tables.get("t2|carried_out|total")
+    total = last.tables.get(stored_key(("t2", "carried_out", "total")))
     return [
-        RecordFinding(
+        Finding(
             "REC-CARRY",
             f"本年“上年结转”为{values[('t2', 'carried_in', 'total')]}件，与已发布的{year - 1}年度年报"
             f"（第{last.version}版）“结转下年度继续办理”{total}件不一致；请核对上年度的记录，必要时更正上年度年报。",
@@ -110,7 +102,7 @@ def carried_as_published(*, body, year: int, values: dict) -> list[RecordFinding
     ]
 
 
-def record_findings(*, body, year: int, values: dict) -> list[RecordFinding]:
+def record_findings(*, body, year: int, values: dict) -> list[Finding]:
     return counted_once(body=body, year=year, values=values) + carried_as_published(
         body=body, year=year, values=values
     )

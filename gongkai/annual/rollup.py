@@ -33,6 +33,7 @@ from gongkai.bodies.models import Body, BodyVersion
 from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
+from gongkai.core.reports.registry import Severity
 from gongkai.supervision.selectors import SUMMARY_CELLS, UploadedReport, uploaded_reports
 
 FIRST_YEAR = 2019  # the first year of the current 条例 and of the report formats
@@ -193,7 +194,7 @@ def years_totals(*, body_ids, years: list[int]) -> list[YearTotals]:
 def _errors(body: Body, name: str, year: int, template: str, t1: dict, t2: dict, t3: dict) -> int:
     values = {**t1, **counted_values(LAYOUTS[template], t2, t3)}
     _, findings = checked_report(code=body.code, name=name, year=year, template=template, values=values)
-    return sum(1 for f in findings if f.severity == "error")
+    return sum(1 for f in findings if f.severity is Severity.ERROR)
 
 
 def body_lines(*, body_ids, year: int, today: date) -> list[BodyLine]:

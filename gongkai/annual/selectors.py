@@ -9,11 +9,12 @@ from django.http import Http404
 
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.record_checks import record_findings
-from gongkai.applications.statistics import OTHER_CODES, table2_counts, table3_counts
+from gongkai.applications.statistics import table2_counts, table3_counts
 from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
+from gongkai.core.reports.registry import Input
 from gongkai.publishing.statistics import bodies_using_catalogue, table1_catalogue_counts_by_body
 
 
@@ -22,7 +23,7 @@ def counted_values(layout, t2: dict, t3: dict) -> dict:
     values: dict = {}
     zero = dict.fromkeys(t2["new"], 0)
     for row in layout.table("t2").rows:
-        keys = OTHER_CODES if row.key == "other" else [row.key]
+        keys = row.outcomes or (row.key,)  # the 2019 （六）其他处理 row sums three outcomes
         for column in row.columns:
             values[("t2", row.key, column)] = sum(t2.get(key, zero)[column] for key in keys)
     for block, results in t3.items():
@@ -89,7 +90,7 @@ def checked_report(
         report.cells[key] = Cell(
             *key, status, Decimal(value) if value is not None else None, str(value or "")
         )
-    findings = [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")]
+    findings = run_checks(report, to=Input.COMPUTED)
     return report, findings
 
 

@@ -8,7 +8,8 @@ from django.db import transaction
 from gongkai.annual.models import AnnualFigures
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
-from gongkai.core.reports.layouts import DECIMAL_COLUMNS, LAYOUTS, SIGNED_COLUMNS, template_for_year
+from gongkai.core.reports.layouts import LAYOUTS, stored_key, template_for_year, value_fault
+from gongkai.core.reports.registry import CHECKS, Input, applies
 
 
 @transaction.atomic
@@ -29,10 +30,9 @@ def figures_save(
                 raise ServiceError(
                     f"“{row.label} / {layout.column(column).label}”应为数字，实际为“{text}”。"
                 ) from None
-            if value < 0 and column not in SIGNED_COLUMNS:
-                raise ServiceError(f"“{row.label} / {layout.column(column).label}”不能为负数。")
-            if value != value.to_integral() and column not in DECIMAL_COLUMNS:
-                raise ServiceError(f"“{row.label} / {layout.column(column).label}”应为整数。")
+            fault = value_fault(column, value)
+            if fault:
+                raise ServiceError(f"“{row.label} / {layout.column(column).label}”{fault}。")
             clean.setdefault(row.key, {})[column] = text
     figures, _ = AnnualFigures.objects.get_or_create(body=body, year=year, defaults={"entered_by": actor})
     before = figures.table1
@@ -126,8 +126,8 @@ def check_version(version) -> list:
 
     report, computed = computed_report(body=version.body, year=version.year)
     report.text = [text for _, text in version.sections]
-    records = [f for f in computed if f.code.startswith("REC-")]
-    return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")] + records
+    records = [f for f in computed if applies(f.code, Input.RECORDS)]
+    return run_checks(report, to=Input.COMPUTED) + records
 
 
 @transaction.atomic
@@ -164,11 +164,11 @@ def report_publish(*, actor, version, today):
         raise ServiceError("年报须由负责人签发。")
     if version.status != ReportStatus.REVIEWED:
         raise ServiceError("年报须先经审核人审核。")
-    errors = [f for f in check_version(version) if f.severity == "error" or f.code == "TEXT-NUMBER"]
+    errors = [f for f in check_version(version) if CHECKS[f.code].stops_signing]
     if errors:
         raise ServiceError(["年报有错误，不能签发："] + [f.message for f in errors])
     _, values = report_values(body=version.body, year=version.year)
-    version.tables = {"|".join(key): (None if v is None else str(v)) for key, v in values.items()}
+    version.tables = {stored_key(key): (None if v is None else str(v)) for key, v in values.items()}
     version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today
     version.save(update_fields=["tables", "status", "signed_by", "published_on"])
     audit_record(

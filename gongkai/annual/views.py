@@ -26,7 +26,7 @@ from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form, posted_text_problems
-from gongkai.core.reports.layouts import LAYOUTS, template_for_year
+from gongkai.core.reports.layouts import LAYOUTS, parse_stored_key, template_for_year
 from gongkai.documents import report_tables as rt
 from gongkai.documents.letter import chinese_date
 from gongkai.publishing.statistics import DEFINITIONS, ROW_KINDS, uses_catalogue
@@ -100,11 +100,16 @@ def annual_report(request, code: str, year: int):
             strict=True,
         )
     ]
+    current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    # What the draft's text adds to the tables' findings: its quoted numbers against their cells.
+    text_findings = [f for f in services.check_version(current) if f not in findings] if current else []
     context = {
         "body": body,
         "year": year,
         "report": report,
         "findings": findings,
+        "current": current,
+        "text_findings": text_findings,
         "sections": sections,
         "can_edit": can_register_application(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
@@ -279,7 +284,7 @@ def public_report(request, code: str, year: int, number: int | None = None):
     if version is None:
         raise Http404("该年度报告尚未发布。" if number is None else "没有这一版已发布的年度报告。")
     template = template_for_year(year)
-    values = {tuple(key.split("|")): (None if v is None else Decimal(v)) for key, v in version.tables.items()}
+    values = {parse_stored_key(key): (None if v is None else Decimal(v)) for key, v in version.tables.items()}
     tables = [(title, rt.grid_html(grid)) for title, grid in rt.tables(LAYOUTS[template], values)]
     context = {
         "body": body,

@@ -25,12 +25,11 @@ from operator import or_
 from django.db.models import Count, Q, QuerySet
 
 from gongkai.applications.models import Appeal, AppealKind, AppealResult, ApplicantKind, Application
-from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
+from gongkai.core.outcomes import OUTCOMES
+from gongkai.core.reports.layouts import ROW_OUTCOMES
 
 COLUMNS = tuple(ApplicantKind.values)
 SUMMARY_ROWS = ("new", "carried_in", "total", "carried_out")
-# The 2019 trial format has one row （六）其他处理 for the three 其他处理 outcomes of the 2021 format.
-OTHER_CODES = tuple(o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER)
 OUTCOME_CODES = tuple(o.code for o in OUTCOMES)
 
 Table = dict[str, dict[str, int]]
@@ -59,7 +58,7 @@ def t2_row_filter(year: int, row: str) -> Q | None:
         return filters[row]
     if row == "total":
         return filters["decided"]
-    codes = OTHER_CODES if row == "other" else (row,) if row in OUTCOME_CODES else ()
+    codes = ROW_OUTCOMES.get(row, ())
     return filters["decided"] & Q(outcome__in=codes) if codes else None
 
 

@@ -6,18 +6,14 @@ import csv
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from gongkai.core.archive import ArchiveError, read_members
-from gongkai.core.reports.audit import AuditResult, audit_bytes
-from gongkai.core.reports.checks import CHECKS
-from gongkai.core.reports.cross import cross_checks
+from gongkai.core.reports.audit import AuditResult, audit_files
 from gongkai.core.reports.export import cell_rows, finding_rows, result_json
+from gongkai.core.reports.registry import CHECKS, Severity
 
 HELP = "读取并检查政府信息公开工作年度报告（txt、md、html、docx、pdf、xlsx，文件夹或 zip）"
 EXAMPLE = "gongkai audit 年报/ --xlsx 检查结果.xlsx"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def add_arguments(parser) -> None:
@@ -34,7 +30,8 @@ def add_arguments(parser) -> None:
 
 
 def _inputs(paths: list[str]):
-    """(name, bytes or an error message) for every file named, inside folders and zips too."""
+    """(name, bytes or an error message) for every file named, inside folders too (zips are
+    expanded by the audit itself)."""
     for text in paths:
         path = Path(text)
         if path.is_dir():
@@ -45,39 +42,21 @@ def _inputs(paths: list[str]):
             yield text, f"{text}：文件或文件夹不存在。"
             continue
         for file in files:
-            data = file.read_bytes()
-            if file.suffix.lower() == ".zip":
-                try:
-                    yield from ((f"{file}!{m.name}", m.data) for m in read_members(data, str(file)))
-                except ArchiveError as error:
-                    yield str(file), str(error)
-            else:
-                yield str(file), data
-
-
-def _audit(item) -> AuditResult:
-    name, payload = item
-    if isinstance(payload, str):
-        return AuditResult(name, None, error=payload)
-    return audit_bytes(payload, name)
+            yield str(file), file.read_bytes()
 
 
 def run(args) -> int:
     if args.explain:
-        info = CHECKS.get(args.explain.upper())
-        if info is None:
+        check = CHECKS.get(args.explain.upper())
+        if check is None:
             print(f"没有检查项“{args.explain}”。可用：{'、'.join(CHECKS)}", file=sys.stderr)
             return 2
-        print(f"{args.explain.upper()}（{SEVERITY_NAMES[info.severity]}）：{info.title}\n{info.explanation}")
+        print(f"{check.code}（{check.severity.label}）：{check.title}\n{check.explanation}")
         return 0
     if not args.paths:
         print("请给出要检查的文件、文件夹或 zip。", file=sys.stderr)
         return 2
-    items = list(_inputs(args.paths))
-    results = _run_all(items, max(1, args.jobs))
-    across = cross_checks([(r.name, r.report) for r in results if r.report])
-    for result in results:
-        result.findings += across.get(result.name, [])
+    results = _audit_all(args.paths, max(1, args.jobs))
     if args.json:
         print(json.dumps([result_json(r) for r in results], ensure_ascii=False, indent=2))
     else:
@@ -89,16 +68,11 @@ def run(args) -> int:
     return 1 if any(r.errors for r in results) else 0
 
 
-def _run_all(items, jobs: int) -> list[AuditResult]:
-    if jobs == 1 or len(items) < 4:
-        return [_audit(item) for item in items]
+def _audit_all(paths: list[str], jobs: int) -> list[AuditResult]:
     from tqdm import tqdm
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        progress = tqdm(
-            pool.map(_audit, items, chunksize=4), total=len(items), unit="份", disable=not sys.stderr.isatty()
-        )
-        return list(progress)
+    with tqdm(unit="份", disable=not sys.stderr.isatty()) as bar:
+        return audit_files(_inputs(paths), jobs=jobs, on_progress=lambda _: bar.update())
 
 
 def _print_summary(result: AuditResult) -> None:
@@ -106,11 +80,11 @@ def _print_summary(result: AuditResult) -> None:
         print(f"✗ {result.name}\n  无法读取：{result.error}")
         return
     report = result.report
-    errors = sum(1 for f in result.findings if f.severity == "error")
+    errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
     mark = "✗" if errors else "✓"
     print(f"{mark} {result.name}：{report.year or '年度不明'}年度，{report.template}年格式，{errors}个错误")
     for finding in result.findings:
-        print(f"  [{SEVERITY_NAMES[finding.severity]}] {finding.code} {finding.message}")
+        print(f"  [{finding.severity.label}] {finding.check.name} {finding.message}")
 
 
 def _export(results, args) -> None:

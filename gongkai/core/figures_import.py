@@ -21,7 +21,7 @@ import io
 from decimal import Decimal
 
 from gongkai.core.reports.labels import core
-from gongkai.core.reports.layouts import DECIMAL_COLUMNS, SIGNED_COLUMNS, TableLayout
+from gongkai.core.reports.layouts import DECIMAL_COLUMNS, TableLayout, value_fault
 from gongkai.core.reports.numbers import CellStatus, parse_value
 from gongkai.core.reports.readers import ReadError, read_bytes, sniff
 from gongkai.core.reports.readers.sniff import decode_text
@@ -85,15 +85,16 @@ def _match(text: str, candidates: dict[str, tuple[str, ...]]) -> str | None:
 
 def _value(text: str, column: str, where: str) -> str:
     parsed = parse_value(text)
+    if not text.strip():
+        raise ValueError(f"{where}：数值为空，请填写（没有的填0）。")
     if parsed.status is not CellStatus.READ:
         raise ValueError(f"{where}：数值“{text}”不是数字。")
     value = parsed.value
     if parsed.unit == "元" and column in DECIMAL_COLUMNS:
         value = value / Decimal(10000)  # the table's unit is 万元
-    if value < 0 and column not in SIGNED_COLUMNS:
-        raise ValueError(f"{where}：不能为负数。")
-    if value != value.to_integral() and column not in DECIMAL_COLUMNS:
-        raise ValueError(f"{where}：应为整数。")
+    fault = value_fault(column, value)
+    if fault:
+        raise ValueError(f"{where}：{fault}。")
     return format(value.normalize(), "f")
 
 
@@ -144,7 +145,12 @@ def _line(cells: list[str], header: dict[str, int], layout: TableLayout, row_lab
     if column_key is None:
         choices = "、".join(layout.column(c).label for c in row.columns)
         raise ValueError(f"{where}：请在“栏目”列写明“{row.label}”的哪一栏（{choices}）。")
-    return row_key, column_key, _value(cell("value"), column_key, where)
+    # A value's problem names the cell by its row and column, not only by the file's line number.
+    return (
+        row_key,
+        column_key,
+        _value(cell("value"), column_key, f"{where}“{row.label} / {layout.column(column_key).label}”"),
+    )
 
 
 def _column(row, text: str, layout: TableLayout) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.common.text import xml_safe
-from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
+from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, Layout
 from gongkai.core.reports.numbers import plain_number
 from gongkai.documents import fonts
@@ -105,7 +105,7 @@ def table2(layout: Layout, values: Values) -> Grid:
     ]
     groups: list[tuple[str, list[str]]] = []
     for outcome in OUTCOMES:
-        key = "other" if layout.template == "2019" and outcome.group is OutcomeGroup.OTHER else outcome.code
+        key = layout.outcome_row(outcome.code)
         label = GROUP_LABELS[outcome.group]
         if groups and groups[-1][0] == label:
             if key not in groups[-1][1]:

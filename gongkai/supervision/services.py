@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import BinaryIO
 
 from django.conf import settings
@@ -18,12 +18,11 @@ from django.conf import settings
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
-from gongkai.core.archive import ArchiveError, ArchiveLimits, check_archive, is_archive, read_members
-from gongkai.core.reports.audit import AuditResult, audit_bytes
-from gongkai.core.reports.cross import cross_checks
+from gongkai.core.archive import ArchiveError, ArchiveLimits, check_archive, is_archive
+from gongkai.core.reports.audit import AuditResult, Progress, audit_files
 from gongkai.core.reports.export import result_json
 from gongkai.core.reports.readers.sniff import sniff
-from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf, refuse_oversized
+from gongkai.core.upload_limits import UploadRefused, refuse_oversized
 from gongkai.supervision.models import AuditBatch, AuditedFile
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
@@ -44,14 +43,7 @@ def _size(content: bytes | BinaryIO) -> int:
     return content.size if hasattr(content, "size") else content.seek(0, io.SEEK_END)
 
 
-def _read(content: bytes | BinaryIO) -> bytes:
-    if isinstance(content, bytes):
-        return content
-    content.seek(0)
-    return content.read()
-
-
-def _check_uploads(uploads: list[Upload]) -> None:
+def _check_uploads(uploads: list[Upload]) -> int:
     """Every bound that can be checked without reading a file: sizes, zip directories, the count."""
     count = 0
     for name, content in uploads:
@@ -67,40 +59,37 @@ def _check_uploads(uploads: list[Upload]) -> None:
             raise ServiceError(f"一次最多检查{MAX_FILES}份文件。")
     if not count:
         raise ServiceError("没有可检查的文件。")
-
-
-def _files(uploads: list[Upload]) -> Iterator[tuple[str, bytes]]:
-    """Each file to audit, one at a time; a zip's members come out one by one."""
-    for name, content in uploads:
-        if not is_archive(content):
-            yield name, _read(content)
-            continue
-        try:
-            for member in read_members(content, name, ZIP_LIMITS):
-                yield f"{name}!{member.name}", member.data
-        except ArchiveError as error:
-            raise ServiceError(str(error)) from error
-
-
-def _audit(data: bytes, name: str) -> AuditResult:
-    if sniff(data, name) == "pdf":
-        try:
-            refuse_long_pdf(data, name, settings.MAX_REPORT_PAGES)
-        except UploadRefused as error:
-            return AuditResult(name, None, error=str(error))
-    return audit_bytes(data, name)
+    return count
 
 
 @atomic_with_files()
-def audit_batch_create(*, actor, owner, name: str, uploads: list[Upload]) -> AuditBatch:
-    _check_uploads(uploads)
+def audit_batch_create(
+    *, actor, owner, name: str, uploads: list[Upload], on_progress: Callable[[Progress], None] | None = None
+) -> AuditBatch:
+    """Audit the uploads (core audit_files) and keep each file with its result; all or nothing."""
+    total = _check_uploads(uploads)
     batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
-    audited: list[tuple[AuditedFile, AuditResult]] = []
-    for file_name, data in _files(uploads):
-        result = _audit(data, file_name)
-        audited.append((_store(batch, file_name, data, result), result))
-    _add_cross_checks(audited)
-    results = [result for _, result in audited]
+    stored: list[tuple[AuditedFile, AuditResult]] = []
+
+    def keep(file_name: str, data: bytes | None, result: AuditResult) -> None:
+        stored.append((_store(batch, file_name, data or b"", result), result))
+
+    try:
+        results = audit_files(
+            uploads,
+            zip_limits=ZIP_LIMITS,
+            refuse_broken_archives=True,
+            max_pdf_pages=settings.MAX_REPORT_PAGES,
+            total=total,
+            on_file=keep,
+            on_progress=on_progress,
+        )
+    except ArchiveError as error:
+        raise ServiceError(str(error)) from error
+    for row, result in stored:  # the comparisons across the batch, added to the rows already stored
+        if result.across:
+            _set_result(row, result)
+            row.save(update_fields=["errors", "warnings", "result"])
     audit_record(
         actor=actor,
         action="reports.audit",
@@ -112,20 +101,9 @@ def audit_batch_create(*, actor, owner, name: str, uploads: list[Upload]) -> Aud
     return batch
 
 
-def _add_cross_checks(audited: list[tuple[AuditedFile, AuditResult]]) -> None:
-    """Findings across the batch (the same body twice, ...) added to the rows already stored."""
-    across = cross_checks([(r.name, r.report) for _, r in audited if r.report])
-    for row, result in audited:
-        extra = across.get(result.name, [])
-        if extra:
-            result.findings += extra
-            _set_result(row, result)
-            row.save(update_fields=["errors", "warnings", "result"])
-
-
 def _set_result(row: AuditedFile, result: AuditResult) -> None:
     row.errors = result.errors
-    row.warnings = sum(1 for f in result.findings if f.severity == "warning")
+    row.warnings = result.warnings
     row.result = result_json(result)
 
 

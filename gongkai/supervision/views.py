@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from gongkai.bodies.models import Body
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
-from gongkai.core.reports.checks import CHECKS
-from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES
-from gongkai.core.reports.layouts import LAYOUTS
+from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
+from gongkai.core.reports.layouts import layout_for
+from gongkai.core.reports.registry import CHECKS
 from gongkai.supervision import permissions, services
 from gongkai.supervision.models import AuditBatch
 
@@ -107,13 +107,19 @@ def _batch(request, pk: int) -> AuditBatch:
 def batch_detail(request, pk: int):
     batch = _batch(request, pk)
     files = batch.files.all()
-    codes = sorted({f["code"] for audited in files for f in audited.result["findings"]})
+    found = {f["code"] for audited in files for f in audited.result["findings"]}
+    checks = [check for code, check in CHECKS.items() if code in found]  # in the registry's order
     rows = [
-        (audited, [sum(1 for f in audited.result["findings"] if f["code"] == c) for c in codes])
+        (audited, [sum(1 for f in audited.result["findings"] if f["code"] == c.code) for c in checks])
         for audited in files
     ]
-    context = {"batch": batch, "codes": [(c, CHECKS[c].title) for c in codes], "rows": rows}
+    context = {"batch": batch, "checks": checks, "rows": rows}
     return render(request, "supervision/batch.html", context)
+
+
+def _anchor(key) -> str:
+    """The id of a cell in the rendered report, for a finding to link to (t3 keys hold a dot)."""
+    return "cell-" + "-".join(key).replace(".", "-")
 
 
 @login_required
@@ -125,7 +131,8 @@ def file_detail(request, pk: int, file_pk: int):
     cells = {(c["table"], c["row"], c["column"]): c for c in result["cells"]}
     tables = []
     if audited.template:
-        for table in LAYOUTS[audited.template].tables:
+        # A hybrid's table 2 is shown as printed (the single 2019 （六） row in a 2021 report).
+        for table in layout_for(audited.template, result.get("table2_template")).tables:
             rows = []
             for row in table.rows:
                 rendered = []
@@ -133,6 +140,7 @@ def file_detail(request, pk: int, file_pk: int):
                     cell = cells.get((table.key, row.key, column), {})
                     rendered.append(
                         {
+                            "anchor": _anchor((table.key, row.key, column)),
                             "label": table.column(column).label,
                             "raw": cell.get("raw", ""),
                             "status": STATUS_NAMES.get(cell.get("status", "missing")),
@@ -143,7 +151,19 @@ def file_detail(request, pk: int, file_pk: int):
                     )
                 rows.append((row.label, rendered))
             tables.append((table.title, rows))
-    context = {"batch": batch, "audited": audited, "result": result, "tables": tables}
+    shown = {cell["anchor"] for _, rows in tables for _, cells in rows for cell in cells}
+    findings = [
+        {
+            **f,
+            "title": CHECKS[f["code"]].title,  # results stored before findings had titles
+            "places": [
+                (place, anchor if anchor in shown else "")
+                for place, anchor in zip(f.get("places", []), map(_anchor, f["cells"]), strict=False)
+            ],
+        }
+        for f in result["findings"]
+    ]
+    context = {"batch": batch, "audited": audited, "result": result, "findings": findings, "tables": tables}
     return render(request, "supervision/file.html", context)
 
 
@@ -160,7 +180,15 @@ def batch_export(request, pk: int):
     cells_sheet.append(["文件", "表格", "行", "列", "状态", "数值", "原文", "位置"])
     for audited in batch.files.all():
         if audited.result["error"]:
-            sheet.append([audited.name, "UNREADABLE-FILE", "error", "文件无法读取", audited.result["error"]])
+            sheet.append(
+                [
+                    audited.name,
+                    UNREADABLE.code,
+                    UNREADABLE.severity.value,
+                    UNREADABLE.title,
+                    audited.result["error"],
+                ]
+            )
         for finding in audited.result["findings"]:
             sheet.append(
                 [

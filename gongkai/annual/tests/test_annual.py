@@ -130,6 +130,10 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
         "收到政府信息公开申请3件", "收到政府信息公开申请5件"
     )
     assert step(client, "save", **sections).status_code == 302
+    # The report page shows the draft to edit, and the text's number against its cell at once.
+    page = client.get("/bodies/donghu/annual/2026/").content.decode()
+    assert 'name="section-2"' in page and "收到政府信息公开申请5件" in page
+    assert "正文数字与表格不一致</strong>（<code>TEXT-NUMBER</code>）正文“收到政府信息公开申请5件”" in page
     assert step(client, "review").status_code == 400  # a clerk does not review
     client.force_login(cast.reviewer)
     assert step(client, "review").status_code == 302

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from gongkai.cli import main
-from gongkai.core.reports.checks import CHECKS
+from gongkai.core.reports.registry import CHECKS
 from gongkai.core.reports.tests import builders
 
 SCHEMA = json.loads(
@@ -57,7 +57,11 @@ def test_a_folder_with_a_zip_summary_and_exit_code(tmp_path, capsys):
     assert main(["audit", "--jobs", "1", str(tmp_path / "reports")]) == 1
     out = capsys.readouterr().out
     assert "✓ " in out and "good.html：2023年度，2021年格式，0个错误" in out
-    assert "bad.docx" in out and "T2-ROW-TOTAL" in out and "总计为999" in out
+    assert (
+        "bad.docx" in out
+        and "[错误] 依申请公开情况表行合计不等（T2-ROW-TOTAL）" in out
+        and "总计为999" in out
+    )
     assert "batch.zip!inner.htm：2023年度" in out
     assert "batch.zip!broken.pdf" in out and "无法读取" in out
 

@@ -4,7 +4,10 @@ findings for CSV and XLSX, one row per cell and one per finding across a whole b
 from __future__ import annotations
 
 from gongkai.core.reports.audit import AuditResult
-from gongkai.core.reports.checks import CHECKS, TABLE_NAMES
+from gongkai.core.reports.layouts import TABLE_NAMES
+from gongkai.core.reports.registry import CHECKS
+
+UNREADABLE = CHECKS["UNREADABLE-FILE"]
 
 CELL_HEADER = ("文件", "年度", "格式", "表格", "行", "列", "状态", "数值", "原文", "位置")
 FINDING_HEADER = ("文件", "代码", "级别", "问题", "说明")
@@ -24,6 +27,7 @@ def result_json(result: AuditResult) -> dict:
         "error": result.error or None,
         "year": report.year if report else None,
         "template": report.template if report else None,
+        "table2_template": report.table2_template if report else None,
         "signed_on": report.signed_on.isoformat() if report and report.signed_on else None,
         "sections": [number for number, _, _ in report.sections] if report else [],
         "cells": [
@@ -41,9 +45,11 @@ def result_json(result: AuditResult) -> dict:
         "findings": [
             {
                 "code": f.code,
-                "severity": f.severity,
+                "severity": f.severity.value,
+                "title": CHECKS[f.code].title,
                 "message": f.message,
                 "cells": [list(c) for c in f.cells],
+                "places": [report.cell_name(c) for c in f.cells] if report else [],
             }
             for f in result.findings
         ],
@@ -76,6 +82,12 @@ def finding_rows(results: list[AuditResult]):
     yield FINDING_HEADER
     for result in results:
         if result.error:
-            yield (result.name, "UNREADABLE-FILE", "error", "文件无法读取", result.error)
+            yield (result.name, UNREADABLE.code, UNREADABLE.severity.value, UNREADABLE.title, result.error)
         for finding in result.findings:
-            yield (result.name, finding.code, finding.severity, CHECKS[finding.code].title, finding.message)
+            yield (
+                result.name,
+                finding.code,
+                finding.severity.value,
+                CHECKS[finding.code].title,
+                finding.message,
+            )

@@ -9,8 +9,12 @@ share one vocabulary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from gongkai.core.outcomes import OUTCOMES, OutcomeGroup
+
+CellKey = tuple[str, str, str]  # (table, row, column), e.g. ("t2", "new", "total")
+TABLE_NAMES = {"t1": "主动公开情况表", "t2": "依申请公开情况表", "t3": "复议诉讼情况表"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,9 @@ class Row:
     label: str
     columns: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    # The coded outcomes (gongkai.core.outcomes) a table-2 result row counts: one, or for the 2019
+    # trial format's single （六）其他处理 row the three 其他处理 outcomes of the 2021 format.
+    outcomes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,10 @@ class Layout:
     def table(self, key: str) -> TableLayout:
         return next(t for t in self.tables if t.key == key)
 
+    def outcome_row(self, outcome_code: str) -> str:
+        """The key of the table-2 row an outcome is counted in under this layout."""
+        return next(r.key for r in self.table("t2").rows if outcome_code in r.outcomes)
+
 
 APPLICANT_COLUMNS = (
     Column("natural_person", "自然人"),
@@ -62,22 +73,24 @@ APPLICANT_COLUMNS = (
 T2_COLUMNS = tuple(c.key for c in APPLICANT_COLUMNS)
 
 
+# The 2019 trial format folds these three 2021 outcomes into its one row （六）其他处理.
+OTHER_OUTCOMES = tuple(o.code for o in OUTCOMES if o.group is OutcomeGroup.OTHER)
+
+
 def _table2(template: str) -> TableLayout:
     rows = [
         Row("new", "一、本年新收政府信息公开申请数量", T2_COLUMNS),
         Row("carried_in", "二、上年结转政府信息公开申请数量", T2_COLUMNS),
     ]
-    seen_other = False
     for outcome in OUTCOMES:
         if template == "2019" and outcome.group is OutcomeGroup.OTHER:
-            if not seen_other:
-                rows.append(Row("other", "（六）其他处理", T2_COLUMNS))
-                seen_other = True
+            if outcome.code == OTHER_OUTCOMES[0]:
+                rows.append(Row("other", "（六）其他处理", T2_COLUMNS, outcomes=OTHER_OUTCOMES))
             continue
         label = outcome.row_2021.split(" ", 1)[-1] if outcome.number else outcome.row_2021
         if outcome.code == "partial":
             label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-        rows.append(Row(outcome.code, label, T2_COLUMNS, (outcome.label,)))
+        rows.append(Row(outcome.code, label, T2_COLUMNS, (outcome.label,), (outcome.code,)))
     rows += [
         Row("total", "（七）总计", T2_COLUMNS),
         Row("carried_out", "四、结转下年度继续办理", T2_COLUMNS),
@@ -167,9 +180,43 @@ def layout_for(template: str, table2_template: str | None = None) -> Layout:
     return Layout(template, (tables[0], LAYOUTS[table2_template].table("t2"), tables[2]))
 
 
-# Columns whose values may be negative (the 2019 「本年增/减」) or decimal (amounts).
+# Every table-2 row that counts coded outcomes, in either format: {row key: outcome codes}.
+ROW_OUTCOMES = {
+    row.key: row.outcomes for layout in LAYOUTS.values() for row in layout.table("t2").rows if row.outcomes
+}
+
+# Columns whose values may be negative (the 2019 「本年增/减」) or decimal (amounts); every other
+# cell is a count, a whole number not below 0.
 SIGNED_COLUMNS = {"change"}
 DECIMAL_COLUMNS = {"fee_amount", "procurement_amount"}
+
+
+def value_fault(column: str, value: Decimal) -> str | None:
+    """Why the value cannot stand in the column ('不能为负数', '应为整数'), or None when it can."""
+    if value < 0 and column not in SIGNED_COLUMNS:
+        return "不能为负数"
+    if value != value.to_integral() and column not in DECIMAL_COLUMNS:
+        return "应为整数"
+    return None
+
+
+# A signed report's values are stored as {"t2|new|total": "3", ...} (AnnualReportVersion.tables).
+def stored_key(key: CellKey) -> str:
+    return "|".join(key)
+
+
+def parse_stored_key(text: str) -> CellKey:
+    table, row, column = text.split("|")
+    return table, row, column
+
+
+def cell_name(layout: Layout, key: CellKey) -> str:
+    """A cell in words, by its table, row label and column label: 依申请公开情况表“一、…”行“自然人”列."""
+    table = layout.table(key[0])
+    if key[0] == "t3":
+        return f"{TABLE_NAMES['t3']}“{table.column(key[2]).label}”"
+    return f"{TABLE_NAMES[key[0]]}“{table.row(key[1]).label}”行“{table.column(key[2]).label}”列"
+
 
 SECTION_HEADINGS = (
     ("一", ("总体情况",)),

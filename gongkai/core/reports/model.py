@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from gongkai.core.reports.layouts import Layout, layout_for
+from gongkai.core.reports.layouts import CellKey, Layout, cell_name, layout_for, template_for_year
 from gongkai.core.reports.numbers import CellStatus
 from gongkai.core.reports.source import Location
 
@@ -55,6 +55,17 @@ class AnnualReport:
     @property
     def layout(self) -> Layout:
         return layout_for(self.template, self.table2_template)
+
+    @property
+    def due_template(self) -> str | None:
+        """The template the report's year calls for (None when the year is not known)."""
+        return template_for_year(self.year) if self.year is not None else None
+
+    def cell_name(self, key: CellKey) -> str:
+        """The cell in words - table, row label, column label - and where it stands in the file."""
+        cell = self.cells.get(key)
+        where = f"（{cell.describe_location()}）" if cell is not None and cell.loc is not None else ""
+        return cell_name(self.layout, key) + where
 
     def cell(self, table: str, row: str, column: str) -> Cell:
         return self.cells[(table, row, column)]

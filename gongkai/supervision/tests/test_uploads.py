@@ -73,3 +73,46 @@ def test_an_inspector_cannot_upload_for_another_body(client, cast):
     assert response.status_code == 400 and "选择一个有效的选项" in response.content.decode()
     client.force_login(cast.clerk)
     assert client.get("/supervision/audits/").status_code == 403
+
+
+def test_the_audit_screens_name_checks_in_chinese_and_cells_by_their_labels(client, cast):
+    # Issue 17 point 12: column headings and findings give the check's Chinese title with its code
+    # beside it, and a finding's cells are named by row and column label, not by a bare line number.
+    from bs4 import BeautifulSoup
+
+    client.force_login(cast.inspector)
+    blocks = builders.report_blocks(seed=1, year=2023, org="示范区西山街道办事处")
+    [b for b in blocks if isinstance(b, list)][1][3][-1] = builders.C("999")
+    upload(client, cast, ("西山.html", builders.build_html(blocks)))
+    batch, audited = AuditBatch.objects.get(), AuditedFile.objects.get()
+    page = BeautifulSoup(client.get(f"/supervision/audits/{batch.pk}/").content, "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in page.select("thead th")]
+    assert "依申请公开情况表行合计不等 T2-ROW-TOTAL" in headings
+    assert "T2-ROW-TOTAL" not in headings  # never the bare code
+    report = BeautifulSoup(
+        client.get(f"/supervision/audits/{batch.pk}/files/{audited.pk}/").content, "html.parser"
+    )
+    [finding] = [li for li in report.select("#findings + ul > li") if "T2-ROW-TOTAL" in li.get_text()]
+    assert (
+        finding.strong.get_text() == "依申请公开情况表行合计不等"
+        and finding.code.get_text() == "T2-ROW-TOTAL"
+    )
+    places = [li.get_text() for li in finding.select("details li")]
+    assert places and all(place.startswith("依申请公开情况表“") and "行“" in place for place in places)
+    # Each named cell links to its place in the rendered tables, where :target highlights it.
+    links = [a["href"] for a in finding.select("details li a")]
+    assert links and all(report.find("td", id=href[1:]) is not None for href in links)
+
+
+def test_a_hybrid_report_is_shown_with_its_table_2_as_printed(client, cast):
+    # A 2021-format report printing the single 2019 （六）其他处理 row (issue 15 design 4).
+    from gongkai.core.reports.tests.test_read_damaged import HEAD, TAIL, ZERO, table2_lines
+
+    client.force_login(cast.inspector)
+    text = HEAD + "\n".join(table2_lines(other=[("\t（六）其他处理", ZERO)])) + "\n" + TAIL
+    upload(client, cast, ("混合.txt", text.encode()))
+    batch, audited = AuditBatch.objects.get(), AuditedFile.objects.get()
+    assert audited.result["table2_template"] == "2019"
+    page = client.get(f"/supervision/audits/{batch.pk}/files/{audited.pk}/").content.decode()
+    assert 'id="cell-t2-other-total"' in page and 'id="cell-t2-other_other-total"' not in page
+    assert "依申请公开情况表格式与年报格式不一致" in page and 'href="#cell-t2-other-total"' in page

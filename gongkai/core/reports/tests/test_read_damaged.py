@@ -309,7 +309,7 @@ def test_a_2021_report_with_the_single_2019_other_row_is_read_as_printed_and_fla
     assert codes(result)[0] == "T2-OUTCOME-SUM"
     assert "T2-TEMPLATE-MIX" in codes(result)
     mix = next(f for f in result.findings if f.code == "T2-TEMPLATE-MIX")
-    assert "2023年度应使用2021年格式" in mix.message
+    assert "2023年度应使用2021年格式（〔2021〕30号），依申请公开情况表不符" in mix.message
 
 
 def test_the_hybrid_row_with_consistent_numbers_gives_only_the_template_finding():
@@ -373,3 +373,17 @@ def test_a_row_left_out_is_missing_not_filled_from_the_row_above():
     assert row_values(result.report, "not_processed_repeat") == [2, 0, 0, 0, 0, 0, 2]
     assert row_values(result.report, "not_processed_publication") == ["missing"] * 7
     assert row_values(result.report, "not_processed_excessive") == ZERO
+
+
+def test_the_year_decides_which_table_of_a_hybrid_deviates():
+    other = [("\t（六）其他处理", ZERO)]
+    # A 2020 report was due in the 2019 format: its table 2 is right, its 2021-style table 1 is not.
+    result = audit(table2_lines(other=other), head=HEAD.replace("2023年", "2020年"))
+    mix = next(f for f in result.findings if f.code == "T2-TEMPLATE-MIX")
+    assert "2020年度应使用2019年试行格式（〔2019〕60号），主动公开情况表不符" in mix.message
+    assert mix.cells == [("t2", "other", "total")]
+    assert "TEMPLATE-YEAR" in codes(result)
+    # Without a year nothing decides, and the finding says so rather than guessing.
+    result = audit(table2_lines(other=other), head=HEAD.replace("2023年", ""))
+    mix = next(f for f in result.findings if f.code == "T2-TEMPLATE-MIX")
+    assert result.report.year is None and "年度不明，无法确定应使用哪一格式" in mix.message

@@ -52,3 +52,45 @@ def test_all_upheld_when_the_table_agrees_raises_nothing():
     tail = TAIL.replace("1	0	0	1	2	0", "2	0	0	0	2	0")
     result = with_text("本年度发生行政复议案件2件，均获维持。", tail=tail)
     assert codes(result) == []
+
+
+def test_more_wordings_that_agree_raise_nothing():
+    # As real reports word them: 本年新收, 上年度结转, 结转下年度办理, the outcome groups, the fee.
+    result = with_text(
+        "本年度新收政府信息公开申请13件，上年度结转1件，无法提供4件，不予公开0件，",
+        "结转下年度办理1件。本年度行政事业性收费0万元。",
+    )
+    assert codes(result) == []
+
+
+def test_new_requests_outcome_groups_and_the_fee_are_tied_to_their_cells():
+    result = with_text(
+        "本年新收政府信息公开申请数量为17件，无法提供3件，不予公开1件。",
+        "结转下年度办理2件。行政事业性收费金额1.5万元。",
+    )
+    assert messages(result) == [
+        "正文“新收政府信息公开申请数量为17件”与依申请公开情况表本年新收申请总计（13）不一致。",
+        "正文“结转下年度办理2件”与依申请公开情况表结转下年度总计（1）不一致。",
+        "正文“不予公开1件”与依申请公开情况表（三）不予公开各项总计之和（0）不一致。",
+        "正文“无法提供3件”与依申请公开情况表（四）无法提供各项总计之和（4）不一致。",
+        "正文“行政事业性收费金额1.5万元”与主动公开情况表行政事业性收费本年收费金额（万元）（0）不一致。",
+    ]
+    unavailable = next(f for f in result.findings if "无法提供3件" in f.message)
+    # Tied to the total of each of the group's three rows, so the screens can mark them.
+    assert [key[1] for key in unavailable.cells] == [
+        "unavailable_not_held",
+        "unavailable_needs_creation",
+        "unavailable_still_unclear",
+    ]
+    fee = next(f for f in result.findings if "万元" in f.message)
+    assert fee.cells == [("t1", "fees", "fee_amount")]
+
+
+def test_other_handling_in_the_text_follows_the_layout_the_table_is_printed_in():
+    # The hybrid single （六） row (2019 shape) holds 0; the text says 其他处理2件.
+    result = audit(
+        table2_lines(other=[("\t（六）其他处理", [0] * 7)]),
+        head=HEAD.replace(INTRO, "其他处理2件。"),
+    )
+    [finding] = [f for f in result.findings if f.code == "TEXT-NUMBER"]
+    assert finding.cells == [("t2", "other", "total")] and "（0）" in finding.message
