@@ -633,7 +633,7 @@ def test_a_case_stored_with_control_characters_still_gets_its_letters(cast, weas
         application=application,
         outcome_code="granted",
         on=today(),
-        reason="",
+        access="当面领取",
         today=today(),
     )
     texts = {}
