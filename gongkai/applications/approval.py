@@ -15,7 +15,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
-from gongkai.applications import handling, letters
+from gongkai.applications import handling, letter_texts, letters
 from gongkai.applications.clock import clock_state_with
 from gongkai.applications.letter_texts import answer_settings
 from gongkai.applications.models import (
@@ -43,7 +43,8 @@ class Step:
 
 def _answer_draft(application, facts, on):
     ground = handling.answer_ground(ground_code=facts.get("ground", ""))
-    return letters.answer(application, ground=ground, facts=facts, on=on)
+    remedy = letter_texts.remedy_sentence(application.body, on)
+    return letters.answer(application, ground=ground, facts=facts, remedy=remedy)
 
 
 def _run_answer(actor, application, facts, on, today):

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from gongkai.applications import letters
+from gongkai.applications import letter_texts, letters
 from gongkai.applications.clock import clock_state_with, due_note, refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
 from gongkai.applications.services import refuse_in_locked_year
@@ -257,7 +257,8 @@ def application_decide(
     _check_date(application, on, today)
     refuse_in_locked_year(body=application.body, day=on)
     facts = {"reason": reason, "access": access, "withheld": withheld}
-    draft = letters.answer(application, ground=chosen_ground, facts=facts, on=on)
+    remedy = letter_texts.remedy_sentence(application.body, on)
+    draft = letters.answer(application, ground=chosen_ground, facts=facts, remedy=remedy)
     _record(application, ClockEventKind.ANSWERED, on, actor, note=chosen.row_2021, basis=draft.legal_basis)
     application.outcome = chosen.code
     application.decided_on = on

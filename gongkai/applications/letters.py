@@ -118,14 +118,14 @@ def fee_notice(application: Application, *, fee: Fee) -> Draft:
     )
 
 
-def answer(application: Application, *, ground: Ground, facts: dict[str, str], on: date) -> Draft:
+def answer(application: Application, *, ground: Ground, facts: dict[str, str], remedy: str) -> Draft:
     """The 答复书: the ground's locked wording and citation (条例第三十六条至第三十九条), and the remedies."""
     return Draft(
         LetterKind.ANSWER,
         application.applicant_name,
         (_received(application), *letter_texts.ground_paragraphs(ground, facts)),
         ground.citation or outcome(ground.outcome_code).basis,
-        remedy=letter_texts.remedy_sentence(application.body, on),
+        remedy=remedy,
         template_key=ground.code,
     )
 
