@@ -176,7 +176,7 @@ def test_an_adjusted_template_keeps_the_legal_parts(cast, case):
     assert "现告知您该政府信息不存在。" in text and "60日内向示范区人民政府申请行政复议" in text
     # the body's own paragraph comes before the remedies, the closing after the legal basis
     assert lines.index("如有疑问，请致电0755-80002000。") < next(
-        i for i, l in enumerate(lines) if "行政复议" in l
+        i for i, line in enumerate(lines) if "行政复议" in line
     )
     assert next(i for i, line in enumerate(lines) if line.startswith("依据：")) < lines.index("特此函复。")
     with pytest.raises(ServiceError, match="没有这种文书"):
