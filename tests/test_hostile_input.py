@@ -22,6 +22,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from gongkai.applications import approval
 from gongkai.applications import services as application_services
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.calendar_import import calendar_year_import
@@ -180,14 +181,20 @@ TARGETS = [
     ),
     action(
         "decide",
-        "clerk",
-        {"on": "{today}", "outcome": "granted", "reason": ""},
-        (("reason", "理由及说明"),),
+        "head",
+        {
+            "on": "{today}",
+            "ground": "37",
+            "access": "当面领取",
+            "withheld": "身份证号码",
+            "reason": "个人隐私",
+        },
+        (("access", "获取信息的方式、途径和时间"), ("withheld", "不予公开的内容"), ("reason", "理由及说明")),
         (("on", "答复日期"),),
     ),
     action(
         "redirect",
-        "clerk",
+        "head",
         {"on": "{today}", "competent_body": "区财政局", "contact": "0755-12345678"},
         (("competent_body", "负责公开该信息的机关"), ("contact", "该机关联系方式")),
         (("on", "答复日期"),),
@@ -216,6 +223,35 @@ TARGETS = [
             "reason": "国办发明电〔2026〕1号",
         },
         (("reason", "依据或更正原因"), ("data", "节假日安排")),
+    ),
+    # Approval of a drafted answer, and the body's answer settings
+    Target(
+        "draft-action",
+        "/bodies/donghu/applications/{draft_case}/drafts/{draft}/return/",
+        "head",
+        {"draft-return-reason": "依据写错了"},
+        (("draft-return-reason", "退回理由"),),
+    ),
+    Target(
+        "draft-action",
+        "/bodies/donghu/applications/{draft_case}/drafts/{draft}/sign/",
+        "head",
+        {"draft-sign-on": "{today}"},
+        dates=(("draft-sign-on", "签发日期"),),
+    ),
+    Target(
+        "answer-settings",
+        "/bodies/donghu/applications/settings/",
+        "admin",
+        {"flow": "three_steps", "review_authority": "示范区人民政府", "court": "示范区人民法院"},
+        (("review_authority", "行政复议机关"), ("court", "行政诉讼受理法院")),
+    ),
+    Target(
+        "letter-template",
+        "/bodies/donghu/applications/settings/letters/36-4/",
+        "admin",
+        {"extra": "如有疑问请来电。", "closing": "特此告知。"},
+        (("extra", "补充段落"), ("closing", "结束语")),
     ),
     # Annual report
     Target(
@@ -319,6 +355,7 @@ NOT_IN_TABLE = {
     "application-detail": "GET only",
     "application-assign": "a choice of clerk by id only",
     "letter-download": "GET only",
+    "draft-preview": "GET only",
     "overdue-list": "GET only",
     "status-lookup": "GET form; a RegexField of letters and digits",
     "application-status": "GET only (path: test_nul_in_the_path)",
@@ -387,6 +424,25 @@ def world(cast):
         today=today(),
         application=application,
     )
+    drafted = application_services.application_register(
+        actor=cast.clerk,
+        body=cast.body,
+        channel="in_person",
+        received_on=today() - timedelta(days=1),
+        applicant=person(),
+        information_requested="2025年东湖街道临时救助名单",
+        form_wanted="纸质",
+        today=today(),
+    )
+    answer_draft = approval.draft_propose(
+        actor=cast.head,
+        application=drafted,
+        step="decide",
+        facts={"ground": "36-2", "access": "当面领取"},
+        on=today(),
+        today=today(),
+    )
+    approval.draft_review(actor=cast.reviewer, draft=answer_draft, today=today())
     publication, _ = draft(cast)
     submitted, version = draft(cast, title="另一则公示", text="正文。")
     publishing_services.version_submit(actor=cast.clerk, version=version, today=today())
@@ -396,6 +452,8 @@ def world(cast):
         "application": application.pk,
         "number": application.number,
         "appeal": appeal.pk,
+        "draft_case": drafted.pk,
+        "draft": answer_draft.pk,
         "publication": publication.pk,
         "submitted": submitted.pk,
         "column": install_catalogue(cast.body, cast.admin).get(code="dibao").pk,
