@@ -124,7 +124,7 @@ ACTIONS: dict[str, Action] = {
         "拟办答复", f.DecisionForm, _propose("decide", "ground", "access", "withheld", "reason")
     ),
     "redirect": Action(
-        "拟办答复：告知向其他机关申请（转办）",
+        "转办：拟办告知向其他机关申请的答复",
         f.RedirectForm,
         _propose("redirect", "competent_body", "contact"),
     ),
