@@ -400,21 +400,25 @@ def target_id(target: Target) -> str:
     return target.url.rsplit("/do/", 1)[-1].strip("/") if "/do/" in target.url else target.route
 
 
-@pytest.fixture
-def world(cast):
-    """The records the targets act on, and the ids that fill their URLs and payloads."""
-    # An extension from December runs into next year, whose holidays must be known.
-    calendar_year_import(actor=cast.superuser, data=CALENDAR_2027, reason="测试")
-    application = application_services.application_register(
+def _case(cast, information_requested: str):
+    return application_services.application_register(
         actor=cast.clerk,
         body=cast.body,
         channel="in_person",
         received_on=today() - timedelta(days=1),
         applicant=person(),
-        information_requested="2025年东湖街道低保发放名单",
+        information_requested=information_requested,
         form_wanted="纸质",
         today=today(),
     )
+
+
+@pytest.fixture
+def world(cast):
+    """The records the targets act on, and the ids that fill their URLs and payloads."""
+    # An extension from December runs into next year, whose holidays must be known.
+    calendar_year_import(actor=cast.superuser, data=CALENDAR_2027, reason="测试")
+    application = _case(cast, "2025年东湖街道低保发放名单")
     appeal = appeal_record(
         actor=cast.clerk,
         body=cast.body,
@@ -424,16 +428,7 @@ def world(cast):
         today=today(),
         application=application,
     )
-    drafted = application_services.application_register(
-        actor=cast.clerk,
-        body=cast.body,
-        channel="in_person",
-        received_on=today() - timedelta(days=1),
-        applicant=person(),
-        information_requested="2025年东湖街道临时救助名单",
-        form_wanted="纸质",
-        today=today(),
-    )
+    drafted = _case(cast, "2025年东湖街道临时救助名单")
     answer_draft = approval.draft_propose(
         actor=cast.head,
         application=drafted,

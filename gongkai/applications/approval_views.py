@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import action_forms as f
 from gongkai.applications import approval, permissions
+from gongkai.applications.action_views import submit_step
 from gongkai.applications.models import OPEN_DRAFT_STATES, AnswerDraft
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
@@ -56,19 +56,11 @@ def draft_action(request, code: str, pk: int, draft_pk: int, step: str):
     draft = _draft(request, code, pk, draft_pk)
     label, form_class, run = DRAFT_STEPS[step]
     form = form_class(request.POST, prefix=f"draft-{step}")
-    if form.is_valid():
-        try:
-            run(request.user, draft, form.cleaned_data, timezone.localdate())
-        except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"已完成：{label}。")
-            return redirect("application-detail", code=code, pk=pk)
-    errors = [e for field_errors in form.errors.values() for e in field_errors]
-    return render(
-        request, "web/error.html", {"title": f"无法{label}", "message": "；".join(errors)}, status=400
-    )
+
+    def run_step(data):
+        return run(request.user, draft, data, timezone.localdate())
+
+    return submit_step(request, form, label, run_step, code=code, pk=pk)
 
 
 @login_required
