@@ -176,3 +176,20 @@ def test_signing_on_a_day_before_the_last_step_is_refused_and_leaves_the_draft(c
         approval.draft_sign(actor=cast.head, draft=draft, on=date(2020, 1, 1), today=today())
     draft.refresh_from_db()
     assert draft.state == "awaiting_signature" and not IssuedLetter.objects.exists()
+
+
+def test_the_home_page_lists_what_waits_for_each_step(client, cast, case):
+    draft = propose(cast, case)
+    client.force_login(cast.reviewer)
+    assert f"待审核：{case.number}" in client.get("/work/").content.decode()
+    client.force_login(cast.head)
+    assert f"待签发：{case.number}" not in client.get("/work/").content.decode()
+    approval.draft_return(actor=cast.reviewer, draft=draft, reason="请改为部分公开", today=today())
+    client.force_login(cast.clerk)
+    page = client.get("/work/").content.decode()
+    assert f"已退回：{case.number}" in page and "退回理由：请改为部分公开" in page
+    again = propose(cast, case)
+    approval.draft_review(actor=cast.reviewer, draft=again, today=today())
+    assert f"已退回：{case.number}" not in client.get("/work/").content.decode()
+    client.force_login(cast.head)
+    assert f"待签发：{case.number}" in client.get("/work/").content.decode()
