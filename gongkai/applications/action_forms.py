@@ -60,7 +60,7 @@ class FeeForm(Form):
 class DecisionForm(Form):
     """拟办 of the answer: the ground decides the wording, the citation and the table-2 row."""
 
-    on = _on("答复日期")
+    on = date_field("答复日期", DateKind.HAPPENED, help_text="须审批的答复，以负责人签发之日为答复日期。")
     ground = forms.ChoiceField(label="答复依据", choices=[(g.code, g.label) for g in GROUNDS])
     access = forms.CharField(
         label="获取信息的方式、途径和时间",
