@@ -22,6 +22,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from gongkai.applications import approval
 from gongkai.applications import services as application_services
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.calendar_import import calendar_year_import
@@ -181,14 +182,20 @@ TARGETS = [
     ),
     action(
         "decide",
-        "clerk",
-        {"on": "{today}", "outcome": "granted", "reason": ""},
-        (("reason", "理由及说明"),),
+        "head",
+        {
+            "on": "{today}",
+            "ground": "37",
+            "access": "当面领取",
+            "withheld": "身份证号码",
+            "reason": "个人隐私",
+        },
+        (("access", "获取信息的方式、途径和时间"), ("withheld", "不予公开的内容"), ("reason", "理由及说明")),
         (("on", "答复日期"),),
     ),
     action(
         "redirect",
-        "clerk",
+        "head",
         {"on": "{today}", "competent_body": "区财政局", "contact": "0755-12345678"},
         (("competent_body", "负责公开该信息的机关"), ("contact", "该机关联系方式")),
         (("on", "答复日期"),),
@@ -217,6 +224,35 @@ TARGETS = [
             "reason": "国办发明电〔2026〕1号",
         },
         (("reason", "依据或更正原因"), ("data", "节假日安排")),
+    ),
+    # Approval of a drafted answer, and the body's answer settings
+    Target(
+        "draft-action",
+        "/bodies/donghu/applications/{draft_case}/drafts/{draft}/return/",
+        "head",
+        {"draft-return-reason": "依据写错了"},
+        (("draft-return-reason", "退回理由"),),
+    ),
+    Target(
+        "draft-action",
+        "/bodies/donghu/applications/{draft_case}/drafts/{draft}/sign/",
+        "head",
+        {"draft-sign-on": "{today}"},
+        dates=(("draft-sign-on", "签发日期"),),
+    ),
+    Target(
+        "answer-settings",
+        "/bodies/donghu/applications/settings/",
+        "admin",
+        {"flow": "three_steps", "review_authority": "示范区人民政府", "court": "示范区人民法院"},
+        (("review_authority", "行政复议机关"), ("court", "行政诉讼受理法院")),
+    ),
+    Target(
+        "letter-template",
+        "/bodies/donghu/applications/settings/letters/36-4/",
+        "admin",
+        {"extra": "如有疑问请来电。", "closing": "特此告知。"},
+        (("extra", "补充段落"), ("closing", "结束语")),
     ),
     # Annual report
     Target(
@@ -337,6 +373,7 @@ NOT_IN_TABLE = {
     "application-detail": "GET only",
     "application-assign": "a choice of clerk by id only",
     "letter-download": "GET only",
+    "draft-preview": "GET only",
     "overdue-list": "GET only; its filter is a Form of gongkai.common.forms (guard below)",
     "overdue-xlsx": "GET only, the same filter as overdue-list",
     "status-lookup": "GET form; a RegexField of letters and digits",
@@ -382,14 +419,14 @@ def target_id(target: Target) -> str:
     return target.url.rsplit("/do/", 1)[-1].strip("/") if "/do/" in target.url else target.route
 
 
-def received_days_ago(cast, days: int):
+def received_case(cast, information_requested: str, days_ago: int = 1):
     return application_services.application_register(
         actor=cast.clerk,
         body=cast.body,
         channel="in_person",
-        received_on=today() - timedelta(days=days),
+        received_on=today() - timedelta(days=days_ago),
         applicant=person(),
-        information_requested="2025年东湖街道低保发放名单",
+        information_requested=information_requested,
         form_wanted="纸质",
         today=today(),
     )
@@ -400,7 +437,7 @@ def world(cast):
     """The records the targets act on, and the ids that fill their URLs and payloads."""
     # An extension from December runs into next year, whose holidays must be known.
     calendar_year_import(actor=cast.superuser, data=CALENDAR_2027, reason="测试")
-    application = received_days_ago(cast, 1)
+    application = received_case(cast, "2025年东湖街道低保发放名单")
     appeal = appeal_record(
         actor=cast.clerk,
         body=cast.body,
@@ -411,8 +448,18 @@ def world(cast):
         application=application,
     )
     # 督办: a case three months old and never answered, urged once by the district's inspector.
-    overdue = received_days_ago(cast, 90)
+    overdue = received_case(cast, "2025年东湖街道低保发放名单", days_ago=90)
     urging = urging_issue(actor=cast.inspector, application=overdue, note="请尽快答复。", today=today())
+    drafted = received_case(cast, "2025年东湖街道临时救助名单")
+    answer_draft = approval.draft_propose(
+        actor=cast.head,
+        application=drafted,
+        step="decide",
+        facts={"ground": "36-2", "access": "当面领取"},
+        on=today(),
+        today=today(),
+    )
+    approval.draft_review(actor=cast.reviewer, draft=answer_draft, today=today())
     publication, _ = draft(cast)
     submitted, version = draft(cast, title="另一则公示", text="正文。")
     publishing_services.version_submit(actor=cast.clerk, version=version, today=today())
@@ -424,6 +471,8 @@ def world(cast):
         "appeal": appeal.pk,
         "overdue": overdue.pk,
         "urging": urging.pk,
+        "draft_case": drafted.pk,
+        "draft": answer_draft.pk,
         "publication": publication.pk,
         "submitted": submitted.pk,
         "column": install_catalogue(cast.body, cast.admin).get(code="dibao").pk,
@@ -661,7 +710,7 @@ def test_a_case_stored_with_control_characters_still_gets_its_letters(cast, weas
         application=application,
         outcome_code="granted",
         on=today(),
-        reason="",
+        access="当面领取",
         today=today(),
     )
     texts = {}

@@ -83,6 +83,8 @@ def _cases(body: Body, clerk, today: date, share: int) -> None:
                 outcome_code=outcome,
                 on=received + timedelta(days=days),
                 reason="依法作出答复。",
+                access="通过电子邮件发送至申请人邮箱",
+                withheld="涉及个人信息的部分",
                 today=today,
             )
 

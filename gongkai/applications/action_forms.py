@@ -7,7 +7,7 @@ from django import forms
 from gongkai.applications.models import DeliveryChannel
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
-from gongkai.core.outcomes import OUTCOMES
+from gongkai.core.letter_grounds import GROUNDS
 
 
 def _on(label: str = "日期") -> forms.DateField:
@@ -69,15 +69,35 @@ class FeeForm(Form):
 
 
 class DecisionForm(Form):
-    on = _on("答复日期")
-    outcome = forms.ChoiceField(label="办理结果", choices=[(o.code, o.row_2021) for o in OUTCOMES])
+    """拟办 of the answer: the ground decides the wording, the citation and the table-2 row."""
+
+    on = date_field("答复日期", DateKind.HAPPENED, help_text="须审批的答复，以负责人签发之日为答复日期。")
+    ground = forms.ChoiceField(label="答复依据", choices=[(g.code, g.label) for g in GROUNDS])
+    access = forms.CharField(
+        label="获取信息的方式、途径和时间",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="予以公开、部分公开时必填，如：请于收到本答复之日起15个工作日内到本机关政务服务大厅领取纸质件。",
+    )
+    withheld = forms.CharField(
+        label="不予公开的内容", max_length=1000, required=False, help_text="部分公开时必填。"
+    )
     reason = forms.CharField(
         label="理由及说明",
         max_length=3000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="部分公开、不予公开、无法提供时必须说明理由。",
+        help_text="部分公开、不予公开、不予处理等须说明理由；信访、投诉、举报请写明受理渠道。",
     )
+
+
+class ReturnForm(Form):
+    reason = forms.CharField(label="退回理由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SignForm(Form):
+    on = _on("签发日期")
 
 
 class RedirectForm(Form):

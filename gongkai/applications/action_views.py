@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import action_forms as f
-from gongkai.applications import handling, letters, permissions
+from gongkai.applications import approval, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
 from gongkai.bodies.services import ServiceError
@@ -53,6 +53,25 @@ def _fee(actor, application, data, today):
     handling.fee_notice_send(actor=actor, application=application, on=data["on"], fee=fee, today=today)
 
 
+def _propose(step: str, *keys: str) -> Callable:
+    """A step whose letter goes through 拟办 → 审核 → 签发 where the body says so (approval)."""
+
+    def run(actor, application, data, today):
+        facts = {key: data[key] for key in keys}
+        approval.draft_propose(
+            actor=actor, application=application, step=step, facts=facts, on=data["on"], today=today
+        )
+
+    return run
+
+
+def _may_propose_extension(user, application) -> bool:
+    """Where extensions are approved like letters, the 经办人 drafts them; else the 负责人 decides."""
+    if approval.needs_approval(application, "extend"):
+        return permissions.can_handle_application(user, application)
+    return permissions.can_approve_extension(user, application)
+
+
 def _deliver(actor, application, data, today):
     letter = application.letters.filter(pk=data["letter"]).first()
     if letter is None:
@@ -64,18 +83,7 @@ def _deliver(actor, application, data, today):
 
 ACTIONS: dict[str, Action] = {
     "acknowledge": Action("出具受理回执", f.OnForm, _acknowledge),
-    "supplement": Action(
-        "发出补正告知",
-        f.SupplementForm,
-        lambda a, app, d, t: handling.supplement_request(
-            actor=a,
-            application=app,
-            on=d["on"],
-            missing=d["missing"],
-            working_days=d["working_days"],
-            today=t,
-        ),
-    ),
+    "supplement": Action("发出补正告知", f.SupplementForm, _propose("supplement", "missing", "working_days")),
     "supplement_received": Action(
         "收到补正材料",
         f.LateConfirmForm,
@@ -103,12 +111,10 @@ ACTIONS: dict[str, Action] = {
         ),
     ),
     "extend": Action(
-        "批准延期（负责人）",
+        "延期答复（负责人批准）",
         f.ExtensionForm,
-        lambda a, app, d, t: handling.extension_approve(
-            actor=a, application=app, on=d["on"], days=d["days"], reason=d["reason"], today=t
-        ),
-        permissions.can_approve_extension,
+        _propose("extend", "days", "reason"),
+        _may_propose_extension,
     ),
     "fee": Action("发出收费通知", f.FeeForm, _fee),
     "fee_paid": Action(
@@ -119,23 +125,12 @@ ACTIONS: dict[str, Action] = {
         ),
     ),
     "decide": Action(
-        "作出答复",
-        f.DecisionForm,
-        lambda a, app, d, t: handling.application_decide(
-            actor=a, application=app, outcome_code=d["outcome"], on=d["on"], reason=d["reason"], today=t
-        ),
+        "拟办答复", f.DecisionForm, _propose("decide", "ground", "access", "withheld", "reason")
     ),
     "redirect": Action(
-        "告知向其他机关申请（转办）",
+        "转办：拟办告知向其他机关申请的答复",
         f.RedirectForm,
-        lambda a, app, d, t: handling.application_redirect(
-            actor=a,
-            application=app,
-            competent_body=d["competent_body"],
-            contact=d["contact"],
-            on=d["on"],
-            today=t,
-        ),
+        _propose("redirect", "competent_body", "contact"),
     ),
     "deliver": Action("记录送达", f.DeliveryForm, _deliver),
 }
@@ -163,15 +158,24 @@ def application_action(request, code: str, pk: int, action: str):
     if not step.allowed(request.user, application):
         raise PermissionDenied
     form = step.form(request.POST, prefix=action)
+
+    def run(data):
+        return step.run(request.user, application, data, timezone.localdate())
+
+    return submit_step(request, form, step.label, run, code=code, pk=pk)
+
+
+def submit_step(request, form, label: str, run: Callable, *, code: str, pk: int):
+    """Run a case-page step with its checked form; back to the case page, or a 400 in Chinese."""
     if form.is_valid():
         try:
-            step.run(request.user, application, form.cleaned_data, timezone.localdate())
+            run(form.cleaned_data)
         except ServiceError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, f"已完成：{step.label}。")
+            messages.success(request, f"已完成：{label}。")
             return redirect("application-detail", code=code, pk=pk)
     errors = [e for field_errors in form.errors.values() for e in field_errors]
-    context = {"title": f"无法{step.label}", "message": "；".join(errors)}
+    context = {"title": f"无法{label}", "message": "；".join(errors)}
     return render(request, "web/error.html", context, status=400)

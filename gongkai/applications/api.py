@@ -40,6 +40,7 @@ class ApplicationIn(InSchema):
     applicant_name: str = Field(max_length=100)
     id_document_type: IdDocumentType
     id_document_number: str = Field(max_length=40)
+    id_document_name: str = Field(default="", max_length=60)
     contact_phone: str = Field(max_length=30)
     contact_address: str = Field(default="", max_length=200)
     contact_email: str = Field(default="", max_length=100)
@@ -102,6 +103,7 @@ def register_application(request, code: str, payload: ApplicationIn):
         name=payload.applicant_name,
         id_document_type=payload.id_document_type,
         id_document_number=payload.id_document_number,
+        id_document_name=payload.id_document_name,
         contact_phone=payload.contact_phone,
         contact_address=payload.contact_address,
         contact_email=payload.contact_email,

@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from gongkai.applications.todo import (
             calendar_year_missing,
+            drafts_to_approve,
             due_and_overdue,
             my_open_applications,
             supervised_overdue,
@@ -17,6 +18,7 @@ class ApplicationsConfig(AppConfig):
 
         providers = (
             calendar_year_missing,
+            drafts_to_approve,
             due_and_overdue,
             supervised_overdue,
             unassigned_applications,

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from gongkai.applications import handling
+from gongkai.applications import approval, handling
 from gongkai.applications.models import Application
 from gongkai.applications.services import ApplicantDetails, application_assign, application_register
 from gongkai.bodies.models import Body
@@ -24,6 +24,20 @@ REQUESTS = [
     "2024年街道办事处部门预算和决算",
     "东湖社区违法建筑拆除决定书",
 ]
+
+
+PARTIAL_ANSWER = {
+    "ground": "37",
+    "access": "请于收到本答复之日起15个工作日内到东湖街道政务服务中心领取纸质件",
+    "withheld": "中标单位的银行账户信息",
+    "reason": "属于商业秘密，公开会对第三方合法权益造成损害（条例第十五条）",
+}
+GRANTED_ANSWER = {
+    "ground": "36-2",
+    "access": "随本答复书邮寄纸质件",
+    "withheld": "",
+    "reason": "",
+}
 
 
 def load_demo_cases() -> int:
@@ -54,14 +68,15 @@ def load_demo_cases() -> int:
         )
         if fate != "new":
             application_assign(actor=head, application=case, clerk=clerk, today=today)
-        if fate == "answered":
-            handling.application_decide(
-                actor=clerk,
-                application=case,
-                outcome_code="partial",
-                on=received + timedelta(days=12),
-                reason="中标单位的银行账户信息属于商业秘密，不予公开。",
-                today=today,
+        if fate == "answered":  # 拟办 → 审核 → 签发, as the body's default flow asks
+            draft = approval.draft_propose(
+                actor=clerk, application=case, step="decide", facts=PARTIAL_ANSWER, on=today, today=today
+            )
+            approval.draft_review(actor=users["donghu-sh"], draft=draft, today=today)
+            approval.draft_sign(actor=head, draft=draft, on=received + timedelta(days=12), today=today)
+        elif fate == "overdue":  # late, and its answer is still waiting for the 审核人
+            approval.draft_propose(
+                actor=clerk, application=case, step="decide", facts=GRANTED_ANSWER, on=today, today=today
             )
         elif fate == "supplement":
             handling.supplement_request(

@@ -13,6 +13,12 @@ class ApplicantFields(Form):
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
     id_document_type = forms.ChoiceField(label="证件类型", choices=IdDocumentType.choices)
     id_document_number = forms.CharField(label="证件号码", max_length=40)
+    id_document_name = forms.CharField(
+        label="证件名称",
+        max_length=60,
+        required=False,
+        help_text="证件类型为“其他登记证明文件”时填写，如境外非政府组织登记证书。",
+    )
     contact_phone = forms.RegexField(
         label="联系电话",
         max_length=30,

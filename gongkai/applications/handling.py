@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
-from gongkai.applications import letters
+from gongkai.applications import letter_texts, letters
 from gongkai.applications.clock import (
     clock_state,
     clock_state_with,
@@ -34,6 +34,7 @@ from gongkai.bodies.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
+from gongkai.core.letter_grounds import DEFAULT_GROUND, Ground, ground
 from gongkai.core.outcomes import OutcomeGroup, outcome
 from gongkai.core.workcalendar import UnknownYearError
 
@@ -285,21 +286,41 @@ def fee_paid(*, actor, application, on: date, today: date, confirm_late: bool = 
     return application
 
 
+def answer_ground(*, outcome_code: str = "", ground_code: str = "") -> Ground:
+    """The ground of an answer: given, or the first one of the outcome (callers that name a row only)."""
+    try:
+        if ground_code:
+            return ground(ground_code)
+        outcome(outcome_code)
+    except ValueError as error:
+        raise ServiceError(str(error)) from error
+    return DEFAULT_GROUND[outcome_code]
+
+
 @atomic_with_files()
 def application_decide(
-    *, actor, application, outcome_code: str, on: date, reason: str, today: date
+    *,
+    actor,
+    application,
+    on: date,
+    today: date,
+    reason: str = "",
+    outcome_code: str = "",
+    ground_code: str = "",
+    access: str = "",
+    withheld: str = "",
 ) -> IssuedLetter:
-    """The answer: exactly one coded outcome (the table-2 row), its legal basis, and the 答复书."""
-    chosen = outcome(outcome_code)
+    """The answer: exactly one ground (and so one coded outcome, the table-2 row), its wording and
+    legal basis, and the 答复书. Where approval is on, this is what 签发 runs (applications.approval)."""
+    chosen_ground = answer_ground(outcome_code=outcome_code, ground_code=ground_code)
+    chosen = outcome(chosen_ground.outcome_code)
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
     refuse_in_locked_year(body=application.body, day=on)
-    version = application.body.version_on(on)
-    parent = version.parent.version_on(on) if version and version.parent else None
-    draft = letters.answer(
-        application, outcome=chosen, reason=reason, review_body=parent.name if parent else "上一级行政机关"
-    )
-    _record(application, ClockEventKind.ANSWERED, on, actor, note=chosen.row_2021, basis=chosen.basis)
+    facts = {"reason": reason, "access": access, "withheld": withheld}
+    remedy = letter_texts.remedy_sentence(application.body, on)
+    draft = letters.answer(application, ground=chosen_ground, facts=facts, remedy=remedy)
+    _record(application, ClockEventKind.ANSWERED, on, actor, note=chosen.row_2021, basis=draft.legal_basis)
     application.outcome = chosen.code
     application.decided_on = on
     application.decision_reason = reason.strip()
@@ -313,12 +334,12 @@ def application_redirect(*, actor, application, competent_body: str, contact: st
     """条例第三十六条第（五）项: not this body's information; tell the applicant who holds it (转办)."""
     if not competent_body.strip():
         raise ServiceError("请填写负责公开该信息的机关。")
-    reason = f"该政府信息不属于本机关负责公开，负责公开该信息的机关为{competent_body.strip()}"
-    reason += f"，联系方式：{contact.strip()}。" if contact.strip() else "。"
+    reason = f"负责公开该政府信息的机关为{competent_body.strip()}"
+    reason += f"，联系方式：{contact.strip()}" if contact.strip() else ""
     return application_decide(
         actor=actor,
         application=application,
-        outcome_code="unavailable_not_held",
+        ground_code="36-5",
         on=on,
         reason=reason,
         today=today,

@@ -1,7 +1,8 @@
 """The notices and answers of a case, written from its data, rendered, numbered and archived.
 
-Texts follow the usual wording of these 文书 with the legal basis filled in; the applicant's
-remedies (行政复议 within 60 days, 行政诉讼 within 6 months) close every answer.
+Texts follow the usual wording of these 文书 with the legal basis filled in; an answer's wording
+and citation come from its ground (core.letter_grounds), and the applicant's remedies (行政复议
+within 60 days, 行政诉讼 within 6 months, naming where) close every answer (letter_texts).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai.applications import letter_texts
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
 from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
-from gongkai.core.outcomes import Outcome, OutcomeGroup
+from gongkai.core.letter_grounds import REGULATION, Ground
+from gongkai.core.outcomes import outcome
 from gongkai.documents.letter import Letter, chinese_date, render_docx, render_pdf
 
 ABBREVIATIONS = {
@@ -29,7 +32,6 @@ ABBREVIATIONS = {
     LetterKind.ANSWER: "答",
     LetterKind.TERMINATION: "终",
 }
-REGULATION = "《中华人民共和国政府信息公开条例》"
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class Draft:
 
     kind: str
     recipient: str
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # the locked parts, in order
     legal_basis: str
+    remedy: str = ""  # the applicant's remedies, last paragraph (answers)
+    template_key: str = ""  # the LetterTemplate adjusting it; its kind when empty
 
 
 def _received(application: Application) -> str:
@@ -133,30 +137,44 @@ def termination(
     )
 
 
-ANSWER_BODIES = {
-    OutcomeGroup.GRANTED: "经审查，您申请获取的信息属于公开范围，本机关予以公开。",
-    OutcomeGroup.PARTIAL: "经审查，您申请获取的信息中部分内容不应公开，本机关对可以公开的部分予以公开，并对不予公开的部分说明理由。",
-    OutcomeGroup.WITHHELD: "经审查，您申请获取的信息属于不予公开的范围，本机关决定不予公开。",
-    OutcomeGroup.UNAVAILABLE: "经审查，本机关无法提供您申请获取的信息。",
-    OutcomeGroup.NOT_PROCESSED: "经审查，您的申请不属于本机关应当作为政府信息公开申请处理的情形，本机关不予处理。",
-    OutcomeGroup.OTHER: "本机关不再处理您的政府信息公开申请。",
-}
-
-
-def answer(application: Application, *, outcome: Outcome, reason: str, review_body: str) -> Draft:
-    if (
-        outcome.group in (OutcomeGroup.PARTIAL, OutcomeGroup.WITHHELD, OutcomeGroup.UNAVAILABLE)
-        and not reason.strip()
-    ):
-        raise ServiceError("部分公开、不予公开和无法提供的答复必须说明理由（条例第三十六条）。")
-    paragraphs = [_received(application), ANSWER_BODIES[outcome.group]]
-    if reason.strip():
-        paragraphs.append(f"理由及说明：{reason.strip()}")
-    paragraphs.append(
-        f"如对本答复不服，可以自收到本答复之日起60日内向{review_body}申请行政复议，"
-        "或者自收到本答复之日起6个月内向人民法院提起行政诉讼。"
+def answer(application: Application, *, ground: Ground, facts: dict[str, str], remedy: str) -> Draft:
+    """The 答复书: the ground's locked wording and citation (条例第三十六条至第三十九条), and the remedies."""
+    return Draft(
+        LetterKind.ANSWER,
+        application.applicant_name,
+        (_received(application), *letter_texts.ground_paragraphs(ground, facts)),
+        ground.citation or outcome(ground.outcome_code).basis,
+        remedy=remedy,
+        template_key=ground.code,
     )
-    return Draft(LetterKind.ANSWER, application.applicant_name, tuple(paragraphs), outcome.basis)
+
+
+def compose(application: Application, draft: Draft, *, number: str, dated: date) -> Letter:
+    """The letter as it reads: the locked parts, the body's own paragraph, the remedies, its closing."""
+    body = application.body
+    version = body.version_on(dated) or body.versions.first()
+    key = draft.template_key or draft.kind
+    extra = letter_texts.extra_paragraph(body, key)
+    paragraphs = draft.paragraphs + ((extra,) if extra else ()) + ((draft.remedy,) if draft.remedy else ())
+    return Letter(
+        title=LetterKind(draft.kind).label,
+        number=number,
+        recipient=draft.recipient,
+        paragraphs=paragraphs,
+        sender=version.name,
+        dated=dated,
+        legal_basis=draft.legal_basis,
+        notes=(f"联系电话：{version.office_phone}  地址：{version.office_address}",),
+        closing=letter_texts.closing_for(body, key, draft.kind),
+    )
+
+
+UNNUMBERED = "（文号于签发时生成）"
+
+
+def preview(application: Application, draft: Draft, *, on: date) -> Letter:
+    """What the letter will say if signed on the day: no number yet (文号 only when signed)."""
+    return compose(application, draft, number=UNNUMBERED, dated=on)
 
 
 @atomic_with_files()
@@ -166,16 +184,7 @@ def letter_issue(*, actor, application: Application, draft: Draft, issued_on: da
     serial = next_serial(body=application.body, year=issued_on.year, series=f"letter:{draft.kind}")
     short = version.short_name or version.name
     number = f"{short}依申{ABBREVIATIONS[draft.kind]}〔{issued_on.year}〕{serial}号"
-    letter = Letter(
-        title=LetterKind(draft.kind).label,
-        number=number,
-        recipient=draft.recipient,
-        paragraphs=draft.paragraphs,
-        sender=version.name,
-        dated=issued_on,
-        legal_basis=draft.legal_basis,
-        notes=(f"联系电话：{version.office_phone}  地址：{version.office_address}",),
-    )
+    letter = compose(application, draft, number=number, dated=issued_on)
     issued = IssuedLetter(
         body=application.body,
         application=application,

@@ -41,6 +41,9 @@ class IdDocumentType(models.TextChoices):
     PASSPORT = "passport", "护照"
     OTHER_PERSONAL = "other_personal", "其他有效身份证件"
     CREDIT_CODE = "credit_code", "统一社会信用代码"
+    # Organisations without a credit code (foreign ones, some 社会组织) show another registration
+    # document; its name goes in Application.id_document_name.
+    OTHER_REGISTRATION = "other_registration", "其他登记证明文件"
 
 
 class Status(models.TextChoices):
@@ -64,8 +67,9 @@ class Application(models.Model):
     received_on = models.DateField("收到申请日期")
     applicant_kind = models.CharField("申请人类型", max_length=24, choices=ApplicantKind.choices)
     applicant_name = models.CharField("申请人姓名或名称", max_length=100)
-    id_document_type = models.CharField("证件类型", max_length=16, choices=IdDocumentType.choices)
+    id_document_type = models.CharField("证件类型", max_length=24, choices=IdDocumentType.choices)
     id_document_number = models.CharField("证件号码", max_length=40)
+    id_document_name = models.CharField("证件名称", max_length=60, blank=True)
     contact_phone = models.CharField("联系电话", max_length=30)
     contact_address = models.CharField("通信地址", max_length=200, blank=True)
     contact_email = models.EmailField("电子邮箱", max_length=100, blank=True)
@@ -318,3 +322,104 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年节假日安排"
+
+
+class ApprovalFlow(models.TextChoices):
+    THREE_STEPS = "three_steps", "拟办 → 审核 → 签发"
+    ONE_STEP = "one_step", "负责人可一步拟办并签发（其他人员拟办后由负责人签发）"
+
+
+class AnswerSettings(models.Model):
+    """How a body answers: its approval flow, and whom its letters name for the applicant's remedies."""
+
+    body = models.OneToOneField(
+        "bodies.Body", on_delete=models.CASCADE, related_name="answer_settings", verbose_name="机关"
+    )
+    flow = models.CharField(
+        "答复审批流程", max_length=16, choices=ApprovalFlow.choices, default=ApprovalFlow.THREE_STEPS
+    )
+    notices_need_approval = models.BooleanField("补正告知书、延期答复告知书也须审批", default=False)
+    review_authority = models.CharField(
+        "行政复议机关",
+        max_length=100,
+        blank=True,
+        help_text="答复书中告知的复议机关。留空时为上级机关；垂直管理的机关请填写实际的复议机关。",
+    )
+    court = models.CharField(
+        "行政诉讼受理法院", max_length=100, blank=True, help_text="留空时写“有管辖权的人民法院”。"
+    )
+
+    class Meta:
+        verbose_name = "答复设置"
+        verbose_name_plural = "答复设置"
+
+    def __str__(self) -> str:
+        return f"{self.body_id} 答复设置"
+
+
+class LetterTemplate(models.Model):
+    """What a 管理员 may adjust in one kind of letter of the body: a paragraph of their own and the
+    closing. The legal parts (citation, wording, remedies) are composed by code and cannot be edited."""
+
+    body = models.ForeignKey("bodies.Body", on_delete=models.CASCADE, related_name="+", verbose_name="机关")
+    key = models.CharField("文书", max_length=32)  # a ground code (core.letter_grounds) or a LetterKind
+    extra = models.TextField("补充段落", max_length=1000, blank=True)
+    closing = models.CharField("结束语", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "文书模板"
+        verbose_name_plural = "文书模板"
+        constraints = [models.UniqueConstraint(fields=["body", "key"], name="one_template_per_body_key")]
+
+    def __str__(self) -> str:
+        return f"{self.body_id}/{self.key}"
+
+
+class DraftState(models.TextChoices):
+    AWAITING_REVIEW = "awaiting_review", "待审核"
+    AWAITING_SIGNATURE = "awaiting_signature", "待签发"
+    RETURNED = "returned", "已退回"
+    SIGNED = "signed", "已签发"
+
+
+OPEN_DRAFT_STATES = (DraftState.AWAITING_REVIEW, DraftState.AWAITING_SIGNATURE)
+
+
+class AnswerDraft(models.Model):
+    """A letter on its way through 拟办 → 审核 → 签发 (applications.approval). It has no number and
+    no date until it is signed: signing runs the handling step with the stored facts."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="drafts")
+    step = models.CharField("办理事项", max_length=24)  # a key of applications.approval.STEPS
+    facts = models.JSONField("拟办内容")
+    state = models.CharField("状态", max_length=24, choices=DraftState.choices)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drafted_at = models.DateTimeField("拟办时间", auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    return_reason = models.CharField("退回理由", max_length=300, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    letter = models.OneToOneField(
+        IssuedLetter, on_delete=models.PROTECT, null=True, blank=True, related_name="draft"
+    )
+
+    class Meta:
+        verbose_name = "拟办文书"
+        verbose_name_plural = "拟办文书"
+        ordering = ["drafted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(state__in=["awaiting_review", "awaiting_signature"]),
+                name="one_open_draft_per_application",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.step} {self.state}"

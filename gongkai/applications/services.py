@@ -40,6 +40,7 @@ class ApplicantDetails:
     contact_phone: str
     contact_address: str = ""
     contact_email: str = ""
+    id_document_name: str = ""  # the document's name, for 其他登记证明文件
 
 
 def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
@@ -49,8 +50,20 @@ def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
     is_person = applicant.kind == ApplicantKind.NATURAL_PERSON
     if is_person and applicant.id_document_type == IdDocumentType.CREDIT_CODE:
         raise ServiceError("自然人申请应提供身份证件，而不是统一社会信用代码。")
-    if not is_person and applicant.id_document_type != IdDocumentType.CREDIT_CODE:
-        raise ServiceError("法人或其他组织申请应提供统一社会信用代码。")
+    if is_person and applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION:
+        raise ServiceError("自然人申请应提供身份证件，而不是组织的登记证明文件。")
+    organisation_types = (IdDocumentType.CREDIT_CODE, IdDocumentType.OTHER_REGISTRATION)
+    if not is_person and applicant.id_document_type not in organisation_types:
+        raise ServiceError(
+            "法人或其他组织申请应提供统一社会信用代码；没有统一社会信用代码的，提供其他登记证明文件。"
+        )
+    if applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION:
+        # Foreign organisations and some 社会组织 have no credit code: the registration document
+        # they do have identifies them (条例第二十九条), named so the office can check it.
+        if not applicant.id_document_name.strip():
+            raise ServiceError("证件名称：请写明登记证明文件的名称（如境外机构注册证书）。")
+        if len(applicant.id_document_number.strip()) < 4:
+            raise ServiceError("证件号码：请填写登记证明文件上的编号（至少4个字符）。")
     try:
         if applicant.id_document_type == IdDocumentType.RESIDENT_ID:
             return validate_resident_id(applicant.id_document_number, today=today)
@@ -127,6 +140,9 @@ def application_register(
         applicant_name=applicant.name.strip(),
         id_document_type=applicant.id_document_type,
         id_document_number=id_number,
+        id_document_name=applicant.id_document_name.strip()
+        if applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION
+        else "",
         contact_phone=applicant.contact_phone.strip(),
         contact_address=applicant.contact_address.strip(),
         contact_email=applicant.contact_email.strip(),

@@ -115,3 +115,49 @@ def calendar_year_missing(user, today: date) -> list[TodoItem]:
         )
         for year in years
     ]
+
+
+def drafts_to_approve(user, today: date) -> list[TodoItem]:
+    """For 审核人 and 负责人 (their AB岗 included): drafted letters waiting for their step; for the
+    drafter: drafts returned to them."""
+    from gongkai.applications.models import AnswerDraft, DraftState
+
+    waiting = {Role.REVIEWER: DraftState.AWAITING_REVIEW, Role.HEAD: DraftState.AWAITING_SIGNATURE}
+    verbs = {Role.REVIEWER: "审核", Role.HEAD: "签发"}
+    items = []
+    for body in bodies_of(user=user, on=today):
+        roles = roles_held(user=user, body=body, on=today)
+        for role, state in waiting.items():
+            if role not in roles:
+                continue
+            drafts = AnswerDraft.objects.filter(application__body=body, state=state).select_related(
+                "application"
+            )
+            items += [
+                TodoItem(
+                    title=f"待{verbs[role]}：{draft.application.number}",
+                    detail=f"{draft.application.applicant_name}：{draft.application.information_requested[:40]}",
+                    url=reverse("application-detail", args=[body.code, draft.application_id]),
+                    urgent=True,
+                )
+                for draft in drafts.exclude(drafted_by=user)[:50]
+            ]
+    returned = AnswerDraft.objects.filter(drafted_by=user, state=DraftState.RETURNED).select_related(
+        "application__body"
+    )
+    returned = returned.exclude(application__drafts__state__in=["awaiting_review", "awaiting_signature"])
+    seen = set()  # a case returned twice is one item, with its latest reason
+    for draft in returned.order_by("-id")[:50]:
+        if draft.application.status in OPEN_STATUSES and draft.application_id not in seen:
+            seen.add(draft.application_id)
+            items.append(
+                TodoItem(
+                    title=f"已退回：{draft.application.number}",
+                    detail=f"退回理由：{draft.return_reason}",
+                    url=reverse(
+                        "application-detail", args=[draft.application.body.code, draft.application_id]
+                    ),
+                    urgent=True,
+                )
+            )
+    return items

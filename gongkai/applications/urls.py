@@ -1,6 +1,13 @@
 from django.urls import path
 
-from gongkai.applications import action_views, appeal_views, calendar_views, views
+from gongkai.applications import (
+    action_views,
+    appeal_views,
+    approval_views,
+    calendar_views,
+    letter_settings_views,
+    views,
+)
 
 staff_urlpatterns = [
     path("<slug:code>/applications/", views.application_list, name="application-list"),
@@ -14,6 +21,26 @@ staff_urlpatterns = [
         "<slug:code>/applications/<int:pk>/do/<slug:action>/",
         action_views.application_action,
         name="application-action",
+    ),
+    path(
+        "<slug:code>/applications/<int:pk>/drafts/<int:draft_pk>/<slug:step>/",
+        approval_views.draft_action,
+        name="draft-action",
+    ),
+    path(
+        "<slug:code>/applications/<int:pk>/drafts/<int:draft_pk>/preview.<str:fmt>",
+        approval_views.draft_preview,
+        name="draft-preview",
+    ),
+    path(
+        "<slug:code>/applications/settings/",
+        letter_settings_views.answer_settings_page,
+        name="answer-settings",
+    ),
+    path(
+        "<slug:code>/applications/settings/letters/<slug:key>/",
+        letter_settings_views.letter_template_page,
+        name="letter-template",
     ),
     path(
         "<slug:code>/applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
+from gongkai.applications.approval_views import draft_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
@@ -40,6 +41,7 @@ def _applicant(data) -> services.ApplicantDetails:
         name=data["applicant_name"],
         id_document_type=data["id_document_type"],
         id_document_number=data["id_document_number"],
+        id_document_name=data.get("id_document_name", ""),
         contact_phone=data["contact_phone"],
         contact_address=data.get("contact_address", ""),
         contact_email=data.get("contact_email", ""),
@@ -158,6 +160,7 @@ def _detail_page(request, application: Application, *, revealed: bool):
         "clock_problem": clock_problem,
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
+        **draft_panel(request.user, application, timezone.localdate()),
     }
     return render(request, "applications/detail.html", context)
 

@@ -25,14 +25,21 @@ class Letter:
     dated: date
     legal_basis: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)  # small print after the signature
+    closing: str = ""  # e.g. 特此告知。, after the legal basis
 
     def plain_text(self) -> str:
         """The letter as text, in reading order: what a test or a search index sees."""
         lines = [self.title, self.number, f"{self.recipient}：", *self.paragraphs]
         if self.legal_basis:
             lines.append(f"依据：{self.legal_basis}")
-        lines += [self.sender, chinese_date(self.dated), *self.notes]
+        if self.closing:
+            lines.append(self.closing)
+        lines += [SEAL_MARK, self.sender, chinese_date(self.dated), *self.notes]
         return "\n".join(lines)
+
+
+# Where the body's seal (印章) goes: over the sender's name and the date, as on every 公文.
+SEAL_MARK = "（印章）"
 
 
 def chinese_date(day: date) -> str:
@@ -63,6 +70,9 @@ def render_docx(letter: Letter) -> bytes:
         _paragraph(document, text)
     if letter.legal_basis:
         _paragraph(document, f"依据：{letter.legal_basis}")
+    if letter.closing:
+        _paragraph(document, letter.closing)
+    _paragraph(document, SEAL_MARK, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     _paragraph(document, letter.sender, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     _paragraph(document, chinese_date(letter.dated), align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     for note in letter.notes:
@@ -80,6 +90,7 @@ p {{ margin: 0; text-indent: 2em; }}
 p.number {{ text-align: center; text-indent: 0; }}
 p.recipient {{ text-indent: 0; }}
 p.sign {{ text-align: right; text-indent: 0; }}
+p.seal {{ color: #c00; padding-right: 2em; }}
 p.note {{ font-size: 12pt; line-height: 20pt; }}
 """
 
@@ -91,6 +102,9 @@ def letter_html(letter: Letter) -> str:
     body += [f"<p>{e(text)}</p>" for text in letter.paragraphs]
     if letter.legal_basis:
         body.append(f"<p>依据：{e(letter.legal_basis)}</p>")
+    if letter.closing:
+        body.append(f"<p>{e(letter.closing)}</p>")
+    body.append(f'<p class="sign seal">{e(SEAL_MARK)}</p>')
     body.append(f'<p class="sign">{e(letter.sender)}</p>')
     body.append(f'<p class="sign">{e(chinese_date(letter.dated))}</p>')
     body += [f'<p class="note">{e(note)}</p>' for note in letter.notes]

@@ -38,7 +38,7 @@ def test_the_draft_quotes_the_years_items_fees_and_late_answers(cast):
         application=late,
         outcome_code="granted",
         on=date(2026, 8, 3),
-        reason="",
+        access="当面领取",
         today=TODAY,
     )
     Application.objects.filter(pk=paying.pk).update(due_on=date(2026, 12, 1))  # open past its due date

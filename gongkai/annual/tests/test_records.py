@@ -120,7 +120,12 @@ def test_a_published_year_refuses_new_cases_until_a_correction_is_drafted(cast):
 
 def decide(cast, application, on):
     return application_decide(
-        actor=cast.clerk, application=application, outcome_code="granted", on=on, reason="", today=TODAY
+        actor=cast.clerk,
+        application=application,
+        outcome_code="granted",
+        on=on,
+        access="当面领取",
+        today=TODAY,
     )
 
 

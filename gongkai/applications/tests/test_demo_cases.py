@@ -1,6 +1,6 @@
 from django.core.management import call_command
 
-from gongkai.applications.models import Application, IssuedLetter
+from gongkai.applications.models import AnswerDraft, Application, IssuedLetter
 
 
 def test_the_quick_start_demo_has_cases_in_several_states(
@@ -18,6 +18,19 @@ def test_the_quick_start_demo_has_cases_in_several_states(
         "registered",
     ]
     assert IssuedLetter.objects.exclude(application__year=2025).count() == 2
+    # The answered case went 拟办 → 审核 → 签发; the overdue one waits for its 审核人.
+    drafts = AnswerDraft.objects.order_by("state")
+    assert [(d.state, d.application.status) for d in drafts] == [
+        ("awaiting_review", "registered"),
+        ("signed", "answered"),
+    ]
+    signed = drafts.get(state="signed")
+    assert (signed.drafted_by.username, signed.reviewed_by.username, signed.signed_by.username) == (
+        "donghu-jb",
+        "donghu-sh",
+        "donghu-fz",
+    )
+    assert "第三十七条" in signed.letter.text and "中标单位的银行账户信息" in signed.letter.text
     counts = (Application.objects.count(), IssuedLetter.objects.count())
     call_command("load_demo")  # a second run adds nothing
     assert (Application.objects.count(), IssuedLetter.objects.count()) == counts

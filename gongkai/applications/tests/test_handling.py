@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from gongkai.applications.models import Application, IssuedLetter
+from gongkai.applications.models import AnswerDraft, AnswerSettings, Application, IssuedLetter
+from gongkai.applications.services import application_assign
 from gongkai.applications.tests.test_register import register
 from gongkai.auditlog.models import AuditEntry
 
@@ -14,7 +15,21 @@ RECEIVED = date(2026, 3, 2)  # a Monday; each step below happens on a later day 
 
 @pytest.fixture
 def case(cast, weasyprint_available):
-    return register(cast, received_on=RECEIVED, today=timezone.localdate())
+    registered = register(cast, received_on=RECEIVED, today=timezone.localdate())
+    return application_assign(
+        actor=cast.head, application=registered, clerk=cast.clerk, today=timezone.localdate()
+    )
+
+
+def approve(client, cast, application, on: str):
+    """审核 by the 审核人, 签发 by the 负责人, of the case's open draft; back to the clerk's session."""
+    draft = AnswerDraft.objects.get(application=application, state="awaiting_review")
+    url = f"/bodies/donghu/applications/{application.pk}/drafts/{draft.pk}"
+    client.force_login(cast.reviewer)
+    assert client.post(f"{url}/review/").status_code == 302
+    client.force_login(cast.head)
+    assert client.post(f"{url}/sign/", {"draft-sign-on": on}).status_code == 302
+    client.force_login(cast.clerk)
 
 
 def act(client, application, action, **data):
@@ -41,10 +56,13 @@ def test_supplement_then_answer_partially(client, cast, case):
     # A second 补正 notice is refused: the law asks for one notice listing everything.
     again = act(client, case, "supplement", on=day(10), missing="再补一次", working_days=10)
     assert again.status_code == 400 and "一次性" in again.content.decode()
-    refused = act(client, case, "decide", on=day(20), outcome="partial", reason="")
-    assert refused.status_code == 400 and "必须说明理由" in refused.content.decode()
-    reason = "其中涉及个人信息的部分不予公开。"
-    assert act(client, case, "decide", on=day(20), outcome="partial", reason=reason).status_code == 302
+    refused = act(client, case, "decide", on=day(20), ground="37", access="当面领取", reason="")
+    assert refused.status_code == 400 and "须写明：不予公开的内容、理由及说明" in refused.content.decode()
+    facts = {"access": "当面领取", "withheld": "身份证号码", "reason": "涉及个人信息。"}
+    assert act(client, case, "decide", on=day(20), ground="37", **facts).status_code == 302
+    case.refresh_from_db()
+    assert case.status == "in_progress" and case.outcome == ""  # 拟办: nothing goes out before 签发
+    approve(client, cast, case, on=day(20))
     case.refresh_from_db()
     assert (case.status, case.outcome) == ("answered", "partial")
     kinds = list(IssuedLetter.objects.filter(application=case).values_list("kind", flat=True))
@@ -84,8 +102,11 @@ def test_redirect_to_the_competent_body(client, cast, case):
     )
     assert response.status_code == 302
     case.refresh_from_db()
+    approve(client, cast, case, on=day(5))
+    case.refresh_from_db()
     assert case.outcome == "unavailable_not_held"
-    assert "负责公开该信息的机关为示范区财政局" in case.decision_reason
+    assert "负责公开该政府信息的机关为示范区财政局" in case.decision_reason
+    assert "第三十六条第（五）项" in case.letters.get(kind="answer").text
 
 
 def test_hostile_steps_leave_nothing_half_written(client, cast, case):
@@ -96,7 +117,7 @@ def test_hostile_steps_leave_nothing_half_written(client, cast, case):
     assert (
         act(client, case, "supplement", on="2026-03-01", missing="x", working_days=10).status_code == 400
     )  # before receipt
-    assert act(client, case, "decide", on=day(5), outcome="granted_maybe").status_code == 400
+    assert act(client, case, "decide", on=day(5), ground="granted_maybe").status_code == 400
     assert act(client, case, "fee_paid", on=day(5)).status_code == 400  # no fee was asked
     assert (
         act(client, case, "fee", on=day(5), method="per_request", earlier_this_month=0).status_code == 400
@@ -105,7 +126,7 @@ def test_hostile_steps_leave_nothing_half_written(client, cast, case):
     assert (AuditEntry.objects.count(), IssuedLetter.objects.count()) == before
     assert Application.objects.get(pk=case.pk).status == "registered"
     client.force_login(cast.inspector)  # inspectors read, never act
-    assert act(client, case, "decide", on=day(5), outcome="granted", reason="").status_code == 403
+    assert act(client, case, "decide", on=day(5), ground="36-2", access="当面领取").status_code == 403
 
 
 def test_the_same_steps_through_the_api(client, cast, case):
@@ -114,16 +135,18 @@ def test_the_same_steps_through_the_api(client, cast, case):
     clock = client.get(f"{url}/clock").json()
     assert clock["due_on"] == "2026-03-30" and clock["explanation"][-1].startswith("答复期限：2026-03-30")
     bad = client.post(
-        f"{url}/actions/decide", {"on": "2026-03-40", "outcome": "granted"}, content_type="application/json"
+        f"{url}/actions/decide", {"on": "2026-03-40", "ground": "36-2"}, content_type="application/json"
     )
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "on"
     refused = client.post(
         f"{url}/actions/extend", {"on": day(5), "days": 10, "reason": "x"}, content_type="application/json"
     )
     assert refused.status_code == 403  # only the head approves extensions
+    client.force_login(cast.head)  # this body's head may draft and sign in one step
+    AnswerSettings.objects.create(body=case.body, flow="one_step")
     done = client.post(
         f"{url}/actions/decide",
-        {"on": day(5), "outcome": "granted", "reason": ""},
+        {"on": day(5), "ground": "36-2", "access": "当面领取"},
         content_type="application/json",
     )
     assert (

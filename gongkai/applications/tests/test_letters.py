@@ -12,7 +12,6 @@ from gongkai.applications.models import IssuedLetter
 from gongkai.applications.tests.test_register import register
 from gongkai.bodies.services import ServiceError
 from gongkai.core.fees import per_page_fee
-from gongkai.core.outcomes import outcome
 
 ISSUED = date(2026, 3, 3)
 
@@ -46,28 +45,6 @@ def test_acknowledgement_is_numbered_rendered_and_archived(cast, application, we
     assert "东湖街道依申受〔2026〕1号" in pdf_text(letter)
     second = issue(cast, application, letters.acknowledgement(application, due_on=date(2026, 3, 30)))
     assert second.number == "东湖街道依申受〔2026〕2号"
-
-
-def test_answers_carry_the_outcome_basis_and_the_remedies(cast, application, weasyprint_available):
-    draft = letters.answer(
-        application,
-        outcome=outcome("withheld_process_information"),
-        reason="所申请的会议纪要属于过程性信息。",
-        review_body="示范区人民政府",
-    )
-    letter = issue(cast, application, draft)
-    text = docx_text(letter)
-    assert "本机关决定不予公开" in text
-    assert "理由及说明：所申请的会议纪要属于过程性信息。" in text
-    assert "依据：《政府信息公开条例》第十六条第二款" in text
-    assert "60日内向示范区人民政府申请行政复议" in text and "6个月内向人民法院提起行政诉讼" in text
-
-
-def test_refusals_without_a_reason_are_refused(application):
-    with pytest.raises(ServiceError, match="必须说明理由"):
-        letters.answer(
-            application, outcome=outcome("withheld_state_secret"), reason=" ", review_body="区政府"
-        )
 
 
 def test_supplement_notice_must_say_what_is_missing(application):

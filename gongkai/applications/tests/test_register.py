@@ -72,6 +72,25 @@ def test_registration_records_receipt_on_the_clock_and_in_the_audit_log(cast):
             {"applicant": person(id_document_type="credit_code", id_document_number="91350100M000100Y43")},
             "自然人",
         ),
+        (
+            {"applicant": person(kind="public_interest", id_document_type="other_registration")},
+            "证件名称：请写明登记证明文件的名称",
+        ),
+        (
+            {
+                "applicant": person(
+                    kind="public_interest",
+                    id_document_type="other_registration",
+                    id_document_name="境外非政府组织代表机构登记证书",
+                    id_document_number="12",
+                )
+            },
+            "证件号码：请填写登记证明文件上的编号",
+        ),
+        (
+            {"applicant": person(id_document_type="other_registration", id_document_name="登记证书")},
+            "自然人申请应提供身份证件",
+        ),
         ({"received_on": date(2026, 3, 3)}, "不能晚于今天"),
         ({"information_requested": "   "}, "请填写所需政府信息"),
     ],
@@ -92,6 +111,29 @@ def test_an_organisation_applies_with_its_credit_code(cast):
         ),
     )
     assert application.id_document_number == "91350100M000100Y43"
+
+
+def test_an_organisation_without_a_credit_code_applies_with_another_registration_document(cast):
+    application = register(
+        cast,
+        applicant=person(
+            kind="other_organisation",
+            id_document_type="other_registration",
+            id_document_name=" 境外非政府组织代表机构登记证书 ",
+            id_document_number="GJ2026-0042",
+        ),
+    )
+    application.refresh_from_db()
+    assert (application.id_document_type, application.id_document_name, application.id_document_number) == (
+        "other_registration",
+        "境外非政府组织代表机构登记证书",
+        "GJ2026-0042",
+    )
+
+
+def test_the_document_name_is_kept_only_for_other_registration_documents(cast):
+    application = register(cast, applicant=person(id_document_name="随便写的"))
+    assert application.id_document_name == ""
 
 
 def test_the_same_public_submission_twice_is_one_case(cast):
@@ -194,3 +236,25 @@ def test_assigning_a_case_and_seeing_it_on_the_home_page(client, cast):
     assert application.assigned_to == cast.backup_clerk
     client.force_login(cast.backup_clerk)
     assert f"办理申请 {application.number}" in client.get("/work/").content.decode()
+
+
+def test_the_registration_page_takes_another_registration_document(client, cast):
+    client.force_login(cast.clerk)
+    form = {
+        "channel": "post",
+        "received_on": date(2026, 3, 2).isoformat(),
+        "applicant_kind": "public_interest",
+        "applicant_name": "某国际环境基金会北京代表处",
+        "id_document_type": "other_registration",
+        "id_document_name": "境外非政府组织代表机构登记证书",
+        "id_document_number": "GJ2026-0042",
+        "contact_phone": "010-80000000",
+        "information_requested": "东湖河道水质监测数据",
+    }
+    missing = client.post("/bodies/donghu/applications/new/", form | {"id_document_name": ""})
+    assert missing.status_code == 400 and "证件名称" in missing.content.decode()
+    assert Application.objects.count() == 0
+    response = client.post("/bodies/donghu/applications/new/", form)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "其他登记证明文件（境外非政府组织代表机构登记证书） GJ2026-0042" in page

@@ -21,7 +21,7 @@ import pytest
 from gongkai.applications import letters
 from gongkai.applications.models import Application, LetterKind
 from gongkai.core.fees import per_page_fee, per_request_fee
-from gongkai.core.outcomes import OUTCOMES
+from gongkai.core.letter_grounds import GROUNDS, remedies
 from gongkai.documents import fonts
 from gongkai.documents import report_tables as rt
 from gongkai.documents.inspect import pdf_glyph_problems
@@ -46,7 +46,7 @@ def application() -> Application:
 
 
 def every_letter() -> dict[str, Letter]:
-    """One letter of each kind, an answer for every outcome, numbered and signed as letter_issue does."""
+    """One letter of each kind, an answer for every ground, numbered and signed as letter_issue does."""
     case = application()
     drafts = {
         "acknowledgement": letters.acknowledgement(case, due_on=date(2026, 3, 30)),
@@ -60,17 +60,17 @@ def every_letter() -> dict[str, Letter]:
         "fee-per-page": letters.fee_notice(case, fee=per_page_fee(pages=250)),
         "fee-per-request": letters.fee_notice(case, fee=per_request_fee(earlier_this_month=40, requests=3)),
     }
-    for outcome in OUTCOMES:
-        drafts[f"answer-{outcome.code}"] = letters.answer(
-            case, outcome=outcome, reason="涉及个人隐私，已作区分处理。", review_body="示范区人民政府"
-        )
+    facts = {"access": "当面领取", "withheld": "身份证号码", "reason": "涉及个人隐私，已作区分处理。"}
+    remedy = remedies(review_authority="示范区人民政府", court="示范区人民法院")
+    for ground in GROUNDS:
+        drafts[f"answer-{ground.code}"] = letters.answer(case, ground=ground, facts=facts, remedy=remedy)
     assert {draft.kind for draft in drafts.values()} == set(LetterKind.values)
     return {
         name: Letter(
             title=LetterKind(draft.kind).label,
             number=f"东湖街道依申{letters.ABBREVIATIONS[draft.kind]}〔2026〕{serial}号",
             recipient=draft.recipient,
-            paragraphs=draft.paragraphs,
+            paragraphs=(*draft.paragraphs, *((draft.remedy,) if draft.remedy else ())),
             sender=SENDER,
             dated=date(2026, 3, 4),
             legal_basis=draft.legal_basis,
