@@ -51,8 +51,9 @@ def _read(content: bytes | BinaryIO) -> bytes:
     return content.read()
 
 
-def _check_uploads(uploads: list[Upload]) -> None:
-    """Every bound that can be checked without reading a file: sizes, zip directories, the count."""
+def _check_uploads(uploads: list[Upload]) -> int:
+    """Every bound that can be checked without reading a file: sizes, zip directories, the count
+    (returned: how many files there are to audit)."""
     count = 0
     for name, content in uploads:
         try:
@@ -67,6 +68,7 @@ def _check_uploads(uploads: list[Upload]) -> None:
             raise ServiceError(f"一次最多检查{MAX_FILES}份文件。")
     if not count:
         raise ServiceError("没有可检查的文件。")
+    return count
 
 
 def _files(uploads: list[Upload]) -> Iterator[tuple[str, bytes]]:

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class JobsConfig(AppConfig):
+    name = "gongkai.jobs"
+    verbose_name = "后台任务"
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        # Each app's jobs.py registers its job functions (gongkai.jobs.registry.job).
+        autodiscover_modules("jobs")
