@@ -233,7 +233,8 @@ HUEY = {
     # Always through the queue, even in DEBUG (djhuey's default would run tasks in the request).
     "immediate": env_bool("GONGKAI_QUEUE_IMMEDIATE", False),
     "utc": True,
-    "consumer": {"workers": env_int("GONGKAI_QUEUE_WORKERS", 2), "worker_type": "thread", "periodic": True},
+    # Polls the SQLite queue at least every 2 s (Redis blocks until a message comes).
+    "consumer": {"workers": env_int("GONGKAI_QUEUE_WORKERS", 2), "worker_type": "thread", "max_delay": 2.0},
     **(
         {"huey_class": "huey.RedisHuey", "url": QUEUE_URL}
         if QUEUE_URL

@@ -7,8 +7,9 @@ cleanup_uploads, refresh_deadlines) do the same work for those who prefer cron.
 
 from __future__ import annotations
 
+from django.db import close_old_connections
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from gongkai.jobs import runner, services
 
@@ -21,6 +22,15 @@ def run_job(job_id: int) -> None:
 @db_periodic_task(crontab(minute="*"))
 def sweep_jobs() -> None:
     runner.jobs_sweep()
+
+
+@on_startup()
+def sweep_on_start() -> None:
+    """A worker (re)started after a crash picks up the jobs of dead workers at once, not at the
+    next minute."""
+    close_old_connections()
+    runner.jobs_sweep()
+    close_old_connections()
 
 
 # huey's crontab is in UTC ("utc": True): 17:00 UTC is 01:00 in Beijing.
