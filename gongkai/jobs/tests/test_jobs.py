@@ -166,3 +166,30 @@ def test_each_daily_job_runs_on_the_queue(cast, kind, summary, mailoutbox):
         job = services.job_enqueue(kind=kind)
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and summary in job.summary, (job.status, job.summary, job.error)
+
+
+def test_a_calendar_import_in_the_web_re_dates_open_cases_in_the_background(client, cast):
+    import json
+    from datetime import date
+
+    from gongkai.applications.tests.test_register import register
+
+    application = register(cast, received_on=date(2026, 12, 15), today=date(2026, 12, 15))
+    assert application.due_on == date(2027, 1, 12)  # weekends only while 2027 is unknown
+    data = {
+        "year": 2027,
+        "notice": "国务院办公厅关于2027年部分节假日安排的通知（示例）",
+        "holidays": [{"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"}],
+        "makeup_workdays": [],
+    }
+    client.force_login(cast.superuser)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post("/work/calendar/", {"data": json.dumps(data), "reason": "示例数据"})
+    job = Job.objects.get(kind="deadlines.refresh")
+    assert response.status_code == 302 and response["Location"] == f"/work/jobs/{job.pk}/"
+    assert job.status == Job.Status.DONE and job.summary.startswith("答复期限变化1件")
+    application.refresh_from_db()
+    assert application.due_on == date(2027, 1, 13)
+    entry = AuditEntry.objects.get(action="application.due_recomputed")
+    assert entry.actor_id == cast.superuser.pk  # the importer answers for the moved date
+    assert 'href="/work/calendar/"' in client.get(response["Location"]).content.decode()
