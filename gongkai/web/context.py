@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from gongkai.bodies.selectors import bodies_of
+from gongkai.jobs.permissions import can_list_jobs
 from gongkai.supervision.permissions import can_audit_reports
 
 
@@ -13,6 +14,7 @@ def navigation(request):
         return {}
     return {
         "can_audit_reports": can_audit_reports(user),
+        "can_list_jobs": can_list_jobs(user),
         # 主动公开: a link per body where the user works (inspectors reach others through 机关).
         "publishing_bodies": list(bodies_of(user=user, on=timezone.localdate()).order_by("code")),
     }

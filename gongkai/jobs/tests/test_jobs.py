@@ -61,6 +61,8 @@ def test_a_failing_job_is_retried_up_to_its_limit_then_shown_failed_and_run_agai
     assert "有1个任务失败" in listing and "检查年度报告" in listing and "跨文件核对暂时不可用" in listing
     page = client.get(f"/work/jobs/{job.pk}/").content.decode()
     assert "任务失败" in page and "重新运行" in page
+    assert "1个后台任务失败" in client.get("/work/").content.decode()  # on 今日待办, and in the menu:
+    assert 'href="/work/jobs/">后台任务</a>' in page
     monkeypatch.undo()
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(f"/work/jobs/{job.pk}/retry/")
