@@ -33,22 +33,21 @@ def sweep_on_start() -> None:
     close_old_connections()
 
 
-# huey's crontab is in UTC ("utc": True): 17:00 UTC is 01:00 in Beijing.
-@db_periodic_task(crontab(hour="17", minute="0"))
-def daily_refresh_deadlines() -> None:
-    services.periodic_job_enqueue(kind="deadlines.refresh")
+# The daily jobs, as (kind, hour, minute) in UTC (huey's "utc": True): 17:00 UTC is 01:00 in Beijing.
+DAILY = [
+    ("deadlines.refresh", 17, 0),
+    ("applications.close_abandoned", 17, 30),
+    ("uploads.cleanup", 19, 0),
+    ("applications.reminders", 23, 0),
+]
 
 
-@db_periodic_task(crontab(hour="17", minute="30"))
-def daily_close_abandoned() -> None:
-    services.periodic_job_enqueue(kind="applications.close_abandoned")
+def _daily(kind: str, hour: int, minute: int) -> None:
+    def enqueue() -> None:
+        services.periodic_job_enqueue(kind=kind)
+
+    db_periodic_task(crontab(hour=str(hour), minute=str(minute)), name=f"daily:{kind}")(enqueue)
 
 
-@db_periodic_task(crontab(hour="19", minute="0"))
-def daily_cleanup_uploads() -> None:
-    services.periodic_job_enqueue(kind="uploads.cleanup")
-
-
-@db_periodic_task(crontab(hour="23", minute="0"))
-def daily_reminders() -> None:
-    services.periodic_job_enqueue(kind="applications.reminders")
+for _kind, _hour, _minute in DAILY:
+    _daily(_kind, _hour, _minute)
