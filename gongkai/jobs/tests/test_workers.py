@@ -71,7 +71,11 @@ def test_a_killed_workers_job_runs_again_to_completion(database, tmp_path, queue
     first = workers.start_worker(env, tmp_path / "worker1.log")
     try:
         # Kill it in the middle: some files audited, most not.
-        workers.wait_for(lambda: job_row()[1] >= 3, timeout=120, what="第一个处理进程开始检查")
+        workers.wait_for(
+            lambda: job_row()[1] >= 3,
+            timeout=120,
+            what=lambda: "第一个处理进程开始检查\n" + (tmp_path / "worker1.log").read_text()[-3000:],
+        )
         workers.kill(first)
     finally:
         workers.stop(first)
@@ -82,7 +86,11 @@ def test_a_killed_workers_job_runs_again_to_completion(database, tmp_path, queue
     time.sleep(3.5)
     second = workers.start_worker(env, tmp_path / "worker2.log")
     try:
-        workers.wait_for(lambda: job_row()[0] == "done", timeout=240, what="第二个处理进程完成任务")
+        workers.wait_for(
+            lambda: job_row()[0] == "done",
+            timeout=240,
+            what=lambda: "第二个处理进程完成任务\n" + (tmp_path / "worker2.log").read_text()[-3000:],
+        )
     finally:
         workers.stop(second)
     status, done, total, attempts = job_row()

@@ -99,11 +99,13 @@ def fresh_postgres(database_url: str, name: str) -> str:
     return database_url.rsplit("/", 1)[0] + "/" + name
 
 
-def wait_for(predicate, *, timeout: float, every: float = 0.1, what: str = ""):
+def wait_for(predicate, *, timeout: float, every: float = 0.1, what=""):
+    """predicate() until it is true; `what` (a text, or a function giving one, e.g. a log) names
+    what was awaited when it times out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(every)
-    raise AssertionError(f"等待超时（{timeout}秒）：{what}")
+    raise AssertionError(f"等待超时（{timeout}秒）：{what() if callable(what) else what}")
