@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from datetime import timedelta
 
 from django.conf import settings
@@ -118,7 +117,7 @@ def job_run(job_id: int) -> Job | None:
             )
             _send_later(job.pk, retry_delay(job.attempts))
         else:
-            _fail(job, message + "\n" + traceback.format_exc(limit=5))
+            _fail(job, message)  # the traceback is in the worker's log
     else:
         Job.objects.filter(pk=job.pk, attempts=job.attempts).update(
             status=Status.DONE, summary=(summary or "")[:255], current="", finished_at=timezone.now()

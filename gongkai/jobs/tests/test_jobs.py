@@ -195,3 +195,29 @@ def test_a_calendar_import_in_the_web_re_dates_open_cases_in_the_background(clie
     entry = AuditEntry.objects.get(action="application.due_recomputed")
     assert entry.actor_id == cast.superuser.pk  # the importer answers for the moved date
     assert 'href="/work/calendar/"' in client.get(response["Location"]).content.decode()
+
+
+def test_hostile_requests_to_the_job_pages(client, cast):
+    job = Job.objects.create(
+        kind="uploads.cleanup", body=cast.body, status=Job.Status.DONE, attempts=1, run_after=timezone.now()
+    )
+    client.force_login(cast.admin)
+    missing = client.get("/work/jobs/999999/")
+    assert missing.status_code == 404 and "页面不存在" in missing.content.decode()
+    assert client.get("/work/jobs/abc/").status_code == 404
+    assert client.get("/work/jobs/-1/status.json").status_code == 404
+    assert client.get(f"/work/jobs/{job.pk}/retry/").status_code == 405  # only a POST runs it again
+    # Running a finished job again does nothing and logs nothing.
+    before = AuditEntry.objects.count()
+    assert client.post(f"/work/jobs/{job.pk}/retry/").status_code == 302
+    job.refresh_from_db()
+    assert (job.status, job.attempts, AuditEntry.objects.count()) == (Job.Status.DONE, 1, before)
+    client.force_login(cast.other_admin)  # 管理员 of another body
+    assert client.post(f"/work/jobs/{job.pk}/retry/").status_code == 403
+    assert client.get(f"/work/jobs/{job.pk}/status.json").status_code == 403
+
+
+def test_a_job_of_an_unknown_kind_fails_with_its_name(cast):
+    job = Job.objects.create(kind="no.such.kind", max_attempts=1, run_after=timezone.now())
+    ended = runner.job_run(job.pk)
+    assert ended.status == Job.Status.FAILED and "未知的任务类型：no.such.kind" in ended.error
