@@ -57,7 +57,11 @@ def database(tmp_path_factory):
     return url
 
 
-@pytest.mark.parametrize("queue", ["sqlite", "redis://127.0.0.1:6379/6"])
+# The Redis database is emptied by the test.
+REDIS = os.environ.get("GONGKAI_TEST_QUEUE_REDIS_URL", "redis://127.0.0.1:6379/6")
+
+
+@pytest.mark.parametrize("queue", ["sqlite", REDIS])
 def test_a_killed_workers_job_runs_again_to_completion(database, tmp_path, queue):
     if queue.startswith("redis"):
         _redis_or_skip(queue)
