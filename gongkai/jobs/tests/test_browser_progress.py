@@ -4,11 +4,11 @@ its progress page to the result, and a running job's page reloads itself until t
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from gongkai.core.reports.tests import builders
 from gongkai.jobs.models import Job
+from gongkai.jobs.tests.test_jobs import running_audit
 from tests.test_browser import log_in
 from tests.test_browser_csp import watch_refusals
 
@@ -37,17 +37,7 @@ def test_upload_then_progress_then_result(page, cast, tmp_path):
 
 def test_a_running_jobs_page_reloads_itself_until_the_job_ends(page, cast):
     refusals = watch_refusals(page)
-    job = Job.objects.create(
-        kind="reports.audit_batch",
-        body=cast.office,
-        created_by=cast.inspector,
-        status=Job.Status.RUNNING,
-        attempts=1,
-        done=1,
-        total=4,
-        current="第2份.pdf",
-        run_after=timezone.now(),
-    )
+    job = running_audit(cast, done=1, total=4, current="第2份.pdf")
     log_in(page, "zwgkb-dc")
     page.wait_for_url("**/work/")
     page.goto(f"/work/jobs/{job.pk}/")
