@@ -20,6 +20,9 @@ run: install
 	GONGKAI_DEBUG=true $(BIN)/python manage.py migrate --noinput -v 0
 	GONGKAI_DEBUG=true $(BIN)/python manage.py load_demo
 	@echo "打开 http://127.0.0.1:8000/ ，用上面的演示账号登录。按 Ctrl+C 停止。"
+	@# The queue's worker runs beside the web server and stops with it.
+	GONGKAI_DEBUG=true $(BIN)/python manage.py run_huey --quiet & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	GONGKAI_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "gongkai.annual",
     "gongkai.publishing",
     "gongkai.portal",
+    "gongkai.jobs",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +230,31 @@ else:
 # server-side copy needs a cache shared by every app-server process, so it is off without one.
 PORTAL_MAX_AGE = env_int("GONGKAI_PORTAL_MAX_AGE", 300)
 PORTAL_PAGE_CACHE_SECONDS = env_int("GONGKAI_PORTAL_PAGE_CACHE_SECONDS", 3600 if SHARED_CACHE else 0)
+
+# The task queue (huey). Embedded default: a SQLite file in var/ that the worker of `make run`
+# (`manage.py run_huey`) reads, no server needed. Production: GONGKAI_QUEUE_URL names a Redis
+# (e.g. the cache's, another database number), and workers run `manage.py run_huey` on any machine.
+QUEUE_URL = env_str("GONGKAI_QUEUE_URL", "")
+QUEUE_FILE = Path(env_str("GONGKAI_QUEUE_FILE", str(VAR_DIR / "queue.sqlite3")))
+if not QUEUE_URL:
+    QUEUE_FILE.parent.mkdir(parents=True, exist_ok=True)
+HUEY = {
+    "name": "gongkai",
+    # Always through the queue, even in DEBUG (djhuey's default would run tasks in the request).
+    "immediate": env_bool("GONGKAI_QUEUE_IMMEDIATE", False),
+    "utc": True,
+    # Polls the SQLite queue at least every 2 s (Redis blocks until a message comes).
+    "consumer": {"workers": env_int("GONGKAI_QUEUE_WORKERS", 2), "worker_type": "thread", "max_delay": 2.0},
+    **(
+        {"huey_class": "huey.RedisHuey", "url": QUEUE_URL}
+        if QUEUE_URL
+        else {"huey_class": "huey.SqliteHuey", "filename": str(QUEUE_FILE)}
+    ),
+}
+# A running job whose worker has not been heard of for this long is taken to be dead and runs
+# again; failed attempts wait JOB_RETRY_SECONDS × attempts² before the next one.
+JOB_LEASE_SECONDS = env_int("GONGKAI_JOB_LEASE_SECONDS", 120)
+JOB_RETRY_SECONDS = env_int("GONGKAI_JOB_RETRY_SECONDS", 10)
 
 # E-mail for reminders. Without GONGKAI_EMAIL_HOST, mail is printed to the console (development).
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("GONGKAI_DEBUG", "true")
+# Tasks run in the test process (huey's immediate mode) unless a test starts real workers.
+os.environ.setdefault("GONGKAI_QUEUE_IMMEDIATE", "true")
 
 from gongkai.settings import *  # noqa: E402,F403
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("work/", include(staff_search_urlpatterns)),
     path("supervision/audits/", include("gongkai.supervision.urls")),
+    path("work/jobs/", include("gongkai.jobs.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -412,6 +412,10 @@ NOT_IN_TABLE = {
     "audit-batch": "GET only",
     "audit-file": "GET only",
     "audit-export": "GET only",
+    "jobs": "GET only",
+    "job": "GET only",
+    "job-status": "GET only",
+    "job-retry": "no input (a POST with the CSRF token only; see gongkai/jobs/tests/test_jobs.py)",
 }
 
 

@@ -4,17 +4,19 @@ every proactive-disclosure item's 条例第二十六条 date."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 
 from gongkai.applications.models import CalendarYear
 from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
+from gongkai.jobs.models import Job
+from gongkai.jobs.services import job_enqueue
 
 
-@transaction.atomic
-def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
-    """Store the arrangement; return it and how many open cases got a new due date."""
+def _store(*, actor, data, reason: str) -> tuple[CalendarYear, str]:
+    """Store the arrangement; return it and the reason the deadlines are re-derived."""
     try:
         arrangement = parse_arrangement(data)
     except ArrangementError as error:
@@ -34,6 +36,22 @@ def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int
         before=before,
         after=arrangement.to_dict(),
     )
-    why = f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
+    return row, f"{arrangement.year}年节假日安排{'更正' if existing else '录入'}"
+
+
+@transaction.atomic
+def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
+    """Store the arrangement and re-date everything now; return it and how many open cases got a
+    new due date (the command line and tests; the web page queues the re-dating instead)."""
+    row, why = _store(actor=actor, data=data, reason=reason)
     moved, _ = deadlines_refresh(actor=actor, reason=why)  # 条例第二十六条's dates move too
     return row, moved
+
+
+@transaction.atomic
+def calendar_year_import_queued(*, actor, data, reason: str) -> tuple[CalendarYear, Job]:
+    """Store the arrangement and queue the re-dating of every open case and item (a province's
+    hundreds of thousands of cases take longer than a request should)."""
+    row, why = _store(actor=actor, data=data, reason=reason)
+    job = job_enqueue(kind="deadlines.refresh", actor=actor, result_url=reverse("calendar-years"), reason=why)
+    return row, job

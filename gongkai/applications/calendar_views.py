@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from gongkai.applications.calendar_import import calendar_year_import
+from gongkai.applications.calendar_import import calendar_year_import_queued
 from gongkai.applications.calendar_store import current_calendar
 from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
@@ -59,17 +59,15 @@ def calendar_years(request):
     form = CalendarImportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            row, moved = calendar_year_import(
+            row, job = calendar_year_import_queued(
                 actor=request.user, data=form.cleaned_data["data"], reason=form.cleaned_data["reason"]
             )
         except ServiceError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(
-                request, f"已保存{row.year}年节假日安排，{moved}件办理中申请的答复期限已重新计算。"
-            )
-            return redirect("calendar-years")
+            messages.success(request, f"已保存{row.year}年节假日安排，答复期限和公开期限正在后台重新计算。")
+            return redirect("job", pk=job.pk)
     calendar = current_calendar()
     years = [calendar.years[year] for year in sorted(calendar.years)]
     status = 400 if form.is_bound and form.errors else 200

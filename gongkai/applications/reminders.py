@@ -73,3 +73,19 @@ def overdue_under(*, supervisor_ids, today: date) -> list[DueCase]:
 
     bodies = supervised_body_ids(supervisor_ids=supervisor_ids, on=today) | set(supervisor_ids)
     return [due for due in due_cases(bodies=bodies, today=today, within=-1) if due.overdue]
+
+
+def reminders_send(*, today: date, dry_run: bool = False) -> list:
+    """The daily reminder: each clerk's digest, e-mailed unless dry_run (the cron command and the
+    queue's daily job both call this)."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    digests = reminder_digest(today=today)
+    if not dry_run:
+        for user, lines in digests:
+            if user.email:
+                send_mail(
+                    "政府信息公开申请到期提醒", "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [user.email]
+                )
+    return digests

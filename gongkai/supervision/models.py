@@ -87,3 +87,25 @@ class Urging(models.Model):
     @property
     def replied(self) -> bool:
         return self.replied_on is not None
+
+
+def staged_path(staged: StagedUpload, filename: str) -> str:
+    return f"audits/{staged.batch.owner.code}/{staged.batch_id}/staged/{staged.position}-{filename[-80:]}"
+
+
+class StagedUpload(models.Model):
+    """An uploaded file (or zip) kept until the background audit has read it (a worker on another
+    machine reads it through the shared storage); deleted when the batch's audit is done."""
+
+    batch = models.ForeignKey(AuditBatch, on_delete=models.CASCADE, related_name="staged")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField("文件名", max_length=255)
+    file = models.FileField(upload_to=staged_path, max_length=300)
+
+    class Meta:
+        verbose_name = "待检查的上传文件"
+        verbose_name_plural = "待检查的上传文件"
+        ordering = ["batch", "position"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -7,7 +7,6 @@ import io
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -20,6 +19,7 @@ from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
 from gongkai.core.reports.layouts import layout_for
 from gongkai.core.reports.registry import CHECKS
 from gongkai.supervision import permissions, services
+from gongkai.supervision.jobs import audit_batch_enqueue, batch_job
 from gongkai.supervision.models import AuditBatch
 
 
@@ -74,7 +74,7 @@ def batch_list(request):
             # Passed unread: the service checks each file's declared size before reading it.
             uploads = [(f.name, f) for f in form.cleaned_data["files"]]
             try:
-                batch = services.audit_batch_create(
+                job = audit_batch_enqueue(
                     actor=request.user,
                     owner=form.cleaned_data["owner"],
                     name=form.cleaned_data["name"],
@@ -84,8 +84,7 @@ def batch_list(request):
                 for message in error.messages:
                     form.add_error("files", message)
             else:
-                messages.success(request, f"已检查{batch.files.count()}份文件。")
-                return redirect("audit-batch", pk=batch.pk)
+                return redirect("job", pk=job.pk)  # the progress page, then the batch
         status = 400
     owners = permissions.auditing_bodies(request.user)
     batches = (
@@ -106,6 +105,9 @@ def _batch(request, pk: int) -> AuditBatch:
 @login_required
 def batch_detail(request, pk: int):
     batch = _batch(request, pk)
+    job = batch_job(batch)
+    if job and job.status != job.Status.DONE:
+        return redirect("job", pk=job.pk)  # still being audited (or failed): its progress page
     files = batch.files.all()
     found = {f["code"] for audited in files for f in audited.result["findings"]}
     checks = [check for code, check in CHECKS.items() if code in found]  # in the registry's order

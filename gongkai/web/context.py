@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from gongkai.annual.todo import last_complete_year
 from gongkai.bodies.selectors import bodies_of, inspector_body_ids
+from gongkai.jobs.permissions import can_list_jobs
 from gongkai.supervision.permissions import can_audit_reports
 
 
@@ -15,6 +16,7 @@ def navigation(request):
     today = timezone.localdate()
     return {
         "can_audit_reports": can_audit_reports(user),
+        "can_list_jobs": can_list_jobs(user),
         # 主动公开 and 依申请公开: links per body where the user works (inspectors reach others
         # through 机关).
         "publishing_bodies": list(bodies_of(user=user, on=today).order_by("code")),

@@ -19,7 +19,7 @@ import pymupdf
 import pytest
 
 from gongkai.applications import letters
-from gongkai.applications.models import Application, LetterKind
+from gongkai.applications.models import Application, IssuedLetter, LetterKind
 from gongkai.core.fees import per_page_fee, per_request_fee
 from gongkai.core.letter_grounds import GROUNDS, remedies
 from gongkai.documents import fonts
@@ -59,6 +59,18 @@ def every_letter() -> dict[str, Letter]:
         "consultation": letters.consultation(case, third_party="某某建设有限公司", concerns="商业秘密"),
         "fee-per-page": letters.fee_notice(case, fee=per_page_fee(pages=250)),
         "fee-per-request": letters.fee_notice(case, fee=per_request_fee(earlier_this_month=40, requests=3)),
+        "termination": letters.termination(
+            case,
+            notice=IssuedLetter(
+                kind=LetterKind.SUPPLEMENT_NOTICE,
+                number="东湖街道依申补〔2026〕3号",
+                issued_on=date(2026, 3, 4),
+                delivered_on=date(2026, 3, 6),
+            ),
+            missed="补正",
+            closed_on=date(2026, 3, 27),
+            basis="《中华人民共和国政府信息公开条例》第三十条",
+        ),
     }
     facts = {"access": "当面领取", "withheld": "身份证号码", "reason": "涉及个人隐私，已作区分处理。"}
     remedy = remedies(review_authority="示范区人民政府", court="示范区人民法院")

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from gongkai.core.reports.tests import builders
+from gongkai.jobs.models import Job
 from gongkai.supervision.models import AuditBatch, AuditedFile
 from gongkai.supervision.tests.hostile import many_page_pdf, zip_of_many
 from gongkai.supervision.tests.test_uploads import upload
@@ -39,22 +40,26 @@ def test_a_zip_refused_part_way_leaves_no_row_and_no_file(client, cast):
     response = upload(
         client, cast, ("ok.html", good_report(1)), ("batch.zip", zip_with_a_broken_second_member())
     )
-    assert response.status_code == 400 and "batch.zip" in response.content.decode()
+    # The zip's directory is sound, so the request queues it; the worker finds the bad member.
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and job.attempts == 1 and "batch.zip" in job.error
+    assert "batch.zip" in client.get(response["Location"]).content.decode()
     assert AuditBatch.objects.count() == AuditedFile.objects.count() == 0
     assert stored_files() == []
 
 
-def test_an_error_after_the_files_are_stored_removes_them(client, cast, monkeypatch):
+def test_an_error_in_the_request_after_the_files_are_kept_removes_them(client, cast, monkeypatch):
     def audit_log_fails(**kwargs):
         raise RuntimeError("audit log unavailable")
 
-    # The last step of the use case, after every file has been stored, fails.
-    monkeypatch.setattr("gongkai.supervision.services.audit_record", audit_log_fails)
+    # The last step of the request, after the uploads have been kept for the worker, fails.
+    monkeypatch.setattr("gongkai.supervision.jobs.audit_record", audit_log_fails)
     client.force_login(cast.inspector)
     client.raise_request_exception = False
     response = upload(client, cast, ("a.html", good_report(0)), ("b.html", good_report(1)))
     assert response.status_code == 500
-    assert AuditBatch.objects.count() == 0 and stored_files() == []
+    assert AuditBatch.objects.count() == 0 and Job.objects.count() == 0 and stored_files() == []
 
 
 def test_a_request_larger_than_the_cap_is_refused_before_it_is_read(client, cast, settings):

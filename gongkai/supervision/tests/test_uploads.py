@@ -4,15 +4,19 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from openpyxl import load_workbook
 
 from gongkai.core.reports.tests import builders
+from gongkai.jobs.models import Job
 from gongkai.supervision.models import AuditBatch, AuditedFile
 
 
 def upload(client, cast, *files, name="2023年各街道年报"):
+    """Post the files; the audit job queued on commit runs here (huey's immediate mode in tests)."""
     data = {"owner": cast.office.pk, "name": name, "files": [SimpleUploadedFile(n, d) for n, d in files]}
-    return client.post("/supervision/audits/", data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/supervision/audits/", data)
 
 
 def zip_of(**members) -> bytes:
@@ -30,8 +34,12 @@ def test_upload_files_and_a_zip_then_open_a_report(client, cast):
     [b for b in blocks if isinstance(b, list)][1][3][-1] = builders.C("999")
     bundle = zip_of(**{"西山.html": builders.build_html(blocks), "坏.pdf": b"%PDF-1.4 broken"})
     response = upload(client, cast, ("东湖.docx", good), ("batch.zip", bundle))
-    batch = AuditBatch.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/supervision/audits/{batch.pk}/"
+    batch, job = AuditBatch.objects.get(), Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/work/jobs/{job.pk}/"
+    progress = client.get(response["Location"]).content.decode()
+    assert "已完成" in progress and f'href="/supervision/audits/{batch.pk}/"' in progress
+    assert "3 / 3" in progress and 'http-equiv="refresh"' not in progress
+    assert not batch.staged.exists()  # the kept uploads go once the audit is done
     files = {f.name: f for f in AuditedFile.objects.all()}
     assert set(files) == {"东湖.docx", "batch.zip!西山.html", "batch.zip!坏.pdf"}
     assert (files["东湖.docx"].body_name, files["东湖.docx"].year, files["东湖.docx"].errors) == (

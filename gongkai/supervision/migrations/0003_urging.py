@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('applications', '0003_fee_amount'),
         ('bodies', '0002_short_name'),
-        ('supervision', '0001_initial'),
+        ('supervision', '0002_staged_upload'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
