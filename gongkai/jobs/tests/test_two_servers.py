@@ -21,7 +21,7 @@ from gongkai.jobs.tests import workers
 from gongkai.jobs.tests.http import Session
 
 pytestmark = pytest.mark.postgres
-REDIS = os.environ.get("GONGKAI_TEST_QUEUE_REDIS_URL", "redis://127.0.0.1:6379/6")  # emptied by the test
+REDIS = workers.queue_redis_url()  # emptied by the test
 PASSWORD = "gongkai-demo-2026"
 
 

@@ -58,7 +58,7 @@ def database(tmp_path_factory):
 
 
 # The Redis database is emptied by the test.
-REDIS = os.environ.get("GONGKAI_TEST_QUEUE_REDIS_URL", "redis://127.0.0.1:6379/6")
+REDIS = workers.queue_redis_url()
 
 
 @pytest.mark.parametrize("queue", ["sqlite", REDIS])

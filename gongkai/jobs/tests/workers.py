@@ -109,3 +109,10 @@ def wait_for(predicate, *, timeout: float, every: float = 0.1, what=""):
             return value
         time.sleep(every)
     raise AssertionError(f"等待超时（{timeout}秒）：{what() if callable(what) else what}")
+
+
+def queue_redis_url() -> str:
+    """The Redis database the worker tests use and empty: one per database under test, so that
+    the SQLite and the PostgreSQL suites, which CI runs side by side, never share one."""
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    return os.environ.get("GONGKAI_TEST_QUEUE_REDIS_URL", f"redis://127.0.0.1:6379/{7 if on_postgres else 6}")
