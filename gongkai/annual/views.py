@@ -235,7 +235,10 @@ REPORT_STEPS = {
         ],
     ),
     "review": lambda request, body, year, version: services.report_review(
-        actor=request.user, version=version, today=timezone.localdate()
+        actor=request.user,
+        version=version,
+        today=timezone.localdate(),
+        repetition_confirmed=request.POST.get("repetition_confirmed") == "1",
     ),
     "publish": lambda request, body, year, version: services.report_publish(
         actor=request.user, version=version, today=timezone.localdate()
