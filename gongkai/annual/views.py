@@ -109,8 +109,24 @@ def annual_report(request, code: str, year: int):
         "sections": sections,
         "can_edit": can_register_application(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
-    }
+    } | _text_context(body, year)
     return render(request, "annual/report.html", context)
+
+
+def _text_context(body, year: int) -> dict:
+    """The newest version of the text, what still blocks its signing, and the reports it repeats."""
+    from gongkai.annual.narrative import placeholders_left
+    from gongkai.annual.repetition import repetitions
+
+    current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    if current is None or current.status == ReportStatus.PUBLISHED:
+        return {"current": current}
+    return {
+        "current": current,
+        "text_findings": services.check_version(current),
+        "placeholders": placeholders_left(current.sections),
+        "repetitions": repetitions(current),
+    }
 
 
 @login_required
