@@ -46,6 +46,18 @@ def _clean_name(name: str) -> str:
     return "".join(ch for ch in name if ch.isprintable())[:150]
 
 
+def _snapshot(entry: LedgerEntry) -> dict:
+    """What the audit log keeps of an entry."""
+    return {
+        "kind": entry.kind,
+        "on": entry.on.isoformat(),
+        "title": entry.title,
+        "detail": entry.detail,
+        "attendees": entry.attendees,
+        "files": [a.name for a in entry.attachments.all()],
+    }
+
+
 def _entry_problems(*, kind: str, on, title: str, detail: str, attendees, today: date) -> list[str]:
     problems = []
     if kind not in LedgerKind.values:
@@ -122,14 +134,7 @@ def ledger_entry_add(
         summary=f"录入工作台账：{entry.get_kind_display()}“{title}”",
         body=body,
         target=entry,
-        after={
-            "kind": kind,
-            "on": on.isoformat(),
-            "title": title,
-            "detail": detail,
-            "attendees": attendees,
-            "files": [name for name, _ in files],
-        },
+        after=_snapshot(entry),
     )
     return entry
 
@@ -145,14 +150,7 @@ def ledger_entry_remove(*, actor, entry: LedgerEntry, today: date, reason: str) 
     if _year_locked(entry.body, entry.year):
         raise ServiceError(f"{entry.year}年度年报已发布，该年度的工作台账已锁定。")
     stored = [a.file for a in entry.attachments.all()]
-    before = {
-        "kind": entry.kind,
-        "on": entry.on.isoformat(),
-        "title": entry.title,
-        "detail": entry.detail,
-        "attendees": entry.attendees,
-        "files": [a.name for a in entry.attachments.all()],
-    }
+    before = _snapshot(entry)
     audit_record(
         actor=actor,
         action="annual.ledger_remove",
