@@ -22,6 +22,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from gongkai.annual.ledger import ledger_entry_add
 from gongkai.applications import approval
 from gongkai.applications import services as application_services
 from gongkai.applications.appeals import appeal_record
@@ -258,6 +259,27 @@ TARGETS = [
     Target(
         "annual-step", "/bodies/donghu/annual/2025/draft/", "clerk", {"reason": "起草"}, (("reason", "理由"),)
     ),
+    Target(
+        "annual-ledger",
+        "/bodies/donghu/annual/{ledger_year}/ledger/",
+        "clerk",
+        {
+            "kind": "training",
+            "on": "{today}",
+            "title": "开展政务公开培训",
+            "detail": "讲解条例",
+            "attendees": "20",
+        },
+        (("title", "事项"), ("detail", "内容")),
+        (("on", "日期"),),
+    ),
+    Target(
+        "annual-ledger-remove",
+        "/bodies/donghu/annual/{ledger_year}/ledger/{ledger_entry}/remove/",
+        "clerk",
+        {"reason": "重复录入"},
+        (("reason", "删除原因"),),
+    ),
     # Proactive disclosure
     Target(
         "publishing-new",
@@ -384,6 +406,7 @@ NOT_IN_TABLE = {
     "annual-figures-template": "GET only",
     "annual-cell": "GET only",
     "annual-download": "GET only",
+    "annual-ledger-file": "GET only",
     "annual-rollup": "GET only",
     "annual-rollup-xlsx": "GET only",
     "public-report": "GET only",
@@ -467,7 +490,12 @@ def world(cast):
     publication, _ = draft(cast)
     submitted, version = draft(cast, title="另一则公示", text="正文。")
     publishing_services.version_submit(actor=cast.clerk, version=version, today=today())
+    entry = ledger_entry_add(
+        actor=cast.clerk, body=cast.body, kind="training", on=today(), title="开展政务公开培训", today=today()
+    )
     return {
+        "ledger_year": today().year,
+        "ledger_entry": entry.pk,
         "today": today().isoformat(),
         "later": (today() + timedelta(days=3)).isoformat(),
         "application": application.pk,

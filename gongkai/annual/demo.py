@@ -1,6 +1,6 @@
 """A whole demo year (2025) for every demo body, made through the services: applications of every
 applicant kind with their outcomes (some carried into 2026), appeals, the table-1 figures from other
-systems, and the 2025 annual report drafted, reviewed and published - on time by most bodies, late
+systems, each body's 工作台账 (demo_ledger.py), and the 2025 annual report drafted, reviewed and published - on time by most bodies, late
 by one, not at all by another - so that each body's report and the district's roll-up have
 something real to show."""
 
@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gongkai.annual import services
+from gongkai.annual.demo_ledger import load_demo_ledger
 from gongkai.annual.models import AnnualReportVersion
 from gongkai.applications import appeals, handling
 from gongkai.applications.models import Application
@@ -127,6 +128,15 @@ def load_demo_year() -> int:
         if body.code in ("donghu", "czj"):
             _appeals(body, staff["jb"], today)
         services.figures_save(actor=staff["jb"], body=body, year=YEAR, table1=FIGURES | FEES)
+        version = body.version_on(date(YEAR, 12, 31)) or body.versions.first()
+        load_demo_ledger(
+            body=body,
+            clerk=staff["jb"],
+            share=share,
+            level=version.level,
+            body_name=version.name,
+            today=today,
+        )
         _report(body, staff, PUBLISHED_ON.get(body.code))
         loaded += 1
     return loaded

@@ -6,8 +6,8 @@ TEXT-NUMBER check compares the numbers in it with the tables again before the re
 
 from __future__ import annotations
 
+from gongkai.annual import narrative
 from gongkai.core.reports.layouts import LAYOUTS
-from gongkai.core.reports.numbers import plain_number
 
 HEADINGS = (
     "一、总体情况",
@@ -36,36 +36,20 @@ def _proactive(facts) -> str:
     return text + "主动公开政府信息情况见下表。"
 
 
-def _problems(facts) -> str:
-    if facts is None:
-        return "（请写明存在的主要问题和改进情况。）"
-    problems = []
-    if facts.answered_late:
-        problems.append(
-            f"超过法定期限答复的申请{len(facts.answered_late)}件（{'、'.join(facts.answered_late)}）"
-        )
-    if facts.overdue_at_year_end:
-        numbers = "、".join(facts.overdue_at_year_end)
-        problems.append(
-            f"截至年底已超过答复期限仍未办结的申请{len(facts.overdue_at_year_end)}件（{numbers}）"
-        )
-    found = "；".join(problems) if problems else "未发现超期答复的申请"
-    return f"经核查办理记录，{found}。（请补充其他问题和改进措施。）"
-
-
-def _fees(facts) -> str:
-    if facts is None:
-        return "信息处理费收取情况：（请据实填写。）"
-    cases, amount = facts.fees_paid
-    if not cases:
-        return "本年度未收取信息处理费。"
-    return (
-        f"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费{cases}件，共计{plain_number(amount)}元。"
-    )
-
-
-def draft_sections(*, body_name: str, year: int, template: str, values: dict, facts=None) -> list[list[str]]:
-    """The six parts; `facts` (gongkai.annual.facts.DraftFacts) adds what the tables do not hold."""
+def draft_sections(
+    *,
+    body_name: str,
+    year: int,
+    template: str,
+    values: dict,
+    facts=None,
+    ledger=None,
+    level: str = "",
+    last_year_published: bool = False,
+) -> list[list[str]]:
+    """The six parts. `facts` (gongkai.annual.facts.DraftFacts) and `ledger` (the 工作台账 by kind)
+    draft 一、五、六 from the records (gongkai.annual.narrative); without them those parts are
+    placeholders for the clerk."""
     t2 = LAYOUTS[template].table("t2")
     new, carried = _n(values[("t2", "new", "total")]), _n(values[("t2", "carried_in", "total")])
     done, carried_out = _n(values[("t2", "total", "total")]), _n(values[("t2", "carried_out", "total")])
@@ -76,12 +60,21 @@ def draft_sections(*, body_name: str, year: int, template: str, values: dict, fa
         and _n(values[("t2", row.key, "total")])
     ]
     appeals = sum(_n(v) for (t, _, c), v in values.items() if t == "t3" and c.endswith(".total"))
-    return [
-        [
-            HEADINGS[0],
+    if facts is not None and ledger is not None:
+        overview = narrative.overview(
+            body_name=body_name, year=year, facts=facts, ledger=ledger, values=values, level=level
+        )
+        problems = narrative.problems(facts, ledger, last_year_published)
+        other = narrative.other_matters(facts, ledger)
+    else:
+        overview = (
             f"{year}年，{body_name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
-            "推进主动公开，规范依申请公开办理，加强政府信息管理和平台建设。（请补充本机关情况。）",
-        ],
+            "推进主动公开，规范依申请公开办理，加强政府信息管理和平台建设。（请补充本机关情况。）"
+        )
+        problems = "（请写明存在的主要问题和改进情况。）"
+        other = "信息处理费收取情况：（请据实填写。）其他需要报告的事项：（如有，请补充。）"
+    return [
+        [HEADINGS[0], overview],
         [HEADINGS[1], _proactive(facts)],
         [
             HEADINGS[2],
@@ -95,6 +88,6 @@ def draft_sections(*, body_name: str, year: int, template: str, values: dict, fa
             if appeals
             else "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
         ],
-        [HEADINGS[4], _problems(facts)],
-        [HEADINGS[5], f"{_fees(facts)}其他需要报告的事项：（如有，请补充。）"],
+        [HEADINGS[4], problems],
+        [HEADINGS[5], other],
     ]

@@ -63,3 +63,62 @@ class AnnualReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body} {self.year}年度 第{self.version}版"
+
+
+class LedgerKind(models.TextChoices):
+    """What a 工作台账 records: the work only the office knows of, by the part of the report it feeds."""
+
+    LEADING_GROUP = "leading_group", "领导小组及其会议"
+    WORK_POINTS = "work_points", "政务公开工作要点落实"
+    TRAINING = "training", "培训"
+    INFORMATION_MANAGEMENT = "information_management", "政府信息管理"
+    PLATFORM = "platform", "政府网站和政务新媒体"
+    INSPECTION = "inspection", "监督检查和考核"
+    EVALUATION = "evaluation", "社会评议"
+    ACCOUNTABILITY = "accountability", "责任追究"
+    PROPOSALS = "proposals", "人大代表建议和政协委员提案办理结果公开"
+    IMPROVEMENT = "improvement", "改进措施"
+
+
+class LedgerEntry(models.Model):
+    """One dated entry of a body's 工作台账, entered by its 经办人 or 管理员 during the year."""
+
+    body = models.ForeignKey("bodies.Body", on_delete=models.PROTECT, related_name="+", verbose_name="机关")
+    year = models.PositiveSmallIntegerField("年度")  # the year of `on`, kept for the annual queries
+    kind = models.CharField("类别", max_length=32, choices=LedgerKind.choices)
+    on = models.DateField("日期")
+    title = models.CharField("事项", max_length=200)
+    detail = models.TextField("内容", blank=True)
+    attendees = models.PositiveIntegerField("参加人数", null=True, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "工作台账"
+        verbose_name_plural = "工作台账"
+        ordering = ["body", "on", "id"]
+        indexes = [models.Index(fields=["body", "year", "kind"], name="ledger_body_year_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()}：{self.title}"
+
+
+def ledger_attachment_path(attachment: LedgerAttachment, filename: str) -> str:
+    entry = attachment.entry
+    return f"ledger/{entry.body.code}/{entry.year}/{entry.pk}/{filename}"
+
+
+class LedgerAttachment(models.Model):
+    entry = models.ForeignKey(LedgerEntry, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("文件名", max_length=200)
+    file_type = models.CharField("文件类型", max_length=16)  # sniffed from the content
+    size = models.PositiveIntegerField("大小（字节）")
+    file = models.FileField("文件", upload_to=ledger_attachment_path, max_length=300)
+
+    class Meta:
+        verbose_name = "台账附件"
+        verbose_name_plural = "台账附件"
+        ordering = ["entry", "id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -62,6 +62,7 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
     """A new version drafted from the data. After publication, a new version needs a reason."""
     from gongkai.annual.drafting import draft_sections
     from gongkai.annual.facts import draft_facts
+    from gongkai.annual.ledger import ledger_of
     from gongkai.annual.models import AnnualReportVersion, ReportStatus
     from gongkai.annual.selectors import report_values
 
@@ -71,17 +72,21 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
     if versions.filter(status=ReportStatus.PUBLISHED).exists() and not reason.strip():
         raise ServiceError("年报已发布，更正须说明原因，并形成新版本。")
     template, values = report_values(body=body, year=year)
-    name = (body.version_on(date(year, 12, 31)) or body.versions.first()).name
+    body_version = body.version_on(date(year, 12, 31)) or body.versions.first()
+    last_year_published = _versions(body, year - 1).filter(status=ReportStatus.PUBLISHED).exists()
     version = AnnualReportVersion.objects.create(
         body=body,
         year=year,
         version=(versions.count() + 1),
         sections=draft_sections(
-            body_name=name,
+            body_name=body_version.name,
             year=year,
             template=template,
             values=values,
             facts=draft_facts(body=body, year=year),
+            ledger=ledger_of(body=body, year=year),
+            level=body_version.level,
+            last_year_published=last_year_published,
         ),
         correction_reason=reason.strip(),
     )
@@ -120,19 +125,33 @@ def report_sections_save(*, actor, version, sections: list[list[str]]):
 
 
 def check_version(version) -> list:
-    """The auditor's checks on the version: its tables as computed now, and its text as written."""
-    from gongkai.annual.selectors import computed_report
+    """The auditor's checks on the version: its tables as computed now, and its text as written -
+    also the numbers its sentences quote from the records and the 台账 (gongkai.annual.narrative)."""
+    from gongkai.annual.facts import draft_facts
+    from gongkai.annual.ledger import ledger_of
+    from gongkai.annual.narrative import quoted_numbers, record_number_findings
+    from gongkai.annual.selectors import computed_report, report_values
     from gongkai.core.reports.checks import run_checks
 
     report, computed = computed_report(body=version.body, year=version.year)
     report.text = [text for _, text in version.sections]
     records = [f for f in computed if applies(f.code, Input.RECORDS)]
-    return run_checks(report, to=Input.COMPUTED) + records
+    _, values = report_values(body=version.body, year=version.year)
+    quoted = quoted_numbers(
+        draft_facts(body=version.body, year=version.year),
+        ledger_of(body=version.body, year=version.year),
+        values,
+    )
+    text_records = record_number_findings(report.text, quoted)
+    return run_checks(report, to=Input.COMPUTED) + records + text_records
 
 
 @transaction.atomic
-def report_review(*, actor, version, today):
+def report_review(*, actor, version, today, repetition_confirmed: bool = False):
+    """审核人 approves the draft. A text that repeats an earlier or a peer report (内容雷同) is
+    approved only once the reviewer, shown the repeated passages, confirms it."""
     from gongkai.annual.models import ReportStatus
+    from gongkai.annual.repetition import repetition_message, repetitions
     from gongkai.bodies.models import Role
     from gongkai.bodies.selectors import roles_held
 
@@ -140,22 +159,28 @@ def report_review(*, actor, version, today):
         raise ServiceError("年报须由审核人审核。")
     if version.status != ReportStatus.DRAFT:
         raise ServiceError("只有草稿可以审核。")
+    repeated = repetitions(version)
+    if repeated and not repetition_confirmed:
+        raise ServiceError(repetition_message(repeated))
     version.status, version.reviewed_by = ReportStatus.REVIEWED, actor
     version.save(update_fields=["status", "reviewed_by"])
     audit_record(
         actor=actor,
         action="annual.review",
-        summary=f"审核{version.year}年度年报",
+        summary=f"审核{version.year}年度年报" + ("（已核对雷同内容）" if repeated else ""),
         body=version.body,
         target=version,
+        after={"repeats": [[r.against, r.similarity] for r in repeated]} if repeated else None,
     )
     return version
 
 
 @transaction.atomic
 def report_publish(*, actor, version, today):
-    """负责人 signs and publishes; a report with an error in its tables or text cannot be signed."""
+    """负责人 signs and publishes; a report with an error in its tables or text, or a placeholder
+    or unconfirmed sentence left in its text, cannot be signed."""
     from gongkai.annual.models import ReportStatus
+    from gongkai.annual.narrative import placeholders_left
     from gongkai.annual.selectors import report_values
     from gongkai.bodies.models import Role
     from gongkai.bodies.selectors import roles_held
@@ -164,9 +189,10 @@ def report_publish(*, actor, version, today):
         raise ServiceError("年报须由负责人签发。")
     if version.status != ReportStatus.REVIEWED:
         raise ServiceError("年报须先经审核人审核。")
-    errors = [f for f in check_version(version) if CHECKS[f.code].stops_signing]
-    if errors:
-        raise ServiceError(["年报有错误，不能签发："] + [f.message for f in errors])
+    errors = [f.message for f in check_version(version) if CHECKS[f.code].stops_signing]
+    left = [f"尚待补充或确认：{where}" for where in placeholders_left(version.sections)]
+    if errors or left:
+        raise ServiceError(["年报有错误或尚待补充、确认的内容，不能签发："] + errors + left)
     _, values = report_values(body=version.body, year=version.year)
     version.tables = {stored_key(key): (None if v is None else str(v)) for key, v in values.items()}
     version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.annual import import_views, views
+from gongkai.annual import import_views, ledger_views, views
 
 rollup_urlpatterns = [
     path("rollup/<int:year>/", views.annual_rollup, name="annual-rollup"),
@@ -24,6 +24,17 @@ urlpatterns = [
         "<slug:code>/annual/<int:year>/cell/<slug:table>/<slug:row>/<str:column>/",
         views.annual_cell,
         name="annual-cell",
+    ),
+    path("<slug:code>/annual/<int:year>/ledger/", ledger_views.ledger_page, name="annual-ledger"),
+    path(
+        "<slug:code>/annual/<int:year>/ledger/<int:entry>/remove/",
+        ledger_views.ledger_remove,
+        name="annual-ledger-remove",
+    ),
+    path(
+        "<slug:code>/annual/<int:year>/ledger/files/<int:file>/",
+        ledger_views.ledger_file,
+        name="annual-ledger-file",
     ),
     path("<slug:code>/annual/<int:year>.<str:fmt>", views.annual_download, name="annual-download"),
     path("<slug:code>/annual/<int:year>/<slug:step>/", views.annual_step, name="annual-step"),

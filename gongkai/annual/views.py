@@ -100,21 +100,37 @@ def annual_report(request, code: str, year: int):
             strict=True,
         )
     ]
-    current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
-    # What the draft's text adds to the tables' findings: its quoted numbers against their cells.
-    text_findings = [f for f in services.check_version(current) if f not in findings] if current else []
     context = {
         "body": body,
         "year": year,
         "report": report,
         "findings": findings,
-        "current": current,
-        "text_findings": text_findings,
         "sections": sections,
         "can_edit": can_register_application(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
-    }
+    } | _text_context(body, year, findings)
     return render(request, "annual/report.html", context)
+
+
+def _text_context(body, year: int, findings: list) -> dict:
+    """The newest version of the text; what its text adds to the tables' findings (its quoted
+    numbers against their cells and the records), what still blocks its signing, and the reports
+    it repeats."""
+    from gongkai.annual.narrative import placeholders_left
+    from gongkai.annual.repetition import repetitions
+
+    current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    if current is None:
+        return {"current": None, "text_findings": []}
+    text_findings = [f for f in services.check_version(current) if f not in findings]
+    if current.status == ReportStatus.PUBLISHED:
+        return {"current": current, "text_findings": text_findings}
+    return {
+        "current": current,
+        "text_findings": text_findings,
+        "placeholders": placeholders_left(current.sections),
+        "repetitions": repetitions(current),
+    }
 
 
 @login_required
@@ -234,7 +250,10 @@ REPORT_STEPS = {
         ],
     ),
     "review": lambda request, body, year, version: services.report_review(
-        actor=request.user, version=version, today=timezone.localdate()
+        actor=request.user,
+        version=version,
+        today=timezone.localdate(),
+        repetition_confirmed=request.POST.get("repetition_confirmed") == "1",
     ),
     "publish": lambda request, body, year, version: services.report_publish(
         actor=request.user, version=version, today=timezone.localdate()

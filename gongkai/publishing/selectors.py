@@ -88,7 +88,10 @@ def missing_updates(*, body: Body, today: date) -> list[MissingUpdate]:
     """Scheduled columns (低保 monthly, 预决算 yearly ...) whose next update is overdue or never came."""
     columns = CatalogueNode.objects.filter(body=body).exclude(update_every="")
     last = dict(
-        PublicationVersion.objects.filter(publication__column__in=columns, status__in=PUBLISHED_STATUSES)
+        # Only what was out by `today`: the annual report asks which columns were behind at year end.
+        PublicationVersion.objects.filter(
+            publication__column__in=columns, status__in=PUBLISHED_STATUSES, published_on__lte=today
+        )
         .values("publication__column")
         .annotate(last=Max("published_on"))
         .values_list("publication__column", "last")

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gongkai.annual.narrative import PLACEHOLDER
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.views import render_report
 from gongkai.applications.models import Application
@@ -144,9 +145,12 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
         and "不能签发" in refused.content.decode()
         and "5件" in refused.content.decode()
     )
+    assert "尚待补充或确认" in refused.content.decode()  # the parts the records could not draft
     assert step(client, "return", reason="第三部分数字与表格不符").status_code == 302
     client.force_login(cast.clerk)
     sections["section-2"] = sections["section-2"].replace("申请5件", "申请3件")
+    # The clerk writes what the 台账 did not hold in place of each placeholder.
+    sections = {name: PLACEHOLDER.sub("本年度无此项工作。", text) for name, text in sections.items()}
     step(client, "save", **sections)
     client.force_login(cast.reviewer)
     step(client, "review")
@@ -161,6 +165,7 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
     assert step(client, "draft").status_code == 400  # a correction needs a reason
     assert step(client, "draft", reason="更正第三部分的笔误").status_code == 302
     assert AnnualReportVersion.objects.count() == 2
+    assert step(client, "save", **sections).status_code == 302  # the correction keeps the clerk's text
     assert client.get("/reports/donghu/2026/").status_code == 200  # the published version stays visible
     assert client.get("/reports/donghu/2026/v2/").status_code == 404  # the correction is a draft
     client.force_login(cast.reviewer)
