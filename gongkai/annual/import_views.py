@@ -15,8 +15,8 @@ from gongkai.annual.selectors import check_report_year
 from gongkai.annual.services import figures_import
 from gongkai.annual.views import _body
 from gongkai.applications.permissions import can_register_application
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024

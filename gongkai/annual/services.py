@@ -7,7 +7,7 @@ from django.db import transaction
 
 from gongkai.annual.models import AnnualFigures
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import DECIMAL_COLUMNS, LAYOUTS, SIGNED_COLUMNS, template_for_year
 
 

@@ -25,8 +25,8 @@ from gongkai.applications.permissions import can_register_application
 from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form, posted_text_problems
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
 from gongkai.documents.letter import chinese_date

@@ -18,7 +18,7 @@ from gongkai.applications import action_forms as f
 from gongkai.applications import handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.fees import per_page_fee, per_request_fee
 from gongkai.core.workcalendar import UnknownYearError
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from gongkai.applications.models import Appeal, AppealResult, Application
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 
 
 @transaction.atomic

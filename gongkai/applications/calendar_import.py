@@ -8,7 +8,7 @@ from django.db import transaction
 from gongkai.applications.models import CalendarYear
 from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
 
 

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.calendar_store import current_calendar
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.common.text import unsafe_json_problem
 
 EXAMPLE = json.dumps(

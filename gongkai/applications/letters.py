@@ -14,7 +14,7 @@ from django.db import transaction
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
 from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import Outcome, OutcomeGroup

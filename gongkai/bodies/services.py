@@ -11,11 +11,11 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Absence, Body, BodyVersion, Role, RoleAssignment
+from gongkai.common.services import ServiceError
 
 VERSION_FIELDS = (
     "name",
@@ -31,24 +31,6 @@ VERSION_FIELDS = (
     "office_email",
     "office_web",
 )
-
-
-class ServiceError(ValidationError):
-    """A rule of the use case was broken; the message is shown to the user as is (Chinese)."""
-
-
-def clean_or_refuse(instance, **kwargs) -> None:
-    """Validate a model instance; any problem becomes a ServiceError naming the field in Chinese."""
-    try:
-        instance.full_clean(**kwargs)
-    except ValidationError as error:
-        if isinstance(error, ServiceError):
-            raise
-        messages = []
-        for field, problems in error.message_dict.items():
-            label = instance._meta.get_field(field).verbose_name if field != "__all__" else ""
-            messages += [f"{label}：{problem}" if label else problem for problem in problems]
-        raise ServiceError(messages) from error
 
 
 def version_snapshot(version: BodyVersion) -> dict[str, Any]:

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
 from gongkai.bodies.views import _form_page as form_page
+from gongkai.common.services import ServiceError
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing import forms as f
 from gongkai.publishing import permissions, selectors, services

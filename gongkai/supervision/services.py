@@ -16,7 +16,7 @@ from typing import BinaryIO
 from django.conf import settings
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.archive import ArchiveError, ArchiveLimits, check_archive, is_archive, read_members
 from gongkai.core.reports.audit import AuditResult, audit_bytes

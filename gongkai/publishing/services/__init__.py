@@ -10,7 +10,7 @@ each writing its audit entry in that transaction. Grouped by what the people doi
 Callers import this package (`from gongkai.publishing import services`); the modules are its parts.
 """
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.publishing.models import OPEN_STATUSES
 from gongkai.publishing.services._common import VERSION_FIELDS
 from gongkai.publishing.services.catalogue import (

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.publishing.models import (
     Publication,
     PublicationVersion,

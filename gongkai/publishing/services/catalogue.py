@@ -10,7 +10,7 @@ from django.db import transaction
 from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.catalogue import (
     DefaultNode,
     IndexRuleError,

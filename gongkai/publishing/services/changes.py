@@ -7,7 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import (
     ItemKind,

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import ItemKind
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff

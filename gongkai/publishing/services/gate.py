@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.reports.readers import read_bytes
 from gongkai.core.sensitive import scan_document, scan_text
 from gongkai.publishing import permissions

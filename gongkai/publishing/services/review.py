@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.redact import RedactionError, redact
 from gongkai.core.sensitive import Hit, HitKind, mask

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Renovation (issue 14): rewrites imports of moved symbols on the merged tree. Run from the repo
+# root once, then `ruff check --fix --select I,F401 . && ruff format .`, and delete this file.
+set -euo pipefail
+mkdir -p /tmp/renov-moves
+cat > /tmp/renov-moves/mover.py <<'PY'
+"""Rewrite `from OLD import a, b` so the moved names come from NEW. Usage: mover.py OLD NEW name..."""
+import pathlib
+import re
+import sys
+
+old, new, names = sys.argv[1], sys.argv[2], set(sys.argv[3:])
+pattern = re.compile(
+    r"^(?P<indent>[ \t]*)from " + re.escape(old) + r" import (?:\((?P<multi>[^)]*)\)|(?P<single>[^\n(]+))$",
+    re.M,
+)
+
+
+def rewrite(match):
+    indent = match["indent"]
+    raw = match["multi"] if match["multi"] is not None else match["single"]
+    items = [item.strip() for item in raw.replace("\n", " ").split(",") if item.strip()]
+    moved = [i for i in items if i.split(" as ")[0].strip() in names]
+    if not moved:
+        return match[0]
+    kept = [i for i in items if i not in moved]
+    lines = [f"{indent}from {new} import {', '.join(moved)}"]
+    if kept:
+        lines.insert(0, f"{indent}from {old} import {', '.join(kept)}")
+    return "\n".join(lines)
+
+
+skip = pathlib.Path(new.replace(".", "/") + ".py")
+for path in pathlib.Path(".").rglob("*.py"):
+    if ".venv" in path.parts or path == skip:
+        continue
+    text = path.read_text(encoding="utf-8")
+    changed = pattern.sub(rewrite, text)
+    if changed != text:
+        path.write_text(changed, encoding="utf-8")
+        print("rewrote", path)
+PY
+move() { python3 /tmp/renov-moves/mover.py "$@"; }
+
+move gongkai.bodies.services gongkai.common.services ServiceError clean_or_refuse
