@@ -43,3 +43,8 @@ PY
 move() { python3 /tmp/renov-moves/mover.py "$@"; }
 
 move gongkai.bodies.services gongkai.common.services ServiceError clean_or_refuse
+# bodies.views._form_page is now the public gongkai.common.pages.form_page
+grep -rl "from gongkai.bodies.views import _form_page as form_page" --include=*.py gongkai tests | xargs -r sed -i 's/from gongkai.bodies.views import _form_page as form_page/from gongkai.common.pages import form_page/'
+grep -rl "bodies.views import _form_page" --include=*.py gongkai tests | xargs -r sed -i 's/from gongkai.bodies.views import _form_page/from gongkai.common.pages import form_page as _form_page/'
+move gongkai.documents.letter gongkai.core.written_dates chinese_date
+move gongkai.core.reports.checks gongkai.core.written_dates chinese_date

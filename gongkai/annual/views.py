@@ -28,8 +28,8 @@ from gongkai.bodies.permissions import can_view_body
 from gongkai.common.forms import Form, posted_text_problems
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
+from gongkai.core.written_dates import chinese_date
 from gongkai.documents import report_tables as rt
-from gongkai.documents.letter import chinese_date
 from gongkai.publishing.statistics import DEFINITIONS, ROW_KINDS, uses_catalogue
 
 CONTENT_TYPES = {

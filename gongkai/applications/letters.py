@@ -18,7 +18,8 @@ from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import Outcome, OutcomeGroup
-from gongkai.documents.letter import Letter, chinese_date, render_docx, render_pdf
+from gongkai.core.written_dates import chinese_date
+from gongkai.documents.letter import Letter, render_docx, render_pdf
 
 ABBREVIATIONS = {
     LetterKind.ACKNOWLEDGEMENT: "受",

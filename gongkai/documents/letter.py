@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from gongkai.common.text import xml_safe
+from gongkai.core.written_dates import chinese_date
 from gongkai.documents import fonts
 
 
@@ -33,10 +34,6 @@ class Letter:
             lines.append(f"依据：{self.legal_basis}")
         lines += [self.sender, chinese_date(self.dated), *self.notes]
         return "\n".join(lines)
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _paragraph(document, text: str, *, style=None, size=None, align=None, indent=True):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Body
-from gongkai.bodies.views import _form_page as form_page
+from gongkai.common.pages import form_page
 from gongkai.common.services import ServiceError
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing import forms as f

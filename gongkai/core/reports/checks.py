@@ -22,13 +22,10 @@ from gongkai.core.reports.layouts import (
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 from gongkai.core.reports.sums import Sum, table2_sums, table3_sums
+from gongkai.core.written_dates import chinese_date
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 TABLE_NAMES = {"t1": "主动公开情况表", "t2": "依申请公开情况表", "t3": "复议诉讼情况表"}
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
