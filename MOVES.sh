@@ -48,3 +48,8 @@ grep -rl "from gongkai.bodies.views import _form_page as form_page" --include=*.
 grep -rl "bodies.views import _form_page" --include=*.py gongkai tests | xargs -r sed -i 's/from gongkai.bodies.views import _form_page/from gongkai.common.pages import form_page as _form_page/'
 move gongkai.documents.letter gongkai.core.written_dates chinese_date
 move gongkai.core.reports.checks gongkai.core.written_dates chinese_date
+# CalendarYear, SerialCounter, next_serial and calendar_store move to the new app gongkai.registry
+move gongkai.applications.services gongkai.registry.serials next_serial
+move gongkai.applications.models gongkai.registry.models CalendarYear SerialCounter
+grep -rl "gongkai\.applications\.calendar_store" --include=*.py gongkai tests bench | xargs -r sed -i 's/gongkai\.applications\.calendar_store/gongkai.registry.calendar_store/g'
+grep -rl "from gongkai.applications import calendar_store" --include=*.py gongkai tests bench | xargs -r sed -i "s/from gongkai.applications import calendar_store/from gongkai.registry import calendar_store/"

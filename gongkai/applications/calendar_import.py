@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from gongkai.applications.models import CalendarYear
 from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
+from gongkai.registry.models import CalendarYear
 
 
 @transaction.atomic

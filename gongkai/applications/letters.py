@@ -12,7 +12,6 @@ from datetime import date
 from django.db import transaction
 
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
-from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
@@ -20,6 +19,7 @@ from gongkai.core.fees import Fee
 from gongkai.core.outcomes import Outcome, OutcomeGroup
 from gongkai.core.written_dates import chinese_date
 from gongkai.documents.letter import Letter, render_docx, render_pdf
+from gongkai.registry.serials import next_serial
 
 ABBREVIATIONS = {
     LetterKind.ACKNOWLEDGEMENT: "受",

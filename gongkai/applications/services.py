@@ -16,7 +16,6 @@ from gongkai.applications.models import (
     ClockEvent,
     ClockEventKind,
     IdDocumentType,
-    SerialCounter,
     Status,
 )
 from gongkai.auditlog.services import audit_record
@@ -24,6 +23,7 @@ from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
+from gongkai.registry.serials import next_serial
 
 # No 0/O, 1/I/L: a 查询码 is read out over the phone and typed on a phone.
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -58,16 +58,6 @@ def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
     except (IdentityNumberError, CreditCodeError) as error:
         raise ServiceError(str(error)) from error
     return applicant.id_document_number.strip()
-
-
-def next_serial(*, body: Body, year: int, series: str = "application") -> int:
-    """Take the next serial of a series for the body and year. The counter row is locked, so
-    concurrent registrations queue here and never share a number (on SQLite the write lock does)."""
-    SerialCounter.objects.get_or_create(body=body, series=series, year=year)
-    counter = SerialCounter.objects.select_for_update().get(body=body, series=series, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
 
 
 def new_query_code() -> str:

@@ -12,11 +12,11 @@ from datetime import date
 
 from django.db import transaction
 
-from gongkai.applications.calendar_store import current_calendar
 from gongkai.auditlog.services import AuditRow, audit_record_many
 from gongkai.core.catalogue import publication_due_on
 from gongkai.core.workcalendar import WorkCalendar, with_provisional
 from gongkai.publishing.models import Publication, PublicationVersion
+from gongkai.registry.calendar_store import current_calendar
 
 
 def due_on_for(formed_on: date, calendar: WorkCalendar | None = None) -> date:

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db import transaction
 
-from gongkai.applications.services import next_serial
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
@@ -25,6 +24,7 @@ from gongkai.publishing.models import (
     PublishingProfile,
 )
 from gongkai.publishing.services._common import _refuse_unless
+from gongkai.registry.serials import next_serial
 
 
 def _level(body: Body, on: date) -> str:
