@@ -53,3 +53,8 @@ move gongkai.applications.services gongkai.registry.serials next_serial
 move gongkai.applications.models gongkai.registry.models CalendarYear SerialCounter
 grep -rl "gongkai\.applications\.calendar_store" --include=*.py gongkai tests bench | xargs -r sed -i 's/gongkai\.applications\.calendar_store/gongkai.registry.calendar_store/g'
 grep -rl "from gongkai.applications import calendar_store" --include=*.py gongkai tests bench | xargs -r sed -i "s/from gongkai.applications import calendar_store/from gongkai.registry import calendar_store/"
+move gongkai.applications.services gongkai.registry.record_locks refuse_in_locked_year
+# annual: rendering out of views, the 404 of a report year out of selectors
+move gongkai.annual.views gongkai.annual.rendering render_report CONTENT_TYPES
+move gongkai.annual.selectors gongkai.annual.http check_report_year
+sed -i 's/^\(\s*\)from gongkai.annual.views import render_report$/\1from gongkai.annual.rendering import render_report/' gongkai/commands/report.py

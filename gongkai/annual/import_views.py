@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from gongkai.annual.selectors import check_report_year
+from gongkai.annual.http import check_report_year
 from gongkai.annual.services import figures_import
 from gongkai.annual.views import _body
 from gongkai.applications.permissions import can_register_application

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -16,10 +14,12 @@ from django.utils import timezone
 
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
+from gongkai.annual.http import check_report_year
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.rendering import CONTENT_TYPES, render_report
 from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
-from gongkai.annual.selectors import check_report_year, computed_report, counted_values, report_values
+from gongkai.annual.selectors import computed_report, counted_values
 from gongkai.annual.services import figures_save
 from gongkai.applications.permissions import can_register_application
 from gongkai.applications.statistics import SUMMARY_ROWS
@@ -28,16 +28,8 @@ from gongkai.bodies.permissions import can_view_body
 from gongkai.common.forms import Form, posted_text_problems
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
-from gongkai.core.written_dates import chinese_date
 from gongkai.documents import report_tables as rt
 from gongkai.publishing.statistics import DEFINITIONS, ROW_KINDS, uses_catalogue
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 
 
 def _body(request, code: str, allowed=can_view_body) -> Body:
@@ -45,42 +37,6 @@ def _body(request, code: str, allowed=can_view_body) -> Body:
     if not allowed(request.user, body):
         raise PermissionDenied
     return body
-
-
-def render_report(body, year: int, fmt: str) -> bytes:
-    """The report of the body and year in one format; also used by `gongkai report`.
-
-    The text is the newest version's six parts (the tables alone until one is drafted); a published
-    version is signed with the body's name and its publication date.
-    """
-    template, values = report_values(body=body, year=year)
-    name = (body.version_on(date(year, 12, 31)) or body.versions.first()).name
-    title = f"{name}{year}年政府信息公开工作年度报告"
-    version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
-    parts = rt.report_parts(LAYOUTS[template], values, version.sections if version else None)
-    signature = None
-    if version is not None and version.published_on is not None:
-        signature = (name, chinese_date(version.published_on))
-    if fmt == "docx":
-        return rt.render_docx(parts, title, signature)
-    if fmt == "pdf":
-        return rt.render_pdf(parts, title, signature)
-    if fmt == "xlsx":
-        return rt.render_xlsx(parts)
-    if fmt == "html":
-        return rt.render_html(parts, title, signature).encode("utf-8")
-    if fmt == "json":
-        payload = {
-            "body": body.code,
-            "year": year,
-            "template": template,
-            "cells": [
-                {"table": t, "row": r, "column": c, "value": None if v is None else str(v)}
-                for (t, r, c), v in values.items()
-            ],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
-    raise Http404("不支持的格式")
 
 
 @login_required

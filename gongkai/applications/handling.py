@@ -13,7 +13,6 @@ from django.db import transaction
 from gongkai.applications import letters
 from gongkai.applications.clock import clock_state_with, due_note, refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
-from gongkai.applications.services import refuse_in_locked_year
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
@@ -22,6 +21,7 @@ from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import OutcomeGroup, outcome
+from gongkai.registry.record_locks import refuse_in_locked_year
 
 OPEN = (Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款

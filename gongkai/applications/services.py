@@ -23,6 +23,7 @@ from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
+from gongkai.registry.record_locks import refuse_in_locked_year
 from gongkai.registry.serials import next_serial
 
 # No 0/O, 1/I/L: a 查询码 is read out over the phone and typed on a phone.
@@ -62,14 +63,6 @@ def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
 
 def new_query_code() -> str:
     return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
-
-
-def refuse_in_locked_year(*, body: Body, day: date) -> None:
-    """The records of a year whose annual report is published stay as published (until a correction draft)."""
-    from gongkai.annual.selectors import year_locked  # the annual app reads this one; import when needed
-
-    if year_locked(body, day.year):
-        raise ServiceError(f"{day.year}年度年报已发布，该年度数据已锁定；如需更正，请先起草更正版本")
 
 
 def format_number(*, body: Body, year: int, serial: int) -> str:

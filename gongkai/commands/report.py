@@ -25,7 +25,8 @@ def run(args) -> int:
     django.setup()
     from django.db.models import Q
 
-    from gongkai.annual.views import render_report
+    from gongkai.annual.rendering import render_report
+    from gongkai.annual.selectors import report_year_problem
     from gongkai.bodies.models import Body
 
     matches = Body.objects.filter(Q(code=args.body) | Q(versions__name=args.body)).distinct()
@@ -33,8 +34,9 @@ def run(args) -> int:
         problem = "不存在" if not matches else "对应多个机关，请用机关代码"
         print(f"错误：机关“{args.body}”{problem}。", file=sys.stderr)
         return 2
-    if not 2019 <= args.year <= 2100:
-        print("错误：年度应为2019年及以后。", file=sys.stderr)
+    problem = report_year_problem(args.year)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
         return 2
     body = matches.get()
     output = args.output or f"{body.code}-{args.year}.{args.format}"
