@@ -47,7 +47,6 @@ from gongkai.publishing.services.gate import (
     version_submit,
 )
 from gongkai.publishing.services.review import (
-    RETURN_ROLES,
     version_return,
     version_review,
     version_secrecy_clear,
@@ -62,7 +61,6 @@ __all__ = [
     "INTERPRETED_KINDS",
     "MAX_ATTACHMENT_BYTES",
     "OPEN_STATUSES",
-    "RETURN_ROLES",
     "VERSION_FIELDS",
     "ServiceError",
     "attachment_add",

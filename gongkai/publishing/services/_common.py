@@ -7,6 +7,7 @@ from typing import Any
 
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
+from gongkai.publishing import workflow
 from gongkai.publishing.models import (
     Publication,
     PublicationVersion,
@@ -42,6 +43,20 @@ def _locked(version: PublicationVersion) -> PublicationVersion:
 def _require_status(version: PublicationVersion, status: str, message: str) -> None:
     if version.status != status:
         raise ServiceError(f"{message}（当前状态：{version.get_status_display()}）。")
+
+
+def _refuse_unless_role(actor, body, step: str, today: date, message: str) -> None:
+    """The role the workflow table names for the step, or the refusal in Chinese."""
+    _refuse_unless(workflow.TRANSITIONS[step].allowed(actor, body, today), message)
+
+
+def _refuse_unless_step(
+    actor, version: PublicationVersion, step: str, today: date, *, who: str, when: str
+) -> None:
+    """The workflow table's role (refused with `who`) and starting status (refused with `when`)."""
+    _refuse_unless_role(actor, version.publication.body, step, today, who)
+    if version.status not in workflow.TRANSITIONS[step].statuses:
+        raise ServiceError(f"{when}（当前状态：{version.get_status_display()}）。")
 
 
 def _audit(actor, action: str, summary: str, version: PublicationVersion, **extra) -> None:

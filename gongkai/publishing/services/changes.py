@@ -24,6 +24,7 @@ from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
     _refuse_unless,
+    _refuse_unless_role,
     _reindex,
 )
 
@@ -49,7 +50,7 @@ def publication_new_version(
 ) -> PublicationVersion:
     """A change to a published item: a new draft copied from the published version, reviewed afresh."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
-    _refuse_unless(permissions.can_draft(actor, publication.body, today), "只有经办人可以起草新版本。")
+    _refuse_unless_role(actor, publication.body, "new_version", today, "只有经办人可以起草新版本。")
     published = publication.published_version
     if published is None:
         raise ServiceError("该信息尚未发布，请直接修改草稿。")
@@ -88,7 +89,7 @@ def publication_repeal(
 ) -> Publication:
     """废止 (负责人): the item stays published but is marked no longer valid from the date, with its basis."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
-    _refuse_unless(permissions.can_repeal(actor, publication.body, today), "只有负责人可以废止。")
+    _refuse_unless_role(actor, publication.body, "repeal", today, "只有负责人可以废止。")
     if publication.published_version is None:
         raise ServiceError("尚未发布的信息不能废止。")
     if publication.repealed_on is not None:

@@ -19,7 +19,7 @@ from gongkai.publishing.models import (
     SensitiveHit,
     VersionStatus,
 )
-from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _reindex, _require_status
+from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _refuse_unless_step, _reindex
 from gongkai.publishing.services.drafting import attachment_text
 
 
@@ -105,8 +105,9 @@ def _previous_version(version: PublicationVersion) -> PublicationVersion | None:
 def version_submit(*, actor, version: PublicationVersion, today: date) -> list[SensitiveHit]:
     """经办人 submits a draft for review; the gate scans the text and every attachment first."""
     version = _locked(version)
-    _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以提交审核。")
-    _require_status(version, VersionStatus.DRAFT, "只有草稿可以提交审核")
+    _refuse_unless_step(
+        actor, version, "submit", today, who="只有经办人可以提交审核。", when="只有草稿可以提交审核"
+    )
     if not version.text.strip() and not version.attachments.exists():
         raise ServiceError("正文和附件都为空，不能提交。")
     again = list(version.hits.select_related("attachment"))
