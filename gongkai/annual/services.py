@@ -1,3 +1,9 @@
+"""Use cases of the annual report: table 1's figures, drafting, editing, review, 退回 and publication.
+
+One function each, keyword-only arguments, each appending to the audit log in the same transaction.
+Who may take a step is asked of gongkai.annual.permissions, here and in the views alike.
+"""
+
 from __future__ import annotations
 
 from datetime import date
@@ -5,10 +11,21 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from gongkai.annual.models import AnnualFigures
+from gongkai.annual import permissions
+from gongkai.annual.drafting import draft_sections
+from gongkai.annual.facts import draft_facts
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.selectors import computed_report, report_values
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
+from gongkai.core.figures_import import FiguresImportError, parse_figures
+from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import DECIMAL_COLUMNS, LAYOUTS, SIGNED_COLUMNS, template_for_year
+
+
+def _audit(actor, action: str, summary: str, *, body, target, **extra) -> None:
+    """The annual app's audit entry: action names are annual.<step>."""
+    audit_record(actor=actor, action=f"annual.{action}", summary=summary, body=body, target=target, **extra)
 
 
 @transaction.atomic
@@ -38,9 +55,9 @@ def figures_save(
     before = figures.table1
     figures.table1, figures.entered_by = clean, actor
     figures.save()
-    audit_record(
-        actor=actor,
-        action="annual.figures",
+    _audit(
+        actor,
+        "figures",
         summary=f"{'导入' if source else '录入'}{year}年度年报主动公开情况数据{f'（{source}）' if source else ''}",
         body=body,
         target=figures,
@@ -52,19 +69,12 @@ def figures_save(
 
 
 def _versions(body, year):
-    from gongkai.annual.models import AnnualReportVersion
-
     return AnnualReportVersion.objects.filter(body=body, year=year)
 
 
 @transaction.atomic
 def report_draft_create(*, actor, body, year: int, reason: str = ""):
     """A new version drafted from the data. After publication, a new version needs a reason."""
-    from gongkai.annual.drafting import draft_sections
-    from gongkai.annual.facts import draft_facts
-    from gongkai.annual.models import AnnualReportVersion, ReportStatus
-    from gongkai.annual.selectors import report_values
-
     versions = _versions(body, year)
     if versions.filter(status__in=[ReportStatus.DRAFT, ReportStatus.REVIEWED]).exists():
         raise ServiceError("已有未发布的版本，请在其上修改。")
@@ -85,9 +95,9 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
         ),
         correction_reason=reason.strip(),
     )
-    audit_record(
-        actor=actor,
-        action="annual.draft",
+    _audit(
+        actor,
+        "draft",
         summary=f"起草{year}年度年报第{version.version}版",
         body=body,
         target=version,
@@ -98,8 +108,6 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
 
 @transaction.atomic
 def report_sections_save(*, actor, version, sections: list[list[str]]):
-    from gongkai.annual.models import ReportStatus
-
     if version.status != ReportStatus.DRAFT:
         raise ServiceError("只有草稿可以修改；已审核或已发布的版本不能修改。")
     if [heading for heading, _ in sections] != [heading for heading, _ in version.sections]:
@@ -107,9 +115,9 @@ def report_sections_save(*, actor, version, sections: list[list[str]]):
     before = version.sections
     version.sections = [[heading, text.strip()] for heading, text in sections]
     version.save(update_fields=["sections"])
-    audit_record(
-        actor=actor,
-        action="annual.edit",
+    _audit(
+        actor,
+        "edit",
         summary=f"修改{version.year}年度年报正文",
         body=version.body,
         target=version,
@@ -121,46 +129,45 @@ def report_sections_save(*, actor, version, sections: list[list[str]]):
 
 def check_version(version) -> list:
     """The auditor's checks on the version: its tables as computed now, and its text as written."""
-    from gongkai.annual.selectors import computed_report
-    from gongkai.core.reports.checks import run_checks
-
     report, computed = computed_report(body=version.body, year=version.year)
     report.text = [text for _, text in version.sections]
     records = [f for f in computed if f.code.startswith("REC-")]
     return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")] + records
 
 
+def _reviewed_state_change(
+    *, actor, version, today, allowed, refusal: str, start: str, wrong_status: str, to: str, reviewed_by
+) -> None:
+    """审核 and 退回 share one shape: the role, the starting status, then the status and reviewer set."""
+    if not allowed(actor, version.body, today):
+        raise ServiceError(refusal)
+    if version.status != start:
+        raise ServiceError(wrong_status)
+    version.status, version.reviewed_by = to, reviewed_by
+    version.save(update_fields=["status", "reviewed_by"])
+
+
 @transaction.atomic
 def report_review(*, actor, version, today):
-    from gongkai.annual.models import ReportStatus
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if Role.REVIEWER not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
-        raise ServiceError("年报须由审核人审核。")
-    if version.status != ReportStatus.DRAFT:
-        raise ServiceError("只有草稿可以审核。")
-    version.status, version.reviewed_by = ReportStatus.REVIEWED, actor
-    version.save(update_fields=["status", "reviewed_by"])
-    audit_record(
+    _reviewed_state_change(
         actor=actor,
-        action="annual.review",
-        summary=f"审核{version.year}年度年报",
-        body=version.body,
-        target=version,
+        version=version,
+        today=today,
+        allowed=permissions.can_review_report,
+        refusal="年报须由审核人审核。",
+        start=ReportStatus.DRAFT,
+        wrong_status="只有草稿可以审核。",
+        to=ReportStatus.REVIEWED,
+        reviewed_by=actor,
     )
+    _audit(actor, "review", f"审核{version.year}年度年报", body=version.body, target=version)
     return version
 
 
 @transaction.atomic
 def report_publish(*, actor, version, today):
     """负责人 signs and publishes; a report with an error in its tables or text cannot be signed."""
-    from gongkai.annual.models import ReportStatus
-    from gongkai.annual.selectors import report_values
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if Role.HEAD not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
+    if not permissions.can_sign_report(actor, version.body, today):
         raise ServiceError("年报须由负责人签发。")
     if version.status != ReportStatus.REVIEWED:
         raise ServiceError("年报须先经审核人审核。")
@@ -171,9 +178,9 @@ def report_publish(*, actor, version, today):
     version.tables = {"|".join(key): (None if v is None else str(v)) for key, v in values.items()}
     version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today
     version.save(update_fields=["tables", "status", "signed_by", "published_on"])
-    audit_record(
-        actor=actor,
-        action="annual.publish",
+    _audit(
+        actor,
+        "publish",
         summary=f"签发并发布{version.year}年度年报第{version.version}版",
         body=version.body,
         target=version,
@@ -185,26 +192,19 @@ def report_publish(*, actor, version, today):
 @transaction.atomic
 def report_return(*, actor, version, today, reason: str):
     """退回: a reviewed version goes back to draft for the clerk to fix (reviewer or head)."""
-    from gongkai.annual.models import ReportStatus
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if (
-        not roles_held(user=actor, body=version.body, on=today) & {Role.REVIEWER, Role.HEAD}
-        and not actor.is_superuser
-    ):
-        raise ServiceError("只有审核人或负责人可以退回。")
-    if version.status != ReportStatus.REVIEWED:
-        raise ServiceError("只有已审核、未发布的版本可以退回。")
-    version.status, version.reviewed_by = ReportStatus.DRAFT, None
-    version.save(update_fields=["status", "reviewed_by"])
-    audit_record(
+    _reviewed_state_change(
         actor=actor,
-        action="annual.return",
-        summary=f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}",
-        body=version.body,
-        target=version,
+        version=version,
+        today=today,
+        allowed=permissions.can_return_report,
+        refusal="只有审核人或负责人可以退回。",
+        start=ReportStatus.REVIEWED,
+        wrong_status="只有已审核、未发布的版本可以退回。",
+        to=ReportStatus.DRAFT,
+        reviewed_by=None,
     )
+    summary = f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}"
+    _audit(actor, "return", summary, body=version.body, target=version)
     return version
 
 
@@ -213,7 +213,6 @@ def figures_import(*, actor, body, year: int, data: bytes, name: str) -> AnnualF
 
     Nothing is saved unless every line of the file was understood (FiguresImportError lists them).
     """
-    from gongkai.core.figures_import import FiguresImportError, parse_figures
 
     layout = LAYOUTS[template_for_year(year)].table("t1")
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,18 +13,20 @@ from django.utils import timezone
 
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
+from gongkai.annual.forms import FiguresForm
 from gongkai.annual.http import check_report_year
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.permissions import can_prepare_report
 from gongkai.annual.rendering import CONTENT_TYPES, render_report
 from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
 from gongkai.annual.selectors import computed_report, counted_values
 from gongkai.annual.services import figures_save
-from gongkai.applications.permissions import can_register_application
 from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.common.forms import Form, posted_text_problems
+from gongkai.common.forms import posted_text_problems
+from gongkai.common.pages import form_page
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 from gongkai.documents import report_tables as rt
@@ -63,7 +64,7 @@ def annual_report(request, code: str, year: int):
         "report": report,
         "findings": findings,
         "sections": sections,
-        "can_edit": can_register_application(request.user, body),
+        "can_edit": can_prepare_report(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
     }
     return render(request, "annual/report.html", context)
@@ -101,46 +102,27 @@ def annual_download(request, code: str, year: int, fmt: str):
 
 @login_required
 def annual_figures(request, code: str, year: int):
-    body = _body(request, code, can_register_application)
+    body = _body(request, code, can_prepare_report)
     check_report_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
     # Rows counted from the catalogue are not typed in (gongkai.publishing.statistics).
     counted = set(ROW_KINDS) if uses_catalogue(body) else set()
-    fields = {
-        f"{row.key}__{column}": forms.CharField(
-            label=f"{row.label}：{layout.column(column).label}",
-            required=False,
-            max_length=20,
-            initial=existing.get(row.key, {}).get(column, ""),
-        )
-        for row in layout.rows
-        if row.key not in counted
-        for column in row.columns
-    }
-    form = type("FiguresForm", (Form,), fields)(request.POST or None)
+    form = FiguresForm(request.POST or None, layout=layout, existing=existing, counted=counted)
     if request.method == "POST" and form.is_valid():
-        table1: dict = {}
-        for name, value in form.cleaned_data.items():
-            row, column = name.split("__")
-            table1.setdefault(row, {})[column] = value
         try:
-            figures_save(actor=request.user, body=body, year=year, table1=table1)
+            figures_save(actor=request.user, body=body, year=year, table1=form.table1())
         except ServiceError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
             messages.success(request, "已保存。")
             return redirect("annual-report", code=code, year=year)
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "heading": f"{year}年度年报：主动公开情况数据",
-        "cancel_url": f"/bodies/{code}/annual/{year}/",
-        "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。"
-        + ("规章和规范性文件的数字由公开目录自动统计，无需录入。" if counted else ""),
-    }
-    return render(request, "web/form_page.html", context, status=status)
+    intro = "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。"
+    if counted:
+        intro += "规章和规范性文件的数字由公开目录自动统计，无需录入。"
+    heading = f"{year}年度年报：主动公开情况数据"
+    return form_page(request, form, heading=heading, cancel_url=f"/bodies/{code}/annual/{year}/", intro=intro)
 
 
 def _rollup_of(request, year: int):
@@ -208,7 +190,7 @@ REPORT_STEPS = {
 @login_required
 def annual_step(request, code: str, year: int, step: str):
     """Draft, edit, review and publish the report; each step's rules live in the services."""
-    body = _body(request, code, can_register_application)
+    body = _body(request, code, can_prepare_report)
     check_report_year(year)
     if request.method != "POST" or step not in REPORT_STEPS:
         raise Http404("没有这个步骤。")
