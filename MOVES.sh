@@ -58,3 +58,4 @@ move gongkai.applications.services gongkai.registry.record_locks refuse_in_locke
 move gongkai.annual.views gongkai.annual.rendering render_report CONTENT_TYPES
 move gongkai.annual.selectors gongkai.annual.http check_report_year
 sed -i 's/^\(\s*\)from gongkai.annual.views import render_report$/\1from gongkai.annual.rendering import render_report/' gongkai/commands/report.py
+move gongkai.web.todo gongkai.common.todo TodoItem TODO_PROVIDERS TodoProvider todo_for

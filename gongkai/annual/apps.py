@@ -8,8 +8,8 @@ class AnnualConfig(AppConfig):
     def ready(self):
         from gongkai.annual.selectors import year_locked
         from gongkai.annual.todo import annual_report_countdown
+        from gongkai.common.todo import TODO_PROVIDERS
         from gongkai.registry.record_locks import YEAR_LOCK_RULES
-        from gongkai.web.todo import TODO_PROVIDERS
 
         # Applications refuse changes to a published year through registry.record_locks.
         if year_locked not in YEAR_LOCK_RULES:

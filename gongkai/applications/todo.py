@@ -10,7 +10,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.selectors import OPEN_STATUSES
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import bodies_of, roles_held
-from gongkai.web.todo import TodoItem
+from gongkai.common.todo import TodoItem
 
 
 def unassigned_applications(user, today: date) -> list[TodoItem]:
