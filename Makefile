@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	GONGKAI_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) var
