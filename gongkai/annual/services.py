@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -22,15 +23,18 @@ from gongkai.core.figures_import import FiguresImportError, parse_figures
 from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import DECIMAL_COLUMNS, LAYOUTS, SIGNED_COLUMNS, template_for_year
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def _audit(actor, action: str, summary: str, *, body, target, **extra) -> None:
+
+def _audit(actor: User, action: str, summary: str, *, body, target, **extra) -> None:
     """The annual app's audit entry: action names are annual.<step>."""
     audit_record(actor=actor, action=f"annual.{action}", summary=summary, body=body, target=target, **extra)
 
 
 @transaction.atomic
 def figures_save(
-    *, actor, body, year: int, table1: dict[str, dict[str, str]], source: str = ""
+    *, actor: User, body, year: int, table1: dict[str, dict[str, str]], source: str = ""
 ) -> AnnualFigures:
     """Store the table-1 figures a clerk entered; every value is checked against its column's domain."""
     layout = LAYOUTS[template_for_year(year)].table("t1")
@@ -73,7 +77,7 @@ def _versions(body, year):
 
 
 @transaction.atomic
-def report_draft_create(*, actor, body, year: int, reason: str = ""):
+def report_draft_create(*, actor: User, body, year: int, reason: str = ""):
     """A new version drafted from the data. After publication, a new version needs a reason."""
     versions = _versions(body, year)
     if versions.filter(status__in=[ReportStatus.DRAFT, ReportStatus.REVIEWED]).exists():
@@ -107,7 +111,7 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
 
 
 @transaction.atomic
-def report_sections_save(*, actor, version, sections: list[list[str]]):
+def report_sections_save(*, actor: User, version, sections: list[list[str]]):
     if version.status != ReportStatus.DRAFT:
         raise ServiceError("只有草稿可以修改；已审核或已发布的版本不能修改。")
     if [heading for heading, _ in sections] != [heading for heading, _ in version.sections]:
@@ -136,7 +140,7 @@ def check_version(version) -> list:
 
 
 def _reviewed_state_change(
-    *, actor, version, today, allowed, refusal: str, start: str, wrong_status: str, to: str, reviewed_by
+    *, actor: User, version, today, allowed, refusal: str, start: str, wrong_status: str, to: str, reviewed_by
 ) -> None:
     """审核 and 退回 share one shape: the role, the starting status, then the status and reviewer set."""
     if not allowed(actor, version.body, today):
@@ -148,7 +152,7 @@ def _reviewed_state_change(
 
 
 @transaction.atomic
-def report_review(*, actor, version, today):
+def report_review(*, actor: User, version, today):
     _reviewed_state_change(
         actor=actor,
         version=version,
@@ -165,7 +169,7 @@ def report_review(*, actor, version, today):
 
 
 @transaction.atomic
-def report_publish(*, actor, version, today):
+def report_publish(*, actor: User, version, today):
     """负责人 signs and publishes; a report with an error in its tables or text cannot be signed."""
     if not permissions.can_sign_report(actor, version.body, today):
         raise ServiceError("年报须由负责人签发。")
@@ -190,7 +194,7 @@ def report_publish(*, actor, version, today):
 
 
 @transaction.atomic
-def report_return(*, actor, version, today, reason: str):
+def report_return(*, actor: User, version, today, reason: str):
     """退回: a reviewed version goes back to draft for the clerk to fix (reviewer or head)."""
     _reviewed_state_change(
         actor=actor,
@@ -208,7 +212,7 @@ def report_return(*, actor, version, today, reason: str):
     return version
 
 
-def figures_import(*, actor, body, year: int, data: bytes, name: str) -> AnnualFigures:
+def figures_import(*, actor: User, body, year: int, data: bytes, name: str) -> AnnualFigures:
     """Table-1 figures from another system's CSV/XLSX export; imported cells replace entered ones.
 
     Nothing is saved unless every line of the file was understood (FiguresImportError lists them).

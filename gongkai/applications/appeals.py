@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -11,11 +12,14 @@ from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @transaction.atomic
 def appeal_record(
     *,
-    actor,
+    actor: User,
     body: Body,
     kind: str,
     filed_on: date,
@@ -57,7 +61,7 @@ def appeal_record(
 
 
 @transaction.atomic
-def appeal_conclude(*, actor, appeal: Appeal, result: str, concluded_on: date, today: date) -> Appeal:
+def appeal_conclude(*, actor: User, appeal: Appeal, result: str, concluded_on: date, today: date) -> Appeal:
     if result == AppealResult.PENDING:
         raise ServiceError("请选择审结结果（维持、纠正或其他）。")
     if result not in AppealResult.values:

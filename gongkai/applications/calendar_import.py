@@ -3,6 +3,8 @@ every proactive-disclosure item's 条例第二十六条 date."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from gongkai.applications.recompute import deadlines_refresh
@@ -11,9 +13,12 @@ from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
 from gongkai.registry.models import CalendarYear
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @transaction.atomic
-def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
+def calendar_year_import(*, actor: User, data, reason: str) -> tuple[CalendarYear, int]:
     """Store the arrangement; return it and how many open cases got a new due date."""
     try:
         arrangement = parse_arrangement(data)

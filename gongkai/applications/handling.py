@@ -7,6 +7,7 @@ status, issues the letter the law requires, and recomputes the due date, in one 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -22,6 +23,10 @@ from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
 from gongkai.core.outcomes import OutcomeGroup, outcome
 from gongkai.registry.record_locks import refuse_in_locked_year
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 OPEN = (Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款
@@ -52,7 +57,7 @@ def _record(
     application,
     kind: str,
     on: date,
-    actor,
+    actor: User,
     *,
     days: int | None = None,
     note: str = "",
@@ -82,7 +87,7 @@ def _set_status(application: Application, status: str) -> None:
 
 @atomic_with_files()
 def supplement_request(
-    *, actor, application, on: date, missing: str, working_days: int, today: date
+    *, actor: User, application, on: date, missing: str, working_days: int, today: date
 ) -> IssuedLetter:
     """条例第三十条: one notice, listing everything to supplement; the clock stops until it comes back."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
@@ -107,7 +112,7 @@ def supplement_request(
 
 
 @transaction.atomic
-def supplement_receive(*, actor, application, on: date, today: date) -> Application:
+def supplement_receive(*, actor: User, application, on: date, today: date) -> Application:
     _require(application, Status.AWAITING_SUPPLEMENT)
     _check_date(application, on, today)
     _record(application, ClockEventKind.SUPPLEMENT_RECEIVED, on, actor, basis="《政府信息公开条例》第三十条")
@@ -118,7 +123,7 @@ def supplement_receive(*, actor, application, on: date, today: date) -> Applicat
 
 @atomic_with_files()
 def consultation_send(
-    *, actor, application, on: date, third_party: str, concerns: str, today: date
+    *, actor: User, application, on: date, third_party: str, concerns: str, today: date
 ) -> IssuedLetter:
     """条例第三十二条、第三十四条: the time a third party or co-producer takes is not counted."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
@@ -143,7 +148,7 @@ def consultation_send(
 
 
 @transaction.atomic
-def consultation_answer(*, actor, application, on: date, note: str, today: date) -> Application:
+def consultation_answer(*, actor: User, application, on: date, note: str, today: date) -> Application:
     _require(application, Status.IN_PROGRESS)
     _check_date(application, on, today)
     sent = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_SENT).count()
@@ -163,7 +168,9 @@ def consultation_answer(*, actor, application, on: date, note: str, today: date)
 
 
 @atomic_with_files()
-def extension_approve(*, actor, application, on: date, days: int, reason: str, today: date) -> IssuedLetter:
+def extension_approve(
+    *, actor: User, application, on: date, days: int, reason: str, today: date
+) -> IssuedLetter:
     """条例第三十三条第二款: approved by the head of the disclosure office, at most 20 working days, once."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
@@ -193,7 +200,7 @@ def extension_approve(*, actor, application, on: date, days: int, reason: str, t
 
 
 @atomic_with_files()
-def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> IssuedLetter:
+def fee_notice_send(*, actor: User, application, on: date, fee: Fee, today: date) -> IssuedLetter:
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
     if fee.total <= 0:
@@ -215,7 +222,7 @@ def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> I
 
 
 @transaction.atomic
-def fee_paid(*, actor, application, on: date, today: date) -> Application:
+def fee_paid(*, actor: User, application, on: date, today: date) -> Application:
     _require(application, Status.AWAITING_FEE)
     _check_date(application, on, today)
     _record(application, ClockEventKind.FEE_PAID, on, actor)
@@ -226,7 +233,7 @@ def fee_paid(*, actor, application, on: date, today: date) -> Application:
 
 @atomic_with_files()
 def application_decide(
-    *, actor, application, outcome_code: str, on: date, reason: str, today: date
+    *, actor: User, application, outcome_code: str, on: date, reason: str, today: date
 ) -> IssuedLetter:
     """The answer: exactly one coded outcome (the table-2 row), its legal basis, and the 答复书."""
     chosen = outcome(outcome_code)
@@ -248,7 +255,9 @@ def application_decide(
 
 
 @transaction.atomic
-def application_redirect(*, actor, application, competent_body: str, contact: str, on: date, today: date):
+def application_redirect(
+    *, actor: User, application, competent_body: str, contact: str, on: date, today: date
+):
     """条例第三十六条第（五）项: not this body's information; tell the applicant who holds it (转办)."""
     if not competent_body.strip():
         raise ServiceError("请填写负责公开该信息的机关。")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -20,6 +21,10 @@ from gongkai.core.outcomes import Outcome, OutcomeGroup
 from gongkai.core.written_dates import chinese_date
 from gongkai.documents.letter import Letter, render_docx, render_pdf
 from gongkai.registry.serials import next_serial
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 ABBREVIATIONS = {
     LetterKind.ACKNOWLEDGEMENT: "受",
@@ -142,7 +147,7 @@ def answer(application: Application, *, outcome: Outcome, reason: str, review_bo
 
 
 @atomic_with_files()
-def letter_issue(*, actor, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
+def letter_issue(*, actor: User, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
     """Number the draft, render it as DOCX and PDF, and archive both on the case."""
     version = application.body.version_on(issued_on) or application.body.versions.first()
     serial = next_serial(body=application.body, year=issued_on.year, series=f"letter:{draft.kind}")
@@ -188,7 +193,7 @@ def letter_issue(*, actor, application: Application, draft: Draft, issued_on: da
 
 @transaction.atomic
 def letter_deliver(
-    *, actor, letter: IssuedLetter, channel: str, delivered_on: date, today: date
+    *, actor: User, letter: IssuedLetter, channel: str, delivered_on: date, today: date
 ) -> IssuedLetter:
     if channel not in DeliveryChannel.values:
         raise ServiceError("送达方式无效。")

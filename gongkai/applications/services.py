@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
@@ -25,6 +26,10 @@ from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
 from gongkai.registry.record_locks import refuse_in_locked_year
 from gongkai.registry.serials import next_serial
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 
 # No 0/O, 1/I/L: a 查询码 is read out over the phone and typed on a phone.
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -72,7 +77,7 @@ def format_number(*, body: Body, year: int, serial: int) -> str:
 @transaction.atomic
 def application_register(
     *,
-    actor,
+    actor: User | AnonymousUser,
     body: Body,
     channel: str,
     received_on: date,
@@ -140,7 +145,7 @@ def application_register(
 
 
 @transaction.atomic
-def application_assign(*, actor, application: Application, clerk, today: date) -> Application:
+def application_assign(*, actor: User, application: Application, clerk, today: date) -> Application:
     """Give the case to a 经办人 of the body (or to the named backup acting for one)."""
     from gongkai.bodies.models import Role
     from gongkai.bodies.selectors import roles_held
@@ -165,7 +170,7 @@ def application_assign(*, actor, application: Application, clerk, today: date) -
 
 
 @transaction.atomic
-def application_identity_reveal(*, actor, application: Application) -> None:
+def application_identity_reveal(*, actor: User, application: Application) -> None:
     """A reader who sees the applicant's numbers masked (a 督查) opens them: who, which case and
     when go to the audit log first (条例第十五条: personal data seen only as the task needs)."""
     if not permissions.can_view_application(actor, application):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +34,9 @@ from gongkai.publishing.models import (
     SensitiveHit,
     VersionStatus,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _body(request, code: str, allowed: Callable = permissions.can_view_publishing) -> Body:
@@ -259,7 +263,7 @@ class Step:
     run: Callable  # (actor, publication, version, data, today) -> None
 
 
-def _run_interprets(actor, publication, version, data, today):
+def _run_interprets(actor: User, publication, version, data, today):
     document = None
     if data.get("document"):
         document = Publication.objects.filter(pk=data["document"], body=publication.body).first()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 
@@ -25,6 +25,10 @@ from gongkai.core.reports.export import result_json
 from gongkai.core.reports.readers.sniff import sniff
 from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf, refuse_oversized
 from gongkai.supervision.models import AuditBatch, AuditedFile
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_FILES = 500
@@ -92,7 +96,7 @@ def _audit(data: bytes, name: str) -> AuditResult:
 
 
 @atomic_with_files()
-def audit_batch_create(*, actor, owner, name: str, uploads: list[Upload]) -> AuditBatch:
+def audit_batch_create(*, actor: User, owner, name: str, uploads: list[Upload]) -> AuditBatch:
     _check_uploads(uploads)
     batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
     audited: list[tuple[AuditedFile, AuditResult]] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
@@ -13,6 +13,10 @@ from gongkai.publishing.models import (
     PublicationVersion,
 )
 from gongkai.publishing.search import index_publication
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 VERSION_FIELDS = (
     "title",
@@ -45,13 +49,13 @@ def _require_status(version: PublicationVersion, status: str, message: str) -> N
         raise ServiceError(f"{message}（当前状态：{version.get_status_display()}）。")
 
 
-def _refuse_unless_role(actor, body, step: str, today: date, message: str) -> None:
+def _refuse_unless_role(actor: User, body, step: str, today: date, message: str) -> None:
     """The role the workflow table names for the step, or the refusal in Chinese."""
     _refuse_unless(workflow.TRANSITIONS[step].allowed(actor, body, today), message)
 
 
 def _refuse_unless_step(
-    actor, version: PublicationVersion, step: str, today: date, *, who: str, when: str
+    actor: User, version: PublicationVersion, step: str, today: date, *, who: str, when: str
 ) -> None:
     """The workflow table's role (refused with `who`) and starting status (refused with `when`)."""
     _refuse_unless_role(actor, version.publication.body, step, today, who)
@@ -59,7 +63,7 @@ def _refuse_unless_step(
         raise ServiceError(f"{when}（当前状态：{version.get_status_display()}）。")
 
 
-def _audit(actor, action: str, summary: str, version: PublicationVersion, **extra) -> None:
+def _audit(actor: User, action: str, summary: str, version: PublicationVersion, **extra) -> None:
     publication = version.publication
     audit_record(
         actor=actor,

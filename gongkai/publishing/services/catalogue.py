@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -26,6 +26,9 @@ from gongkai.publishing.models import (
 from gongkai.publishing.services._common import _refuse_unless
 from gongkai.registry.serials import next_serial
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def _level(body: Body, on: date) -> str:
     version = body.version_on(on) or body.versions.first()
@@ -33,7 +36,7 @@ def _level(body: Body, on: date) -> str:
 
 
 @transaction.atomic
-def catalogue_install_default(*, actor, body: Body, today: date) -> list[CatalogueNode]:
+def catalogue_install_default(*, actor: User, body: Body, today: date) -> list[CatalogueNode]:
     """Give a body the default 目录 of its level (条例第二十条、第二十一条); refused if it has one."""
     if CatalogueNode.objects.filter(body=body).exists():
         raise ServiceError("该机关已有公开目录，请在现有目录上修改。")
@@ -88,7 +91,7 @@ def index_number_take(*, body: Body, column: CatalogueNode, year: int) -> str:
 @transaction.atomic
 def catalogue_node_save(
     *,
-    actor,
+    actor: User,
     body: Body,
     node: CatalogueNode | None,
     code: str,
@@ -152,7 +155,7 @@ def _node_snapshot(node: CatalogueNode) -> dict[str, Any]:
 
 
 @transaction.atomic
-def index_rule_set(*, actor, body: Body, rule: str, today: date) -> PublishingProfile:
+def index_rule_set(*, actor: User, body: Body, rule: str, today: date) -> PublishingProfile:
     _refuse_unless(permissions.can_manage_catalogue(actor, body, today), "只有管理员可以修改索引号规则。")
     rule = rule.strip()
     try:

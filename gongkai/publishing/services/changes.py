@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -28,6 +29,9 @@ from gongkai.publishing.services._common import (
     _reindex,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> None:
     with attachment.original.open("rb") as handle:
@@ -46,7 +50,7 @@ def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> Non
 
 @atomic_with_files()
 def publication_new_version(
-    *, actor, publication: Publication, change_note: str, formed_on: date, today: date
+    *, actor: User, publication: Publication, change_note: str, formed_on: date, today: date
 ) -> PublicationVersion:
     """A change to a published item: a new draft copied from the published version, reviewed afresh."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
@@ -85,7 +89,7 @@ def publication_new_version(
 
 @transaction.atomic
 def publication_repeal(
-    *, actor, publication: Publication, repealed_on: date, basis: str, today: date
+    *, actor: User, publication: Publication, repealed_on: date, basis: str, today: date
 ) -> Publication:
     """废止 (负责人): the item stays published but is marked no longer valid from the date, with its basis."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
@@ -117,7 +121,7 @@ INTERPRETED_KINDS = (ItemKind.NORMATIVE, ItemKind.RULE)
 
 @transaction.atomic
 def publication_link_interpretation(
-    *, actor, interpretation: Publication, document: Publication | None, today: date
+    *, actor: User, interpretation: Publication, document: Publication | None, today: date
 ) -> Publication:
     """Name the normative document (or 规章) a 政策解读 interprets; None removes the link."""
     interpretation = Publication.objects.select_for_update().select_related("body").get(pk=interpretation.pk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +21,9 @@ from gongkai.publishing.models import (
 )
 from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _refuse_unless_step, _reindex
 from gongkai.publishing.services.drafting import attachment_text
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def text_location(text: str, start: int) -> str:
@@ -102,7 +105,7 @@ def _previous_version(version: PublicationVersion) -> PublicationVersion | None:
 
 
 @transaction.atomic
-def version_submit(*, actor, version: PublicationVersion, today: date) -> list[SensitiveHit]:
+def version_submit(*, actor: User, version: PublicationVersion, today: date) -> list[SensitiveHit]:
     """经办人 submits a draft for review; the gate scans the text and every attachment first."""
     version = _locked(version)
     _refuse_unless_step(
@@ -146,7 +149,7 @@ HIT_STATUSES = (VersionStatus.IN_REVIEW, VersionStatus.IN_SECRECY)
 CHANGED_TO = {HitResolution.MASKED: "遮盖", HitResolution.ALLOWED: "允许公开"}
 
 
-def _hit_for_decision(actor, hit: SensitiveHit, today: date) -> tuple[SensitiveHit, PublicationVersion]:
+def _hit_for_decision(actor: User, hit: SensitiveHit, today: date) -> tuple[SensitiveHit, PublicationVersion]:
     """The hit re-read with its version locked, once the actor may decide on it now."""
     version = _locked(hit.version)
     _refuse_unless(
@@ -162,7 +165,7 @@ def _hit_decision(hit: SensitiveHit) -> dict[str, Any]:
     return {"resolution": hit.resolution, "reason": hit.reason, "carried_from": hit.carried_from}
 
 
-def _decide(actor, hit: SensitiveHit, version, action: str, summary: str, **decision) -> SensitiveHit:
+def _decide(actor: User, hit: SensitiveHit, version, action: str, summary: str, **decision) -> SensitiveHit:
     before = _hit_decision(hit)
     for field, value in decision.items():
         setattr(hit, field, value)
@@ -183,7 +186,9 @@ def _decide(actor, hit: SensitiveHit, version, action: str, summary: str, **deci
 
 
 @transaction.atomic
-def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", today: date) -> SensitiveHit:
+def hit_resolve(
+    *, actor: User, hit: SensitiveHit, resolution: str, reason: str = "", today: date
+) -> SensitiveHit:
     """审核人 or 保密审查员: mask the hit in the published copy, or allow it with a reason; a
     decision already taken (or carried from the previous version) may be changed the same way."""
     hit, version = _hit_for_decision(actor, hit, today)
@@ -207,7 +212,7 @@ def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", 
 
 
 @transaction.atomic
-def hit_reopen(*, actor, hit: SensitiveHit, today: date) -> SensitiveHit:
+def hit_reopen(*, actor: User, hit: SensitiveHit, today: date) -> SensitiveHit:
     """撤销决定: the hit is open again and blocks the next step until it is masked or allowed anew."""
     hit, version = _hit_for_decision(actor, hit, today)
     if not hit.resolution:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -22,9 +23,12 @@ from gongkai.publishing.models import (
 from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _refuse_unless_step, _reindex
 from gongkai.publishing.services.gate import _refuse_open_hits
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @transaction.atomic
-def version_review(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_review(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     version = _locked(version)
     _refuse_unless_step(
         actor, version, "review", today, who="只有审核人可以审核。", when="该版本不在待审核状态"
@@ -38,7 +42,7 @@ def version_review(*, actor, version: PublicationVersion, today: date) -> Public
 
 
 @transaction.atomic
-def version_secrecy_clear(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_secrecy_clear(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     version = _locked(version)
     _refuse_unless_step(
         actor,
@@ -76,7 +80,7 @@ def _publish_attachment(attachment: Attachment, values: list[str]) -> None:
 
 
 @atomic_with_files()
-def version_sign(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_sign(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     """负责人 signs: the masked copies are made, the version is published, the previous one superseded."""
     version = _locked(version)
     publication = Publication.objects.select_for_update().get(pk=version.publication_id)
@@ -114,7 +118,9 @@ def version_sign(*, actor, version: PublicationVersion, today: date) -> Publicat
 
 
 @transaction.atomic
-def version_return(*, actor, version: PublicationVersion, reason: str, today: date) -> PublicationVersion:
+def version_return(
+    *, actor: User, version: PublicationVersion, reason: str, today: date
+) -> PublicationVersion:
     """退回: whoever holds the current step sends the version back to the 经办人 as a draft, with a reason."""
     version = _locked(version)
     if version.status not in workflow.TRANSITIONS["return"].statuses:
