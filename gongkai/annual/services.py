@@ -6,6 +6,8 @@ Who may take a step is asked of gongkai.annual.permissions, here and in the view
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -139,31 +141,45 @@ def check_version(version) -> list:
     return [f for f in run_checks(report) if f.code not in ("NO-DATE", "SECTIONS")] + records
 
 
-def _reviewed_state_change(
-    *, actor: User, version, today, allowed, refusal: str, start: str, wrong_status: str, to: str, reviewed_by
-) -> None:
-    """审核 and 退回 share one shape: the role, the starting status, then the status and reviewer set."""
-    if not allowed(actor, version.body, today):
-        raise ServiceError(refusal)
-    if version.status != start:
-        raise ServiceError(wrong_status)
-    version.status, version.reviewed_by = to, reviewed_by
+@dataclass(frozen=True)
+class _ReviewStep:
+    """审核 and 退回 are one shape: a role, a starting status, then a new status and reviewer."""
+
+    allowed: Callable  # (user, body, on) -> bool, from gongkai.annual.permissions
+    refusal: str
+    start: str
+    wrong_status: str
+    to: str
+
+
+REVIEW = _ReviewStep(
+    permissions.can_review_report,
+    "年报须由审核人审核。",
+    ReportStatus.DRAFT,
+    "只有草稿可以审核。",
+    ReportStatus.REVIEWED,
+)
+RETURN = _ReviewStep(
+    permissions.can_return_report,
+    "只有审核人或负责人可以退回。",
+    ReportStatus.REVIEWED,
+    "只有已审核、未发布的版本可以退回。",
+    ReportStatus.DRAFT,
+)
+
+
+def _take(step: _ReviewStep, *, actor: User, version, today, reviewed_by: User | None) -> None:
+    if not step.allowed(actor, version.body, today):
+        raise ServiceError(step.refusal)
+    if version.status != step.start:
+        raise ServiceError(step.wrong_status)
+    version.status, version.reviewed_by = step.to, reviewed_by
     version.save(update_fields=["status", "reviewed_by"])
 
 
 @transaction.atomic
 def report_review(*, actor: User, version, today):
-    _reviewed_state_change(
-        actor=actor,
-        version=version,
-        today=today,
-        allowed=permissions.can_review_report,
-        refusal="年报须由审核人审核。",
-        start=ReportStatus.DRAFT,
-        wrong_status="只有草稿可以审核。",
-        to=ReportStatus.REVIEWED,
-        reviewed_by=actor,
-    )
+    _take(REVIEW, actor=actor, version=version, today=today, reviewed_by=actor)
     _audit(actor, "review", f"审核{version.year}年度年报", body=version.body, target=version)
     return version
 
@@ -196,17 +212,7 @@ def report_publish(*, actor: User, version, today):
 @transaction.atomic
 def report_return(*, actor: User, version, today, reason: str):
     """退回: a reviewed version goes back to draft for the clerk to fix (reviewer or head)."""
-    _reviewed_state_change(
-        actor=actor,
-        version=version,
-        today=today,
-        allowed=permissions.can_return_report,
-        refusal="只有审核人或负责人可以退回。",
-        start=ReportStatus.REVIEWED,
-        wrong_status="只有已审核、未发布的版本可以退回。",
-        to=ReportStatus.DRAFT,
-        reviewed_by=None,
-    )
+    _take(RETURN, actor=actor, version=version, today=today, reviewed_by=None)
     summary = f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}"
     _audit(actor, "return", summary, body=version.body, target=version)
     return version

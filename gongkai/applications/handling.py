@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from gongkai.applications import letters
+from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import clock_state_with, due_note, refresh_due_date
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind, IssuedLetter, Status
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.common.services import ServiceError
@@ -67,12 +67,11 @@ def _record(
     event = ClockEvent.objects.create(
         application=application, kind=kind, on=on, actor=actor, days=days, note=note, amount=amount
     )
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action=f"application.{kind}",
         summary=f"{application.number}：{event.get_kind_display()}（{on}）" + (f"：{note}" if note else ""),
-        body=application.body,
-        target=application,
         after={"kind": kind, "on": on.isoformat(), "days": days}
         | ({"amount": str(amount)} if amount is not None else {}),
         legal_basis=basis,

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
-from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
@@ -179,12 +179,11 @@ def letter_issue(*, actor: User, application: Application, draft: Draft, issued_
     store(issued.docx, f"{stem}.docx", render_docx(letter))
     store(issued.pdf, f"{stem}.pdf", render_pdf(letter))
     issued.save()
-    audit_record(
+    audit_on(
+        issued,  # issued.body is the case's body
         actor=actor,
         action="letter.issue",
         summary=f"出具{LetterKind(draft.kind).label} {number}（{application.number}）",
-        body=application.body,
-        target=issued,
         after={"number": number, "kind": draft.kind},
         legal_basis=draft.legal_basis,
     )
@@ -204,12 +203,11 @@ def letter_deliver(
     letter.delivered_on = delivered_on
     letter.delivery_channel = channel
     letter.save(update_fields=["delivered_on", "delivery_channel"])
-    audit_record(
+    audit_on(
+        letter,
         actor=actor,
         action="letter.deliver",
         summary=f"{letter.number} 已{DeliveryChannel(channel).label}（{delivered_on}）",
-        body=letter.body,
-        target=letter,
         after={"delivered_on": delivered_on.isoformat(), "channel": channel},
     )
     return letter

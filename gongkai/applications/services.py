@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from gongkai.applications import permissions
+from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import refresh_due_date
 from gongkai.applications.models import (
     ApplicantKind,
@@ -19,7 +20,6 @@ from gongkai.applications.models import (
     IdDocumentType,
     Status,
 )
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
@@ -132,12 +132,11 @@ def application_register(
         application=application, kind=ClockEventKind.RECEIVED, on=received_on, actor=application.created_by
     )
     refresh_due_date(application)
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.register",
         summary=f"登记政府信息公开申请 {application.number}（{application.get_channel_display()}）",
-        body=body,
-        target=application,
         after={"number": application.number, "received_on": received_on.isoformat(), "channel": channel},
         legal_basis="《政府信息公开条例》第二十九条、第三十一条",
     )
@@ -157,12 +156,11 @@ def application_assign(*, actor: User, application: Application, clerk, today: d
     before = application.assigned_to.username if application.assigned_to else None
     application.assigned_to = clerk
     application.save(update_fields=["assigned_to"])
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.assign",
         summary=f"{application.number} 分配给{clerk.get_full_name() or clerk.username}",
-        body=application.body,
-        target=application,
         before={"assigned_to": before},
         after={"assigned_to": clerk.username},
     )
@@ -175,11 +173,10 @@ def application_identity_reveal(*, actor: User, application: Application) -> Non
     when go to the audit log first (条例第十五条: personal data seen only as the task needs)."""
     if not permissions.can_view_application(actor, application):
         raise ServiceError("无权查看该申请。")
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.identity_reveal",
         summary=f"查看申请 {application.number} 申请人的完整证件号码和联系电话",
-        body=application.body,
-        target=application,
         legal_basis="《政府信息公开条例》第十五条",
     )

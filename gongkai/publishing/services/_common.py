@@ -63,12 +63,20 @@ def _refuse_unless_step(
         raise ServiceError(f"{when}（当前状态：{version.get_status_display()}）。")
 
 
-def _audit(actor: User, action: str, summary: str, version: PublicationVersion, **extra) -> None:
-    publication = version.publication
+def _audit_body(actor: User, action: str, summary: str, *, body, target=None, **extra) -> None:
+    """The publishing app's audit entry: actions are publishing.<step>, filed under the body."""
     audit_record(
-        actor=actor,
-        action=f"publishing.{action}",
-        summary=f"{summary}：“{version.title}”（{publication.index_number} 第{version.number}版）",
+        actor=actor, action=f"publishing.{action}", summary=summary, body=body, target=target, **extra
+    )
+
+
+def _audit(actor: User, action: str, summary: str, version: PublicationVersion, **extra) -> None:
+    """An entry about a version, on its item, naming the item's 索引号 and the version's number."""
+    publication = version.publication
+    _audit_body(
+        actor,
+        action,
+        f"{summary}：“{version.title}”（{publication.index_number} 第{version.number}版）",
         body=publication.body,
         target=publication,
         **extra,

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.catalogue import (
@@ -23,7 +22,7 @@ from gongkai.publishing.models import (
     CatalogueNode,
     PublishingProfile,
 )
-from gongkai.publishing.services._common import _refuse_unless
+from gongkai.publishing.services._common import _audit_body, _refuse_unless
 from gongkai.registry.serials import next_serial
 
 if TYPE_CHECKING:
@@ -57,10 +56,10 @@ def catalogue_install_default(*, actor: User, body: Body, today: date) -> list[C
             install(node.children, row)
 
     install(default_catalogue(_level(body, today)), None)
-    audit_record(
-        actor=actor,
-        action="publishing.catalogue_default",
-        summary=f"建立默认公开目录（{len(created)}个栏目）",
+    _audit_body(
+        actor,
+        "catalogue_default",
+        f"建立默认公开目录（{len(created)}个栏目）",
         body=body,
         after={"codes": [node.code for node in created]},
         legal_basis="《政府信息公开条例》第十二条、第二十条、第二十一条",
@@ -122,10 +121,10 @@ def catalogue_node_save(
     )
     clean_or_refuse(node)
     node.save()
-    audit_record(
-        actor=actor,
-        action="publishing.catalogue_node",
-        summary=f"{'修改' if before else '增加'}公开目录栏目“{node.name}”",
+    _audit_body(
+        actor,
+        "catalogue_node",
+        f"{'修改' if before else '增加'}公开目录栏目“{node.name}”",
         body=body,
         target=node,
         before=before,
@@ -166,10 +165,10 @@ def index_rule_set(*, actor: User, body: Body, rule: str, today: date) -> Publis
     before = profile.index_rule
     profile.index_rule = rule
     profile.save()
-    audit_record(
-        actor=actor,
-        action="publishing.index_rule",
-        summary=f"索引号规则改为“{rule}”",
+    _audit_body(
+        actor,
+        "index_rule",
+        f"索引号规则改为“{rule}”",
         body=body,
         target=profile,
         before={"index_rule": before},

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import (
@@ -24,6 +23,7 @@ from gongkai.publishing.models import (
 from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
+    _audit_body,
     _refuse_unless,
     _refuse_unless_role,
     _reindex,
@@ -136,10 +136,10 @@ def publication_link_interpretation(
     before = interpretation.interprets.index_number if interpretation.interprets else None
     interpretation.interprets = document
     interpretation.save(update_fields=["interprets"])
-    audit_record(
-        actor=actor,
-        action="publishing.interprets",
-        summary=f"政策解读 {interpretation.index_number} 关联文件 {document.index_number if document else '（无）'}",
+    _audit_body(
+        actor,
+        "interprets",
+        f"政策解读 {interpretation.index_number} 关联文件 {document.index_number if document else '（无）'}",
         body=interpretation.body,
         target=interpretation,
         before={"interprets": before},

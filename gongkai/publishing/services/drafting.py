@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
@@ -29,6 +28,7 @@ from gongkai.publishing.search import index_publication
 from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
+    _audit_body,
     _locked,
     _refuse_unless,
     _reindex,
@@ -73,10 +73,10 @@ def publication_create(
     version.publication = publication
     clean_or_refuse(version)
     version.save()
-    audit_record(
-        actor=actor,
-        action="publishing.create",
-        summary=f"起草主动公开信息“{version.title}”（索引号 {number}）",
+    _audit_body(
+        actor,
+        "create",
+        f"起草主动公开信息“{version.title}”（索引号 {number}）",
         body=body,
         target=publication,
         after={"index_number": number, "kind": kind, "column": column.code},
