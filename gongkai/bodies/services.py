@@ -21,18 +21,14 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
+# Every field a new version of a body may change; the office details are the 公开指南's fields.
 VERSION_FIELDS = (
     "name",
     "short_name",
     "level",
     "parent",
     "supervisor",
-    "office_name",
-    "office_address",
-    "office_hours",
-    "office_phone",
-    "office_fax",
-    "office_email",
+    *BodyVersion.GUIDE_FIELDS,
     "office_web",
 )
 
