@@ -11,8 +11,6 @@ import argparse
 import importlib
 import sys
 
-from gongkai.commands.database import ConfigurationError
-
 # Sub-command name -> module under gongkai.commands. Add a line here when adding a command.
 COMMANDS: dict[str, str] = {
     "audit": "audit",
@@ -45,11 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
-    try:
-        return args._run(args)
-    except ConfigurationError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return 2
+    return args._run(args)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "gongkai.bodies",
     "gongkai.auditlog",
+    "gongkai.registry",
     "gongkai.applications",
     "gongkai.supervision",
     "gongkai.annual",

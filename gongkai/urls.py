@@ -5,11 +5,13 @@ from gongkai.annual.urls import public_urlpatterns as report_urlpatterns
 from gongkai.annual.urls import rollup_urlpatterns
 from gongkai.api import api
 from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
+from gongkai.bodies.urls import me_urlpatterns
 from gongkai.portal.urls import staff_urlpatterns as staff_search_urlpatterns
 from gongkai.supervision.urls import work_urlpatterns as urging_urlpatterns
 
 urlpatterns = [
     path("", include("gongkai.web.urls")),
+    path("", include(me_urlpatterns)),
     path("bodies/", include("gongkai.bodies.urls")),
     path("bodies/", include(staff_urlpatterns)),
     path("bodies/", include("gongkai.annual.urls")),

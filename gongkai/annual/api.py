@@ -8,9 +8,10 @@ from datetime import date
 from django.utils import timezone
 from ninja import Router, Schema
 
+from gongkai.annual.http import check_report_year
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.annual.rollup import rollup_for_inspector
-from gongkai.annual.selectors import check_report_year, computed_report
+from gongkai.annual.selectors import computed_report
 from gongkai.applications.statistics import SUMMARY_ROWS
 from gongkai.bodies.api import ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body

@@ -104,7 +104,7 @@ def _publishing_facts(body, year: int) -> dict:
 
 
 def _handling_facts(body, year: int) -> dict:
-    from gongkai.applications.calendar_store import current_calendar
+    from gongkai.registry.calendar_store import current_calendar
 
     decided = list(
         Application.objects.filter(body=body, decided_on__year=year).values_list(

@@ -11,12 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from gongkai.annual.selectors import check_report_year
+from gongkai.annual.http import check_report_year
+from gongkai.annual.permissions import can_prepare_report
 from gongkai.annual.services import figures_import
 from gongkai.annual.views import _body
-from gongkai.applications.permissions import can_register_application
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -37,7 +37,7 @@ class FiguresUploadForm(Form):
 
 @login_required
 def figures_upload(request, code: str, year: int):
-    body = _body(request, code, can_register_application)
+    body = _body(request, code, can_prepare_report)
     check_report_year(year)
     form = FiguresUploadForm(request.POST, request.FILES) if request.method == "POST" else FiguresUploadForm()
     if request.method == "POST" and form.is_valid():
@@ -63,7 +63,7 @@ def figures_upload(request, code: str, year: int):
 @login_required
 def figures_template(request, code: str, year: int):
     """A CSV listing every row and column of the year's table 1, with the value left to fill."""
-    _body(request, code, can_register_application)
+    _body(request, code, can_prepare_report)
     check_report_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     buffer = io.StringIO()

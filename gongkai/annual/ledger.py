@@ -15,8 +15,8 @@ from gongkai.annual.models import LedgerAttachment, LedgerEntry, LedgerKind, Rep
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
-from gongkai.bodies.services import ServiceError
 from gongkai.common.dates import DateKind, date_problem
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.common.text import unsafe_text_problem
 from gongkai.core.reports.readers import sniff

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from gongkai.annual.http import check_report_year
 from gongkai.annual.ledger import (
     MAX_ATTENDEES,
     MAX_DETAIL,
@@ -20,12 +21,11 @@ from gongkai.annual.ledger import (
     ledger_of,
 )
 from gongkai.annual.models import LedgerAttachment, LedgerEntry, LedgerKind
-from gongkai.annual.selectors import check_report_year
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.services import ServiceError
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
+from gongkai.common.services import ServiceError
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.http import Http404
-
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.record_checks import record_findings
 from gongkai.applications.statistics import table2_counts, table3_counts
@@ -94,10 +92,11 @@ def checked_report(
     return report, findings
 
 
-def check_report_year(year: int) -> None:
-    """404 for a year before the 2019 条例 took effect, or absurdly far ahead (pages and API)."""
+def report_year_problem(year: int) -> str | None:
+    """Why a year has no annual report: before the 2019 条例 took effect, or absurdly far ahead."""
     if not 2019 <= year <= 2100:
-        raise Http404("年度应为2019年及以后。")
+        return "年度应为2019年及以后。"
+    return None
 
 
 def year_locked(body, year: int) -> bool:

@@ -1,20 +1,46 @@
+"""Use cases of the annual report: table 1's figures, drafting, editing, review, 退回 and publication.
+
+One function each, keyword-only arguments, each appending to the audit log in the same transaction.
+Who may take a step is asked of gongkai.annual.permissions, here and in the views alike.
+"""
+
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.annual.models import AnnualFigures
+from gongkai.annual import permissions
+from gongkai.annual.drafting import draft_sections
+from gongkai.annual.facts import draft_facts
+from gongkai.annual.ledger import ledger_of
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.narrative import placeholders_left, quoted_numbers, record_number_findings
+from gongkai.annual.repetition import repetition_message, repetitions
+from gongkai.annual.selectors import computed_report, report_values
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
+from gongkai.core.figures_import import FiguresImportError, parse_figures
+from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import LAYOUTS, stored_key, template_for_year, value_fault
 from gongkai.core.reports.registry import CHECKS, Input, applies
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def _audit(actor: User, action: str, summary: str, *, body, target, **extra) -> None:
+    """The annual app's audit entry: action names are annual.<step>."""
+    audit_record(actor=actor, action=f"annual.{action}", summary=summary, body=body, target=target, **extra)
 
 
 @transaction.atomic
 def figures_save(
-    *, actor, body, year: int, table1: dict[str, dict[str, str]], source: str = ""
+    *, actor: User, body, year: int, table1: dict[str, dict[str, str]], source: str = ""
 ) -> AnnualFigures:
     """Store the table-1 figures a clerk entered; every value is checked against its column's domain."""
     layout = LAYOUTS[template_for_year(year)].table("t1")
@@ -38,9 +64,9 @@ def figures_save(
     before = figures.table1
     figures.table1, figures.entered_by = clean, actor
     figures.save()
-    audit_record(
-        actor=actor,
-        action="annual.figures",
+    _audit(
+        actor,
+        "figures",
         summary=f"{'导入' if source else '录入'}{year}年度年报主动公开情况数据{f'（{source}）' if source else ''}",
         body=body,
         target=figures,
@@ -52,20 +78,12 @@ def figures_save(
 
 
 def _versions(body, year):
-    from gongkai.annual.models import AnnualReportVersion
-
     return AnnualReportVersion.objects.filter(body=body, year=year)
 
 
 @transaction.atomic
-def report_draft_create(*, actor, body, year: int, reason: str = ""):
+def report_draft_create(*, actor: User, body, year: int, reason: str = ""):
     """A new version drafted from the data. After publication, a new version needs a reason."""
-    from gongkai.annual.drafting import draft_sections
-    from gongkai.annual.facts import draft_facts
-    from gongkai.annual.ledger import ledger_of
-    from gongkai.annual.models import AnnualReportVersion, ReportStatus
-    from gongkai.annual.selectors import report_values
-
     versions = _versions(body, year)
     if versions.filter(status__in=[ReportStatus.DRAFT, ReportStatus.REVIEWED]).exists():
         raise ServiceError("已有未发布的版本，请在其上修改。")
@@ -90,9 +108,9 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
         ),
         correction_reason=reason.strip(),
     )
-    audit_record(
-        actor=actor,
-        action="annual.draft",
+    _audit(
+        actor,
+        "draft",
         summary=f"起草{year}年度年报第{version.version}版",
         body=body,
         target=version,
@@ -102,9 +120,7 @@ def report_draft_create(*, actor, body, year: int, reason: str = ""):
 
 
 @transaction.atomic
-def report_sections_save(*, actor, version, sections: list[list[str]]):
-    from gongkai.annual.models import ReportStatus
-
+def report_sections_save(*, actor: User, version, sections: list[list[str]]):
     if version.status != ReportStatus.DRAFT:
         raise ServiceError("只有草稿可以修改；已审核或已发布的版本不能修改。")
     if [heading for heading, _ in sections] != [heading for heading, _ in version.sections]:
@@ -112,9 +128,9 @@ def report_sections_save(*, actor, version, sections: list[list[str]]):
     before = version.sections
     version.sections = [[heading, text.strip()] for heading, text in sections]
     version.save(update_fields=["sections"])
-    audit_record(
-        actor=actor,
-        action="annual.edit",
+    _audit(
+        actor,
+        "edit",
         summary=f"修改{version.year}年度年报正文",
         body=version.body,
         target=version,
@@ -127,12 +143,6 @@ def report_sections_save(*, actor, version, sections: list[list[str]]):
 def check_version(version) -> list:
     """The auditor's checks on the version: its tables as computed now, and its text as written -
     also the numbers its sentences quote from the records and the 台账 (gongkai.annual.narrative)."""
-    from gongkai.annual.facts import draft_facts
-    from gongkai.annual.ledger import ledger_of
-    from gongkai.annual.narrative import quoted_numbers, record_number_findings
-    from gongkai.annual.selectors import computed_report, report_values
-    from gongkai.core.reports.checks import run_checks
-
     report, computed = computed_report(body=version.body, year=version.year)
     report.text = [text for _, text in version.sections]
     records = [f for f in computed if applies(f.code, Input.RECORDS)]
@@ -146,28 +156,59 @@ def check_version(version) -> list:
     return run_checks(report, to=Input.COMPUTED) + records + text_records
 
 
+@dataclass(frozen=True)
+class _ReviewStep:
+    """审核 and 退回 are one shape: a role, a starting status, then a new status and reviewer."""
+
+    allowed: Callable  # (user, body, on) -> bool, from gongkai.annual.permissions
+    refusal: str
+    start: str
+    wrong_status: str
+    to: str
+
+
+REVIEW = _ReviewStep(
+    permissions.can_review_report,
+    "年报须由审核人审核。",
+    ReportStatus.DRAFT,
+    "只有草稿可以审核。",
+    ReportStatus.REVIEWED,
+)
+RETURN = _ReviewStep(
+    permissions.can_return_report,
+    "只有审核人或负责人可以退回。",
+    ReportStatus.REVIEWED,
+    "只有已审核、未发布的版本可以退回。",
+    ReportStatus.DRAFT,
+)
+
+
+def _refuse_unless(step: _ReviewStep, *, actor: User, version, today) -> None:
+    if not step.allowed(actor, version.body, today):
+        raise ServiceError(step.refusal)
+    if version.status != step.start:
+        raise ServiceError(step.wrong_status)
+
+
+def _take(step: _ReviewStep, *, actor: User, version, today, reviewed_by: User | None) -> None:
+    _refuse_unless(step, actor=actor, version=version, today=today)
+    version.status, version.reviewed_by = step.to, reviewed_by
+    version.save(update_fields=["status", "reviewed_by"])
+
+
 @transaction.atomic
-def report_review(*, actor, version, today, repetition_confirmed: bool = False):
+def report_review(*, actor: User, version, today, repetition_confirmed: bool = False):
     """审核人 approves the draft. A text that repeats an earlier or a peer report (内容雷同) is
     approved only once the reviewer, shown the repeated passages, confirms it."""
-    from gongkai.annual.models import ReportStatus
-    from gongkai.annual.repetition import repetition_message, repetitions
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if Role.REVIEWER not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
-        raise ServiceError("年报须由审核人审核。")
-    if version.status != ReportStatus.DRAFT:
-        raise ServiceError("只有草稿可以审核。")
+    _refuse_unless(REVIEW, actor=actor, version=version, today=today)
     repeated = repetitions(version)
     if repeated and not repetition_confirmed:
         raise ServiceError(repetition_message(repeated))
-    version.status, version.reviewed_by = ReportStatus.REVIEWED, actor
-    version.save(update_fields=["status", "reviewed_by"])
-    audit_record(
-        actor=actor,
-        action="annual.review",
-        summary=f"审核{version.year}年度年报" + ("（已核对雷同内容）" if repeated else ""),
+    _take(REVIEW, actor=actor, version=version, today=today, reviewed_by=actor)
+    _audit(
+        actor,
+        "review",
+        f"审核{version.year}年度年报" + ("（已核对雷同内容）" if repeated else ""),
         body=version.body,
         target=version,
         after={"repeats": [[r.against, r.similarity] for r in repeated]} if repeated else None,
@@ -176,16 +217,10 @@ def report_review(*, actor, version, today, repetition_confirmed: bool = False):
 
 
 @transaction.atomic
-def report_publish(*, actor, version, today):
+def report_publish(*, actor: User, version, today):
     """负责人 signs and publishes; a report with an error in its tables or text, or a placeholder
     or unconfirmed sentence left in its text, cannot be signed."""
-    from gongkai.annual.models import ReportStatus
-    from gongkai.annual.narrative import placeholders_left
-    from gongkai.annual.selectors import report_values
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if Role.HEAD not in roles_held(user=actor, body=version.body, on=today) and not actor.is_superuser:
+    if not permissions.can_sign_report(actor, version.body, today):
         raise ServiceError("年报须由负责人签发。")
     if version.status != ReportStatus.REVIEWED:
         raise ServiceError("年报须先经审核人审核。")
@@ -197,9 +232,9 @@ def report_publish(*, actor, version, today):
     version.tables = {stored_key(key): (None if v is None else str(v)) for key, v in values.items()}
     version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today
     version.save(update_fields=["tables", "status", "signed_by", "published_on"])
-    audit_record(
-        actor=actor,
-        action="annual.publish",
+    _audit(
+        actor,
+        "publish",
         summary=f"签发并发布{version.year}年度年报第{version.version}版",
         body=version.body,
         target=version,
@@ -209,37 +244,19 @@ def report_publish(*, actor, version, today):
 
 
 @transaction.atomic
-def report_return(*, actor, version, today, reason: str):
+def report_return(*, actor: User, version, today, reason: str):
     """退回: a reviewed version goes back to draft for the clerk to fix (reviewer or head)."""
-    from gongkai.annual.models import ReportStatus
-    from gongkai.bodies.models import Role
-    from gongkai.bodies.selectors import roles_held
-
-    if (
-        not roles_held(user=actor, body=version.body, on=today) & {Role.REVIEWER, Role.HEAD}
-        and not actor.is_superuser
-    ):
-        raise ServiceError("只有审核人或负责人可以退回。")
-    if version.status != ReportStatus.REVIEWED:
-        raise ServiceError("只有已审核、未发布的版本可以退回。")
-    version.status, version.reviewed_by = ReportStatus.DRAFT, None
-    version.save(update_fields=["status", "reviewed_by"])
-    audit_record(
-        actor=actor,
-        action="annual.return",
-        summary=f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}",
-        body=version.body,
-        target=version,
-    )
+    _take(RETURN, actor=actor, version=version, today=today, reviewed_by=None)
+    summary = f"退回{version.year}年度年报：{reason.strip() or '未说明原因'}"
+    _audit(actor, "return", summary, body=version.body, target=version)
     return version
 
 
-def figures_import(*, actor, body, year: int, data: bytes, name: str) -> AnnualFigures:
+def figures_import(*, actor: User, body, year: int, data: bytes, name: str) -> AnnualFigures:
     """Table-1 figures from another system's CSV/XLSX export; imported cells replace entered ones.
 
     Nothing is saved unless every line of the file was understood (FiguresImportError lists them).
     """
-    from gongkai.core.figures_import import FiguresImportError, parse_figures
 
     layout = LAYOUTS[template_for_year(year)].table("t1")
     try:

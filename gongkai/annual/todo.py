@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from gongkai.bodies.models import Level, Role
 from gongkai.bodies.selectors import bodies_of, inspector_body_ids, roles_held
-from gongkai.web.todo import TodoItem
+from gongkai.common.todo import TodoItem
 
 GOVERNMENT_LEVELS = (Level.PROVINCE, Level.CITY, Level.COUNTY)
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,27 +13,23 @@ from django.utils import timezone
 
 from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
+from gongkai.annual.forms import FiguresForm
+from gongkai.annual.http import check_report_year
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.permissions import can_prepare_report
+from gongkai.annual.rendering import CONTENT_TYPES, render_report
 from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, outcome_groups, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
-from gongkai.annual.selectors import check_report_year, computed_report, counted_values, report_values
+from gongkai.annual.selectors import computed_report, counted_values
 from gongkai.annual.services import figures_save
-from gongkai.applications.permissions import can_register_application
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.services import ServiceError
-from gongkai.common.forms import Form, posted_text_problems
+from gongkai.common.forms import posted_text_problems
+from gongkai.common.pages import form_page
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, parse_stored_key, template_for_year
 from gongkai.documents import report_tables as rt
-from gongkai.documents.letter import chinese_date
 from gongkai.publishing.statistics import DEFINITIONS, ROW_KINDS, uses_catalogue
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 
 
 def _body(request, code: str, allowed=can_view_body) -> Body:
@@ -44,42 +37,6 @@ def _body(request, code: str, allowed=can_view_body) -> Body:
     if not allowed(request.user, body):
         raise PermissionDenied
     return body
-
-
-def render_report(body, year: int, fmt: str) -> bytes:
-    """The report of the body and year in one format; also used by `gongkai report`.
-
-    The text is the newest version's six parts (the tables alone until one is drafted); a published
-    version is signed with the body's name and its publication date.
-    """
-    template, values = report_values(body=body, year=year)
-    name = (body.version_on(date(year, 12, 31)) or body.versions.first()).name
-    title = f"{name}{year}年政府信息公开工作年度报告"
-    version = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
-    parts = rt.report_parts(LAYOUTS[template], values, version.sections if version else None)
-    signature = None
-    if version is not None and version.published_on is not None:
-        signature = (name, chinese_date(version.published_on))
-    if fmt == "docx":
-        return rt.render_docx(parts, title, signature)
-    if fmt == "pdf":
-        return rt.render_pdf(parts, title, signature)
-    if fmt == "xlsx":
-        return rt.render_xlsx(parts)
-    if fmt == "html":
-        return rt.render_html(parts, title, signature).encode("utf-8")
-    if fmt == "json":
-        payload = {
-            "body": body.code,
-            "year": year,
-            "template": template,
-            "cells": [
-                {"table": t, "row": r, "column": c, "value": None if v is None else str(v)}
-                for (t, r, c), v in values.items()
-            ],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
-    raise Http404("不支持的格式")
 
 
 @login_required
@@ -106,7 +63,7 @@ def annual_report(request, code: str, year: int):
         "report": report,
         "findings": findings,
         "sections": sections,
-        "can_edit": can_register_application(request.user, body),
+        "can_edit": can_prepare_report(request.user, body),
         "t1_definition": DEFINITIONS[report.template] if uses_catalogue(body) else "",
     } | _text_context(body, year, findings)
     return render(request, "annual/report.html", context)
@@ -165,46 +122,27 @@ def annual_download(request, code: str, year: int, fmt: str):
 
 @login_required
 def annual_figures(request, code: str, year: int):
-    body = _body(request, code, can_register_application)
+    body = _body(request, code, can_prepare_report)
     check_report_year(year)
     layout = LAYOUTS[template_for_year(year)].table("t1")
     existing = getattr(AnnualFigures.objects.filter(body=body, year=year).first(), "table1", {})
     # Rows counted from the catalogue are not typed in (gongkai.publishing.statistics).
     counted = set(ROW_KINDS) if uses_catalogue(body) else set()
-    fields = {
-        f"{row.key}__{column}": forms.CharField(
-            label=f"{row.label}：{layout.column(column).label}",
-            required=False,
-            max_length=20,
-            initial=existing.get(row.key, {}).get(column, ""),
-        )
-        for row in layout.rows
-        if row.key not in counted
-        for column in row.columns
-    }
-    form = type("FiguresForm", (Form,), fields)(request.POST or None)
+    form = FiguresForm(request.POST or None, layout=layout, existing=existing, counted=counted)
     if request.method == "POST" and form.is_valid():
-        table1: dict = {}
-        for name, value in form.cleaned_data.items():
-            row, column = name.split("__")
-            table1.setdefault(row, {})[column] = value
         try:
-            figures_save(actor=request.user, body=body, year=year, table1=table1)
+            figures_save(actor=request.user, body=body, year=year, table1=form.table1())
         except ServiceError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
             messages.success(request, "已保存。")
             return redirect("annual-report", code=code, year=year)
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "heading": f"{year}年度年报：主动公开情况数据",
-        "cancel_url": f"/bodies/{code}/annual/{year}/",
-        "intro": "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。"
-        + ("规章和规范性文件的数字由公开目录自动统计，无需录入。" if counted else ""),
-    }
-    return render(request, "web/form_page.html", context, status=status)
+    intro = "行政许可、处罚、强制、收费等数据来自其他业务系统，在此录入；留空表示未填写，不会按0计算。"
+    if counted:
+        intro += "规章和规范性文件的数字由公开目录自动统计，无需录入。"
+    heading = f"{year}年度年报：主动公开情况数据"
+    return form_page(request, form, heading=heading, cancel_url=f"/bodies/{code}/annual/{year}/", intro=intro)
 
 
 def _rollup_of(request, year: int):
@@ -270,7 +208,7 @@ REPORT_STEPS = {
 @login_required
 def annual_step(request, code: str, year: int, step: str):
     """Draft, edit, review and publish the report; each step's rules live in the services."""
-    body = _body(request, code, can_register_application)
+    body = _body(request, code, can_prepare_report)
     check_report_year(year)
     if request.method != "POST" or step not in REPORT_STEPS:
         raise Http404("没有这个步骤。")

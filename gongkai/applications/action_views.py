@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,9 +19,12 @@ from gongkai.applications import action_forms as f
 from gongkai.applications import approval, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.fees import per_page_fee, per_request_fee
 from gongkai.core.workcalendar import UnknownYearError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class Action:
     allowed: Callable = permissions.can_handle_application
 
 
-def _acknowledge(actor, application, data, today):
+def _acknowledge(actor: User, application, data, today):
     due = application.due_on
     if due is None:
         raise ServiceError("答复期限尚不能确定（计时中止或日历缺少年份），暂不能出具受理回执。")
@@ -43,7 +47,7 @@ def _acknowledge(actor, application, data, today):
     )
 
 
-def _fee(actor, application, data, today):
+def _fee(actor: User, application, data, today):
     if data["method"] == "per_page":
         if data.get("pages") is None:
             raise ServiceError("按量计收须填写页数。")
@@ -72,7 +76,7 @@ def _may_propose_extension(user, application) -> bool:
     return permissions.can_approve_extension(user, application)
 
 
-def _deliver(actor, application, data, today):
+def _deliver(actor: User, application, data, today):
     letter = application.letters.filter(pk=data["letter"]).first()
     if letter is None:
         raise ServiceError("没有这份文书。")

@@ -26,8 +26,8 @@ from gongkai.applications.models import (
 from gongkai.applications.selectors import applications_of
 from gongkai.bodies.api import BodyPermission, ErrorOut, body_or_404
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.services import ServiceError
 from gongkai.common.schemas import HappenedDate, InSchema
+from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import UnknownYearError
 
 router = Router(tags=["依申请公开"])

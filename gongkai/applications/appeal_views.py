@@ -15,7 +15,7 @@ from gongkai.applications.forms import AppealConcludeForm, AppealForm
 from gongkai.applications.models import Appeal, Application
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 
 @login_required

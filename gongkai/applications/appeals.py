@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Appeal, AppealResult, Application
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 @transaction.atomic
 def appeal_record(
     *,
-    actor,
+    actor: User,
     body: Body,
     kind: str,
     filed_on: date,
@@ -40,12 +44,11 @@ def appeal_record(
     )
     clean_or_refuse(appeal)
     appeal.save()
-    audit_record(
+    audit_on(
+        appeal,
         actor=actor,
         action="appeal.record",
         summary=f"登记{appeal.get_kind_display()}：{appeal.authority} {appeal.case_number}".strip(),
-        body=body,
-        target=appeal,
         after={
             "kind": kind,
             "filed_on": filed_on.isoformat(),
@@ -57,7 +60,7 @@ def appeal_record(
 
 
 @transaction.atomic
-def appeal_conclude(*, actor, appeal: Appeal, result: str, concluded_on: date, today: date) -> Appeal:
+def appeal_conclude(*, actor: User, appeal: Appeal, result: str, concluded_on: date, today: date) -> Appeal:
     if result == AppealResult.PENDING:
         raise ServiceError("请选择审结结果（维持、纠正或其他）。")
     if result not in AppealResult.values:
@@ -72,12 +75,11 @@ def appeal_conclude(*, actor, appeal: Appeal, result: str, concluded_on: date, t
     appeal.concluded_on = concluded_on
     clean_or_refuse(appeal)
     appeal.save(update_fields=["result", "concluded_on"])
-    audit_record(
+    audit_on(
+        appeal,
         actor=actor,
         action="appeal.conclude",
         summary=f"{appeal.get_kind_display()}审结：{appeal.get_result_display()}",
-        body=appeal.body,
-        target=appeal,
         before={"result": AppealResult.PENDING},
         after={"result": result, "concluded_on": concluded_on.isoformat()},
     )

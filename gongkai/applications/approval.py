@@ -28,7 +28,7 @@ from gongkai.applications.models import (
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import acting_for, roles_held
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 

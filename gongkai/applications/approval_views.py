@@ -13,8 +13,8 @@ from gongkai.applications import action_forms as f
 from gongkai.applications import approval, permissions
 from gongkai.applications.action_views import submit_step
 from gongkai.applications.models import OPEN_DRAFT_STATES, AnswerDraft
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.documents.letter import render_docx, render_pdf
 
 DRAFT_STEPS = {

@@ -14,7 +14,7 @@ class ApplicationsConfig(AppConfig):
             supervised_overdue,
             unassigned_applications,
         )
-        from gongkai.web.todo import TODO_PROVIDERS
+        from gongkai.common.todo import TODO_PROVIDERS
 
         providers = (
             calendar_year_missing,

@@ -3,19 +3,24 @@ every proactive-disclosure item's 条例第二十六条 date."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.urls import reverse
 
-from gongkai.applications.models import CalendarYear
 from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
 from gongkai.jobs.models import Job
 from gongkai.jobs.services import job_enqueue
+from gongkai.registry.models import CalendarYear
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
-def _store(*, actor, data, reason: str) -> tuple[CalendarYear, str]:
+def _store(*, actor: User, data, reason: str) -> tuple[CalendarYear, str]:
     """Store the arrangement; return it and the reason the deadlines are re-derived."""
     try:
         arrangement = parse_arrangement(data)

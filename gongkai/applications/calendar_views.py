@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from gongkai.applications.calendar_import import calendar_year_import_queued
-from gongkai.applications.calendar_store import current_calendar
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.common.text import unsafe_json_problem
+from gongkai.registry.calendar_store import current_calendar
 
 EXAMPLE = json.dumps(
     {

@@ -11,11 +11,11 @@ from datetime import date
 from django import forms
 from django.db.models import Q
 
-from gongkai.applications.calendar_store import current_calendar
 from gongkai.applications.clock import working_days_left
 from gongkai.applications.models import Application, Channel, Status
 from gongkai.applications.selectors import OPEN_STATUSES
 from gongkai.common.forms import Form
+from gongkai.registry.calendar_store import current_calendar
 
 LIST_LIMIT = 500
 STATUS_CHOICES = [

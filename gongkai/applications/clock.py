@@ -1,6 +1,6 @@
 """The bridge between cases and the statutory clock of gongkai.core.answer_clock.
 
-The calendar comes from gongkai.applications.calendar_store; the clock settings from the
+The calendar comes from gongkai.registry.calendar_store; the clock settings from the
 deployment's settings. A case's stored due date is only a cache of `due_date_of(ledger)`:
 refreshed here whenever its ledger changes, after a calendar change (gongkai.applications.recompute)
 and by the daily job (`manage.py refresh_deadlines`). When the period runs into a year whose
@@ -15,11 +15,11 @@ from datetime import date
 
 from django.conf import settings
 
-from gongkai.applications.calendar_store import current_calendar
 from gongkai.applications.models import Application, Channel, ClockEvent
 from gongkai.core.answer_clock import ClockSettings, ClockState, Entry, EntryKind, compute_clock
 from gongkai.core.receipt import OnlineReceiptRule, non_working_day_warning, online_receipt_day
 from gongkai.core.workcalendar import WorkCalendar, first_unknown_year, provisional_label, with_provisional
+from gongkai.registry.calendar_store import current_calendar
 
 __all__ = [
     "clock_settings",

@@ -7,10 +7,12 @@ status, issues the letter the law requires, and recomputes the due date, in one 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from gongkai.applications import letter_texts, letters
+from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import (
     clock_state,
     clock_state_with,
@@ -26,17 +28,20 @@ from gongkai.applications.models import (
     LetterKind,
     Status,
 )
-from gongkai.applications.services import refuse_in_locked_year
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 from gongkai.core.fees import Fee
 from gongkai.core.letter_grounds import DEFAULT_GROUND, Ground, ground
 from gongkai.core.outcomes import OutcomeGroup, outcome
 from gongkai.core.workcalendar import UnknownYearError
+from gongkai.registry.record_locks import refuse_in_locked_year
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 OPEN = (Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_SUPPLEMENT, Status.AWAITING_FEE)
 MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款
@@ -67,7 +72,7 @@ def _record(
     application,
     kind: str,
     on: date,
-    actor,
+    actor: User,
     *,
     days: int | None = None,
     note: str = "",
@@ -77,12 +82,11 @@ def _record(
     event = ClockEvent.objects.create(
         application=application, kind=kind, on=on, actor=actor, days=days, note=note, amount=amount
     )
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action=f"application.{kind}",
         summary=f"{application.number}：{event.get_kind_display()}（{on}）" + (f"：{note}" if note else ""),
-        body=application.body,
-        target=application,
         after={"kind": kind, "on": on.isoformat(), "days": days}
         | ({"amount": str(amount)} if amount is not None else {}),
         legal_basis=basis,
@@ -133,7 +137,7 @@ def _set_status(application: Application, status: str) -> None:
 
 @atomic_with_files()
 def supplement_request(
-    *, actor, application, on: date, missing: str, working_days: int, today: date
+    *, actor: User, application, on: date, missing: str, working_days: int, today: date
 ) -> IssuedLetter:
     """条例第三十条: one notice, listing everything to supplement; the clock stops until it comes back."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
@@ -159,7 +163,7 @@ def supplement_request(
 
 @transaction.atomic
 def supplement_receive(
-    *, actor, application, on: date, today: date, confirm_late: bool = False
+    *, actor: User, application, on: date, today: date, confirm_late: bool = False
 ) -> Application:
     _require(application, Status.AWAITING_SUPPLEMENT)
     _check_date(application, on, today)
@@ -179,7 +183,7 @@ def supplement_receive(
 
 @atomic_with_files()
 def consultation_send(
-    *, actor, application, on: date, third_party: str, concerns: str, today: date
+    *, actor: User, application, on: date, third_party: str, concerns: str, today: date
 ) -> IssuedLetter:
     """条例第三十二条、第三十四条: the time a third party or co-producer takes is not counted."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
@@ -204,7 +208,7 @@ def consultation_send(
 
 
 @transaction.atomic
-def consultation_answer(*, actor, application, on: date, note: str, today: date) -> Application:
+def consultation_answer(*, actor: User, application, on: date, note: str, today: date) -> Application:
     _require(application, Status.IN_PROGRESS)
     _check_date(application, on, today)
     sent = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_SENT).count()
@@ -224,7 +228,9 @@ def consultation_answer(*, actor, application, on: date, note: str, today: date)
 
 
 @atomic_with_files()
-def extension_approve(*, actor, application, on: date, days: int, reason: str, today: date) -> IssuedLetter:
+def extension_approve(
+    *, actor: User, application, on: date, days: int, reason: str, today: date
+) -> IssuedLetter:
     """条例第三十三条第二款: approved by the head of the disclosure office, at most 20 working days, once."""
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
@@ -254,7 +260,7 @@ def extension_approve(*, actor, application, on: date, days: int, reason: str, t
 
 
 @atomic_with_files()
-def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> IssuedLetter:
+def fee_notice_send(*, actor: User, application, on: date, fee: Fee, today: date) -> IssuedLetter:
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
     _check_date(application, on, today)
     if fee.total <= 0:
@@ -276,7 +282,7 @@ def fee_notice_send(*, actor, application, on: date, fee: Fee, today: date) -> I
 
 
 @transaction.atomic
-def fee_paid(*, actor, application, on: date, today: date, confirm_late: bool = False) -> Application:
+def fee_paid(*, actor: User, application, on: date, today: date, confirm_late: bool = False) -> Application:
     _require(application, Status.AWAITING_FEE)
     _check_date(application, on, today)
     note = _refuse_late_unless_confirmed(application, on, confirm_late, "缴费")
@@ -300,7 +306,7 @@ def answer_ground(*, outcome_code: str = "", ground_code: str = "") -> Ground:
 @atomic_with_files()
 def application_decide(
     *,
-    actor,
+    actor: User,
     application,
     on: date,
     today: date,
@@ -330,7 +336,9 @@ def application_decide(
 
 
 @transaction.atomic
-def application_redirect(*, actor, application, competent_body: str, contact: str, on: date, today: date):
+def application_redirect(
+    *, actor: User, application, competent_body: str, contact: str, on: date, today: date
+):
     """条例第三十六条第（五）项: not this body's information; tell the applicant who holds it (转办)."""
     if not competent_body.strip():
         raise ServiceError("请填写负责公开该信息的机关。")

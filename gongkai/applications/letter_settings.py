@@ -9,7 +9,7 @@ from gongkai.applications.letter_texts import answer_settings, template_keys
 from gongkai.applications.models import AnswerSettings, ApprovalFlow, LetterTemplate
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 SETTING_FIELDS = ("flow", "notices_need_approval", "review_authority", "court")
 

@@ -14,8 +14,8 @@ from gongkai.applications.letter_texts import answer_settings, template_for, tem
 from gongkai.applications.models import AnswerSettings
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_manage_body
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.core.letter_grounds import FACTS, GROUNDS_BY_CODE
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from gongkai.applications.models import AnswerSettings, LetterKind, LetterTemplate
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.letter_grounds import GROUNDS, Ground, remedies
 
 DEFAULT_COURT = "有管辖权的人民法院"

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from gongkai.applications import letter_texts
+from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
-from gongkai.applications.services import next_serial
-from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.fees import Fee
 from gongkai.core.letter_grounds import REGULATION, Ground
 from gongkai.core.outcomes import outcome
-from gongkai.documents.letter import Letter, chinese_date, render_docx, render_pdf
+from gongkai.core.written_dates import chinese_date
+from gongkai.documents.letter import Letter, render_docx, render_pdf
+from gongkai.registry.serials import next_serial
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 ABBREVIATIONS = {
     LetterKind.ACKNOWLEDGEMENT: "受",
@@ -178,7 +184,7 @@ def preview(application: Application, draft: Draft, *, on: date) -> Letter:
 
 
 @atomic_with_files()
-def letter_issue(*, actor, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
+def letter_issue(*, actor: User, application: Application, draft: Draft, issued_on: date) -> IssuedLetter:
     """Number the draft, render it as DOCX and PDF, and archive both on the case."""
     version = application.body.version_on(issued_on) or application.body.versions.first()
     serial = next_serial(body=application.body, year=issued_on.year, series=f"letter:{draft.kind}")
@@ -201,12 +207,11 @@ def letter_issue(*, actor, application: Application, draft: Draft, issued_on: da
     store(issued.docx, f"{stem}.docx", render_docx(letter))
     store(issued.pdf, f"{stem}.pdf", render_pdf(letter))
     issued.save()
-    audit_record(
+    audit_on(
+        issued,  # issued.body is the case's body
         actor=actor,
         action="letter.issue",
         summary=f"出具{LetterKind(draft.kind).label} {number}（{application.number}）",
-        body=application.body,
-        target=issued,
         after={"number": number, "kind": draft.kind},
         legal_basis=draft.legal_basis,
     )
@@ -215,7 +220,7 @@ def letter_issue(*, actor, application: Application, draft: Draft, issued_on: da
 
 @transaction.atomic
 def letter_deliver(
-    *, actor, letter: IssuedLetter, channel: str, delivered_on: date, today: date
+    *, actor: User, letter: IssuedLetter, channel: str, delivered_on: date, today: date
 ) -> IssuedLetter:
     if channel not in DeliveryChannel.values:
         raise ServiceError("送达方式无效。")
@@ -226,12 +231,11 @@ def letter_deliver(
     letter.delivered_on = delivered_on
     letter.delivery_channel = channel
     letter.save(update_fields=["delivered_on", "delivery_channel"])
-    audit_record(
+    audit_on(
+        letter,
         actor=actor,
         action="letter.deliver",
         summary=f"{letter.number} 已{DeliveryChannel(channel).label}（{delivered_on}）",
-        body=letter.body,
-        target=letter,
         after={"delivered_on": delivered_on.isoformat(), "channel": channel},
     )
     return letter

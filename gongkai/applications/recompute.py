@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -26,13 +27,19 @@ from gongkai.auditlog.services import AuditRow, actor_fields, audit_record_many
 from gongkai.core.answer_clock import Entry, EntryKind
 from gongkai.core.workcalendar import WorkCalendar
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
 CHUNK = 20_000
 ACTION = "application.due_recomputed"
 BASIS = "《政府信息公开条例》第三十三条"
 
 
 @transaction.atomic
-def deadlines_refresh(*, actor, reason: str, calendar: WorkCalendar | None = None) -> tuple[int, int]:
+def deadlines_refresh(
+    *, actor: User | None, reason: str, calendar: WorkCalendar | None = None
+) -> tuple[int, int]:
     """Every stored deadline re-derived: open cases, then items' 条例第二十六条 dates. Called after a
     calendar change and by the daily job; returns (cases moved, items moved)."""
     from gongkai.publishing.deadlines import publication_due_dates_recompute
@@ -43,7 +50,7 @@ def deadlines_refresh(*, actor, reason: str, calendar: WorkCalendar | None = Non
 
 
 @transaction.atomic
-def recompute_open_cases(*, actor, reason: str, calendar: WorkCalendar | None = None) -> int:
+def recompute_open_cases(*, actor: User | None, reason: str, calendar: WorkCalendar | None = None) -> int:
     """After a calendar change: recompute every open case and log each moved due date on its case."""
     calendar = calendar or current_calendar()
     postgres = connection.vendor == "postgresql"
@@ -195,7 +202,7 @@ def _write(moved: list[tuple]) -> None:
         )
 
 
-def _audit(moved: list[tuple], actor, reason: str) -> None:
+def _audit(moved: list[tuple], actor: User | None, reason: str) -> None:
     target_type = Application._meta.label_lower
     rows = [
         AuditRow(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
 from gongkai.applications import permissions
+from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import receipt_day_online, refresh_due_date
 from gongkai.applications.models import (
     ApplicantKind,
@@ -17,14 +19,18 @@ from gongkai.applications.models import (
     ClockEvent,
     ClockEventKind,
     IdDocumentType,
-    SerialCounter,
     Status,
 )
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
+from gongkai.registry.record_locks import refuse_in_locked_year
+from gongkai.registry.serials import next_serial
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 
 # No 0/O, 1/I/L: a 查询码 is read out over the phone and typed on a phone.
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -74,26 +80,8 @@ def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
     return applicant.id_document_number.strip()
 
 
-def next_serial(*, body: Body, year: int, series: str = "application") -> int:
-    """Take the next serial of a series for the body and year. The counter row is locked, so
-    concurrent registrations queue here and never share a number (on SQLite the write lock does)."""
-    SerialCounter.objects.get_or_create(body=body, series=series, year=year)
-    counter = SerialCounter.objects.select_for_update().get(body=body, series=series, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
-
-
 def new_query_code() -> str:
     return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
-
-
-def refuse_in_locked_year(*, body: Body, day: date) -> None:
-    """The records of a year whose annual report is published stay as published (until a correction draft)."""
-    from gongkai.annual.selectors import year_locked  # the annual app reads this one; import when needed
-
-    if year_locked(body, day.year):
-        raise ServiceError(f"{day.year}年度年报已发布，该年度数据已锁定；如需更正，请先起草更正版本")
 
 
 def format_number(*, body: Body, year: int, serial: int) -> str:
@@ -103,7 +91,7 @@ def format_number(*, body: Body, year: int, serial: int) -> str:
 @transaction.atomic
 def application_register(
     *,
-    actor,
+    actor: User | AnonymousUser,
     body: Body,
     channel: str,
     received_on: date,
@@ -165,12 +153,11 @@ def application_register(
         application=application, kind=ClockEventKind.RECEIVED, on=received_on, actor=application.created_by
     )
     refresh_due_date(application)
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.register",
         summary=f"登记政府信息公开申请 {application.number}（{application.get_channel_display()}）",
-        body=body,
-        target=application,
         after={"number": application.number, "received_on": received_on.isoformat(), "channel": channel},
         legal_basis="《政府信息公开条例》第二十九条、第三十一条",
     )
@@ -178,7 +165,7 @@ def application_register(
 
 
 @transaction.atomic
-def application_assign(*, actor, application: Application, clerk, today: date) -> Application:
+def application_assign(*, actor: User, application: Application, clerk, today: date) -> Application:
     """Give the case to a 经办人 of the body (or to the named backup acting for one)."""
     from gongkai.bodies.models import Role
     from gongkai.bodies.selectors import roles_held
@@ -190,12 +177,11 @@ def application_assign(*, actor, application: Application, clerk, today: date) -
     before = application.assigned_to.username if application.assigned_to else None
     application.assigned_to = clerk
     application.save(update_fields=["assigned_to"])
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.assign",
         summary=f"{application.number} 分配给{clerk.get_full_name() or clerk.username}",
-        body=application.body,
-        target=application,
         before={"assigned_to": before},
         after={"assigned_to": clerk.username},
     )
@@ -203,16 +189,15 @@ def application_assign(*, actor, application: Application, clerk, today: date) -
 
 
 @transaction.atomic
-def application_identity_reveal(*, actor, application: Application) -> None:
+def application_identity_reveal(*, actor: User, application: Application) -> None:
     """A reader who sees the applicant's numbers masked (a 督查) opens them: who, which case and
     when go to the audit log first (条例第十五条: personal data seen only as the task needs)."""
     if not permissions.can_view_application(actor, application):
         raise ServiceError("无权查看该申请。")
-    audit_record(
+    audit_on(
+        application,
         actor=actor,
         action="application.identity_reveal",
         summary=f"查看申请 {application.number} 申请人的完整证件号码和联系电话",
-        body=application.body,
-        target=application,
         legal_basis="《政府信息公开条例》第十五条",
     )

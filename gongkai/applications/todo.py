@@ -10,7 +10,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.selectors import OPEN_STATUSES
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import bodies_of, roles_held
-from gongkai.web.todo import TodoItem
+from gongkai.common.todo import TodoItem
 
 
 def unassigned_applications(user, today: date) -> list[TodoItem]:
@@ -91,10 +91,10 @@ def calendar_year_missing(user, today: date) -> list[TodoItem]:
     """
     if not user.is_superuser:
         return []
-    from gongkai.applications.calendar_store import current_calendar
     from gongkai.core.workcalendar import provisional_label
     from gongkai.publishing.models import PublicationVersion
     from gongkai.publishing.selectors import PUBLISHED_STATUSES
+    from gongkai.registry.calendar_store import current_calendar
 
     known = list(current_calendar().years)
     cases = Application.objects.filter(status__in=OPEN_STATUSES, due_on__isnull=False).exclude(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
@@ -12,10 +12,13 @@ from django.utils import timezone
 
 from gongkai.auditlog.models import AuditEntry
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 
 def audit_record(
     *,
-    actor,
+    actor: User | AnonymousUser | None,
     action: str,
     summary: str,
     body=None,
@@ -56,7 +59,7 @@ class AuditRow:
 ROW_FIELDS = ("action", "summary", "body_id", "target_type", "target_id", "before", "after", "legal_basis")
 
 
-def audit_record_many(*, actor, rows: list[AuditRow]) -> None:
+def audit_record_many(*, actor: User | AnonymousUser | None, rows: list[AuditRow]) -> None:
     """Append many entries by one actor at one moment (a recompute of many cases): COPY on
     PostgreSQL, which the append-only triggers allow like INSERT; bulk INSERTs elsewhere."""
     at, actor_id, actor_name = timezone.now(), _actor_id(actor), _display_name(actor)
@@ -82,12 +85,12 @@ def audit_record_many(*, actor, rows: list[AuditRow]) -> None:
             )
 
 
-def actor_fields(actor) -> tuple[int | None, str]:
+def actor_fields(actor: User | AnonymousUser | None) -> tuple[int | None, str]:
     """(actor_id, actor_name) of an entry, for a bulk append written in SQL."""
     return _actor_id(actor), _display_name(actor)
 
 
-def _actor_id(actor) -> int | None:
+def _actor_id(actor: User | AnonymousUser | None) -> int | None:
     return actor.pk if actor is not None and actor.is_authenticated else None
 
 
@@ -97,7 +100,7 @@ def _json(value) -> str | None:
 
 def audit_entry(
     *,
-    actor,
+    actor: User | AnonymousUser | None,
     action: str,
     summary: str,
     body=None,
@@ -121,7 +124,7 @@ def audit_entry(
     )
 
 
-def _display_name(actor) -> str:
+def _display_name(actor: User | AnonymousUser | None) -> str:
     if actor is None or not actor.is_authenticated:
         return "系统"
     return actor.get_full_name() or actor.get_username()

@@ -32,6 +32,16 @@ def can_view_body(user, body: Body) -> bool:
     )
 
 
+def acts_as(user, body: Body, roles: set[str], on: date | None = None) -> bool:
+    """Whether the user holds (or acts as AB岗 backup in) one of the roles at the body on the day;
+    a superuser always does."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return bool(roles_held(user=user, body=body, on=on or _today()) & roles)
+
+
 def has_role(user, body: Body, role: str) -> bool:
     if not user.is_authenticated:
         return False

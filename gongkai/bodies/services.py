@@ -8,47 +8,29 @@ which call gongkai.bodies.permissions before calling these.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Absence, Body, BodyVersion, Role, RoleAssignment
+from gongkai.common.services import ServiceError
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+# Every field a new version of a body may change; the office details are the 公开指南's fields.
 VERSION_FIELDS = (
     "name",
     "short_name",
     "level",
     "parent",
     "supervisor",
-    "office_name",
-    "office_address",
-    "office_hours",
-    "office_phone",
-    "office_fax",
-    "office_email",
+    *BodyVersion.GUIDE_FIELDS,
     "office_web",
 )
-
-
-class ServiceError(ValidationError):
-    """A rule of the use case was broken; the message is shown to the user as is (Chinese)."""
-
-
-def clean_or_refuse(instance, **kwargs) -> None:
-    """Validate a model instance; any problem becomes a ServiceError naming the field in Chinese."""
-    try:
-        instance.full_clean(**kwargs)
-    except ValidationError as error:
-        if isinstance(error, ServiceError):
-            raise
-        messages = []
-        for field, problems in error.message_dict.items():
-            label = instance._meta.get_field(field).verbose_name if field != "__all__" else ""
-            messages += [f"{label}：{problem}" if label else problem for problem in problems]
-        raise ServiceError(messages) from error
 
 
 def version_snapshot(version: BodyVersion) -> dict[str, Any]:
@@ -60,7 +42,9 @@ def version_snapshot(version: BodyVersion) -> dict[str, Any]:
 
 
 @transaction.atomic
-def body_create(*, actor, code: str, credit_code: str, established_on: date, details: dict[str, Any]) -> Body:
+def body_create(
+    *, actor: User | None, code: str, credit_code: str, established_on: date, details: dict[str, Any]
+) -> Body:
     body = Body(code=code, credit_code=credit_code.upper(), established_on=established_on)
     body.full_clean()
     body.save()
@@ -79,7 +63,9 @@ def body_create(*, actor, code: str, credit_code: str, established_on: date, det
 
 
 @transaction.atomic
-def body_update_details(*, actor, body: Body, effective_from: date, changes: dict[str, Any]) -> BodyVersion:
+def body_update_details(
+    *, actor: User | None, body: Body, effective_from: date, changes: dict[str, Any]
+) -> BodyVersion:
     """Record new details from `effective_from` on.
 
     A change dated on the current version's start day corrects that version; a later date closes
@@ -134,7 +120,14 @@ def body_update_details(*, actor, body: Body, effective_from: date, changes: dic
 
 @transaction.atomic
 def user_create(
-    *, actor, body: Body, username: str, full_name: str, password: str, role: str, valid_from: date
+    *,
+    actor: User | None,
+    body: Body,
+    username: str,
+    full_name: str,
+    password: str,
+    role: str,
+    valid_from: date,
 ):
     User = get_user_model()
     if User.objects.filter(username__iexact=username).exists():
@@ -156,7 +149,7 @@ def user_create(
 
 
 @transaction.atomic
-def role_assign(*, actor, body: Body, user, role: str, valid_from: date, backup=None) -> RoleAssignment:
+def role_assign(*, actor: User, body: Body, user, role: str, valid_from: date, backup=None) -> RoleAssignment:
     if role not in Role.values:
         raise ServiceError(f"未知角色：{role}。")
     overlapping = RoleAssignment.objects.filter(body=body, user=user, role=role, valid_to__isnull=True)
@@ -184,7 +177,7 @@ def role_assign(*, actor, body: Body, user, role: str, valid_from: date, backup=
 
 
 @transaction.atomic
-def role_end(*, actor, assignment: RoleAssignment, valid_to: date) -> RoleAssignment:
+def role_end(*, actor: User, assignment: RoleAssignment, valid_to: date) -> RoleAssignment:
     if assignment.valid_to is not None:
         raise ServiceError("该角色分配已经终止。")
     if valid_to <= assignment.valid_from:
@@ -204,7 +197,7 @@ def role_end(*, actor, assignment: RoleAssignment, valid_to: date) -> RoleAssign
 
 
 @transaction.atomic
-def role_set_backup(*, actor, assignment: RoleAssignment, backup) -> RoleAssignment:
+def role_set_backup(*, actor: User | None, assignment: RoleAssignment, backup) -> RoleAssignment:
     if backup is not None and backup.pk == assignment.user_id:
         raise ServiceError("AB岗的B角不能是本人。")
     before = _username(assignment.backup)
@@ -224,7 +217,9 @@ def role_set_backup(*, actor, assignment: RoleAssignment, backup) -> RoleAssignm
 
 
 @transaction.atomic
-def absence_record(*, actor, body: Body | None, user, starts_on: date, ends_on: date, reason: str) -> Absence:
+def absence_record(
+    *, actor: User, body: Body | None, user, starts_on: date, ends_on: date, reason: str
+) -> Absence:
     if ends_on < starts_on:
         raise ServiceError("结束日期不能早于开始日期。")
     absence = Absence(user=user, starts_on=starts_on, ends_on=ends_on, reason=reason)

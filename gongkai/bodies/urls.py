@@ -12,3 +12,8 @@ urlpatterns = [
     path("<slug:code>/users/new/", views.user_new, name="user-new"),
     path("<slug:code>/audit/", views.body_audit, name="body-audit"),
 ]
+
+# Outside /bodies/: a user's own absences (gongkai/urls.py mounts these at the root).
+me_urlpatterns = [
+    path("me/absences/new/", views.absence_new, name="absence-new"),
+]

@@ -22,6 +22,7 @@ from gongkai.bodies.forms import (
 )
 from gongkai.bodies.models import Body, RoleAssignment
 from gongkai.bodies.selectors import active_assignments, body_tree_rows, visible_bodies
+from gongkai.common.pages import form_page
 
 
 def _body_for(request, code: str, allowed) -> Body:
@@ -41,18 +42,6 @@ def _save(request, form, use_case, success: str) -> bool:
         return False
     messages.success(request, success)
     return True
-
-
-def _form_page(request, form, *, heading: str, cancel_url: str, intro: str = "", submit_label: str = "保存"):
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "heading": heading,
-        "cancel_url": cancel_url,
-        "intro": intro,
-        "submit_label": submit_label,
-    }
-    return render(request, "web/form_page.html", context, status=status)
 
 
 @login_required
@@ -93,7 +82,7 @@ def body_edit(request, code: str):
         )
         if _save(request, form, use_case, "机关信息已保存。"):
             return redirect("body-detail", code=body.code)
-    return _form_page(request, form, heading=f"修改机关信息：{body}", cancel_url=f"/bodies/{body.code}/")
+    return form_page(request, form, heading=f"修改机关信息：{body}", cancel_url=f"/bodies/{body.code}/")
 
 
 @login_required
@@ -137,7 +126,7 @@ def role_end(request, code: str, pk: int):
         )
         if _save(request, form, use_case, "角色已终止。"):
             return redirect("body-roles", code=code)
-    return _form_page(request, form, heading=f"终止角色：{assignment}", cancel_url=f"/bodies/{code}/roles/")
+    return form_page(request, form, heading=f"终止角色：{assignment}", cancel_url=f"/bodies/{code}/roles/")
 
 
 @login_required
@@ -151,7 +140,7 @@ def role_backup(request, code: str, pk: int):
         use_case = lambda: services.role_set_backup(actor=request.user, assignment=assignment, backup=backup)  # noqa: E731
         if _save(request, form, use_case, "AB岗已设置。"):
             return redirect("body-roles", code=code)
-    return _form_page(request, form, heading=f"设置AB岗：{assignment}", cancel_url=f"/bodies/{code}/roles/")
+    return form_page(request, form, heading=f"设置AB岗：{assignment}", cancel_url=f"/bodies/{code}/roles/")
 
 
 @login_required
@@ -163,7 +152,7 @@ def user_new(request, code: str):
         use_case = lambda: services.user_create(actor=request.user, body=body, **data)  # noqa: E731
         if _save(request, form, use_case, f"用户 {data['username']} 已创建。"):
             return redirect("body-roles", code=body.code)
-    return _form_page(request, form, heading=f"新建用户：{body}", cancel_url=f"/bodies/{body.code}/roles/")
+    return form_page(request, form, heading=f"新建用户：{body}", cancel_url=f"/bodies/{body.code}/roles/")
 
 
 @login_required
@@ -183,4 +172,4 @@ def absence_new(request):
         if _save(request, form, use_case, "请假已登记，期间由您的AB岗同事代为处理。"):
             return redirect("work-home")
     intro = "登记外出或休假期间，您担任的角色由指定的AB岗（B角）同事代为履职。"
-    return _form_page(request, form, heading="请假登记", cancel_url="/work/", intro=intro)
+    return form_page(request, form, heading="请假登记", cancel_url="/work/", intro=intro)

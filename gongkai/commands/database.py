@@ -3,7 +3,7 @@
 Without a production configuration (neither DATABASE_URL nor GONGKAI_SECRET_KEY set) a command
 uses what `make run` uses: SQLite in var/ with the development settings, so the README's examples
 work right after `make run` with no variables. A configuration or database problem is one Chinese
-line (ConfigurationError, exit code 2 in gongkai.cli), never a traceback.
+line (ConfigurationError, which the command prints and exits 2 on), never a traceback.
 """
 
 from __future__ import annotations

@@ -95,7 +95,9 @@ def read_members(
 
 
 @contextlib.contextmanager
-def _checked(source: bytes | BinaryIO, name: str, limits: ArchiveLimits):
+def _checked(
+    source: bytes | BinaryIO, name: str, limits: ArchiveLimits
+) -> Iterator[tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]]:
     try:
         archive = _open(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):

@@ -104,11 +104,11 @@ def _art21(number: int) -> str:
     return f"条例第二十一条第（{NUMERALS[number - 1]}）项"
 
 
-def _col(code, name, basis="", every=UpdateEvery.NEVER) -> DefaultNode:
+def _col(code: str, name: str, basis: str = "", every: UpdateEvery = UpdateEvery.NEVER) -> DefaultNode:
     return DefaultNode(code, name, basis, every)
 
 
-def _category(code, name, *children: DefaultNode) -> DefaultNode:
+def _category(code: str, name: str, *children: DefaultNode) -> DefaultNode:
     return DefaultNode(code, name, children=children)
 
 

@@ -21,7 +21,7 @@ import io
 from decimal import Decimal
 
 from gongkai.core.reports.labels import core
-from gongkai.core.reports.layouts import DECIMAL_COLUMNS, TableLayout, value_fault
+from gongkai.core.reports.layouts import DECIMAL_COLUMNS, Row, TableLayout, value_fault
 from gongkai.core.reports.numbers import CellStatus, parse_value
 from gongkai.core.reports.readers import ReadError, read_bytes, sniff
 from gongkai.core.reports.readers.sniff import decode_text
@@ -87,7 +87,7 @@ def _value(text: str, column: str, where: str) -> str:
     parsed = parse_value(text)
     if not text.strip():
         raise ValueError(f"{where}：数值为空，请填写（没有的填0）。")
-    if parsed.status is not CellStatus.READ:
+    if parsed.status is not CellStatus.READ or parsed.value is None:
         raise ValueError(f"{where}：数值“{text}”不是数字。")
     value = parsed.value
     if parsed.unit == "元" and column in DECIMAL_COLUMNS:
@@ -106,7 +106,7 @@ def parse_figures(data: bytes, name: str, layout: TableLayout) -> dict[str, dict
         raise FiguresImportError(
             [f"{name}：找不到表头，第一行应包含“项目”和“数值”两列（多列的项目另加“栏目”列）。"]
         )
-    header = _header(rows[header_at][1])
+    header = _header(rows[header_at][1]) or {}  # never empty: the line at header_at has one
     body = [(line, cells) for line, cells in rows[header_at + 1 :] if any(c.strip() for c in cells)]
     if len(body) > MAX_LINES:
         raise FiguresImportError([f"{name}：行数过多（超过{MAX_LINES}行），请只保留主动公开情况表的数据。"])
@@ -130,7 +130,13 @@ def parse_figures(data: bytes, name: str, layout: TableLayout) -> dict[str, dict
     return figures
 
 
-def _line(cells: list[str], header: dict[str, int], layout: TableLayout, row_labels, where: str):
+def _line(
+    cells: list[str],
+    header: dict[str, int],
+    layout: TableLayout,
+    row_labels: dict[str, tuple[str, ...]],
+    where: str,
+) -> tuple[str, str, str]:
     """(row key, column key, value text) of one line; ValueError with a Chinese message otherwise."""
 
     def cell(key: str) -> str:
@@ -153,7 +159,7 @@ def _line(cells: list[str], header: dict[str, int], layout: TableLayout, row_lab
     )
 
 
-def _column(row, text: str, layout: TableLayout) -> str | None:
+def _column(row: Row, text: str, layout: TableLayout) -> str | None:
     if not text.strip():
         return row.columns[0] if len(row.columns) == 1 else None
     return _match(text, {key: (layout.column(key).label,) for key in row.columns})

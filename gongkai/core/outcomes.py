@@ -61,7 +61,9 @@ class Outcome:
         return self.row_2021
 
 
-def _o(code, group, label, number, basis, confirmed=True) -> Outcome:
+def _o(
+    code: str, group: OutcomeGroup, label: str, number: int | None, basis: str, confirmed: bool = True
+) -> Outcome:
     return Outcome(code, group, label, number, basis, confirmed)
 
 

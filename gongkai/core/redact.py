@@ -16,6 +16,7 @@ function raises RedactionError instead of returning a copy that would leak it.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from gongkai.core.reports.readers import ReadError, read_bytes
 from gongkai.core.reports.source import SourceDocument, SourceLine
@@ -111,7 +112,7 @@ def _mask_pieces(pieces: list[str], values: list[str]) -> list[str]:
     return ["".join(piece) for piece in chars]
 
 
-def _mask_paragraphs(root, values: list[str]) -> None:
+def _mask_paragraphs(root: Any, values: list[str]) -> None:  # an lxml element (lxml is untyped)
     """Every paragraph under root: the body with its tables and content controls, headers, footers,
     text boxes and their VML fallback copies (a box's paragraphs are masked as paragraphs of their own)."""
     for paragraph in root.iter(W + "p"):
@@ -184,7 +185,7 @@ def redact_xlsx(data: bytes, values: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -205,7 +206,8 @@ def redact_pdf(data: bytes, values: list[str]) -> bytes:
                 found = True
         if found:
             page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE)
-    return document.tobytes(garbage=4, deflate=True)
+    redacted: bytes = document.tobytes(garbage=4, deflate=True)
+    return redacted
 
 
 REDACTORS = {

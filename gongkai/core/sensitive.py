@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -204,7 +205,8 @@ class _Found:
 def scan_text(text: str) -> list[Hit]:
     found = _Found()
     for match in LABELLED_ID.finditer(text):
-        found.add(_id_kind(match.group(1), labelled=True), *match.span(1), text)
+        # A labelled number is always a hit: of its shape's kind, else LABELLED_ID.
+        found.add(_id_kind(match.group(1), labelled=True) or HitKind.LABELLED_ID, *match.span(1), text)
     for match in ID_CANDIDATE.finditer(text):
         kind = _id_kind(match.group(), labelled=False)
         if kind is not None:
@@ -224,7 +226,7 @@ def scan_text(text: str) -> list[Hit]:
     return sorted(found.hits, key=lambda hit: hit.start)
 
 
-def _address_spans(text: str):
+def _address_spans(text: str) -> Iterator[tuple[int, int]]:
     for chain in UNIT_CHAIN.finditer(text):
         if ADDRESS_DEPTH.search(chain.group()):
             window_start = max(0, chain.start() - 13)
@@ -236,7 +238,9 @@ def _address_spans(text: str):
 
 def _add_details_next_to_names(text: str, found: _Found) -> None:
     """Names before ID and phone numbers, and fixed lines and addresses next to those names."""
-    details = [(h.start, h.end, None) for h in found.hits if h.kind in ID_KINDS or h.kind == HitKind.MOBILE]
+    details: list[tuple[int, int, HitKind | None]] = [
+        (h.start, h.end, None) for h in found.hits if h.kind in ID_KINDS or h.kind == HitKind.MOBILE
+    ]
     details += [(*m.span(), HitKind.FIXED_LINE) for m in FIXED_LINE.finditer(text) if found.free(*m.span())]
     details += [
         (start, end, HitKind.ADDRESS) for start, end in _address_spans(text) if found.free(start, end)
@@ -254,15 +258,21 @@ def _add_details_next_to_names(text: str, found: _Found) -> None:
             found.add(HitKind.PERSON_NAME, *name, text)
 
 
+def _gap_start(window: str) -> int:
+    """Where the separators at the end of the window begin (DETAIL_GAP matches, if only empty)."""
+    gap = DETAIL_GAP.search(window)
+    return gap.start() if gap else len(window)
+
+
 def _before_detail(text: str, start: int) -> int:
     """Where the text before a detail ends once separators and a label such as 电话 are set aside."""
     window = text[max(0, start - 40) : start]
     offset = start - len(window)
-    window = window[: DETAIL_GAP.search(window).start()]
+    window = window[: _gap_start(window)]
     label = DETAIL_LABEL.search(window)
     if label:
         window = window[: label.start()]
-        window = window[: DETAIL_GAP.search(window).start()]
+        window = window[: _gap_start(window)]
     return offset + len(window)
 
 

@@ -30,7 +30,8 @@ def pdf_page_count(data: bytes) -> int | None:
     """The number of pages, or None when the file cannot be opened as a PDF (the reader says why)."""
     try:
         with pymupdf.open(stream=data, filetype="pdf") as document:
-            return document.page_count
+            pages: int = document.page_count
+            return pages
     except Exception:  # PyMuPDF raises several types on broken files; the reader reports them
         return None
 

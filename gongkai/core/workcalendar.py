@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 WEEKDAYS = "一二三四五六日"
 T = TypeVar("T")
@@ -67,7 +67,7 @@ class YearArrangement:
     def holiday_name(self, day: date) -> str | None:
         return self._holiday_names.get(day)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "year": self.year,
             "notice": self.notice,
@@ -83,14 +83,14 @@ class YearArrangement:
         }
 
 
-def _date(value, where: str) -> date:
+def _date(value: object, where: str) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ArrangementError(f"{where}：“{value}”不是有效日期（格式 YYYY-MM-DD）。") from None
 
 
-def parse_arrangement(data: dict) -> YearArrangement:
+def parse_arrangement(data: dict[str, Any]) -> YearArrangement:
     """Validate an arrangement given as data (a shipped file or an administrator's import)."""
     if not isinstance(data, dict):
         raise ArrangementError("节假日安排应为一个对象（JSON）。")

@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from gongkai.common.text import xml_safe
+from gongkai.core.written_dates import chinese_date
 from gongkai.documents import fonts
 
 
@@ -40,10 +41,6 @@ class Letter:
 
 # Where the body's seal (印章) goes: over the sender's name and the date, as on every 公文.
 SEAL_MARK = "（印章）"
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _paragraph(document, text: str, *, style=None, size=None, align=None, indent=True):

@@ -8,8 +8,8 @@ class JobsConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from gongkai.common.todo import TODO_PROVIDERS
         from gongkai.jobs.todo import failed_jobs
-        from gongkai.web.todo import TODO_PROVIDERS
 
         # Each app's jobs.py registers its job functions (gongkai.jobs.registry.job).
         autodiscover_modules("jobs")

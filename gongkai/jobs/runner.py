@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.jobs.models import Job
 from gongkai.jobs.registry import JOBS
 

@@ -6,9 +6,9 @@ from datetime import date
 
 from django.urls import reverse
 
+from gongkai.common.todo import TodoItem
 from gongkai.jobs import permissions
 from gongkai.jobs.models import Job
-from gongkai.web.todo import TodoItem
 
 
 def failed_jobs(user, today: date) -> list[TodoItem]:

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import EllipsisType
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -22,8 +23,11 @@ from gongkai.publishing.models import Attachment, CatalogueNode, Publication, Pu
 from gongkai.publishing.search import index_publication
 from gongkai.publishing.services import catalogue_install_default, publication_create
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def ensure_catalogue(*, actor, body: Body) -> dict[str, CatalogueNode]:
+
+def ensure_catalogue(*, actor: User, body: Body) -> dict[str, CatalogueNode]:
     """The body's columns by code, installing the default 目录 when it has none."""
     if not CatalogueNode.objects.filter(body=body).exists():
         catalogue_install_default(actor=actor, body=body, today=timezone.localdate())
@@ -54,7 +58,7 @@ class ItemSpec:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (name, extracted text)
 
 
-def publish(*, actor, body: Body, spec: ItemSpec, draft_only: bool = False) -> Publication:
+def publish(*, actor: User, body: Body, spec: ItemSpec, draft_only: bool = False) -> Publication:
     """One item with its first version published (or, with draft_only, a draft nobody published).
 
     The actor must be allowed to draft for the body (a 经办人, or a superuser)."""
@@ -103,7 +107,7 @@ def add_attachment(version: PublicationVersion, *, name: str, text: str, positio
     return attachment
 
 
-def new_draft(*, actor, publication: Publication, title: str, text: str) -> PublicationVersion:
+def new_draft(*, actor: User, publication: Publication, title: str, text: str) -> PublicationVersion:
     """A later version still in drafting: staff see it, the public keeps the published one."""
     base = publication.versions.order_by("-number").first()
     version = PublicationVersion.objects.create(
@@ -254,7 +258,7 @@ def generated_spec(rng: random.Random, place: str) -> ItemSpec:
     return spec
 
 
-def generate_items(*, actor, bodies: list[Body], count: int, seed: int = 2026) -> list[Publication]:
+def generate_items(*, actor: User, bodies: list[Body], count: int, seed: int = 2026) -> list[Publication]:
     """`count` published items spread over the bodies, the same ones for the same seed."""
     rng = random.Random(seed)
     places = [body_name(body, short=True) for body in bodies]

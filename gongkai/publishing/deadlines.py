@@ -9,14 +9,18 @@ when the year is imported - never left empty, so a late item is always flagged.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.applications.calendar_store import current_calendar
 from gongkai.auditlog.services import AuditRow, audit_record_many
 from gongkai.core.catalogue import publication_due_on
 from gongkai.core.workcalendar import WorkCalendar, with_provisional
 from gongkai.publishing.models import Publication, PublicationVersion
+from gongkai.registry.calendar_store import current_calendar
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def due_on_for(formed_on: date, calendar: WorkCalendar | None = None) -> date:
@@ -25,7 +29,9 @@ def due_on_for(formed_on: date, calendar: WorkCalendar | None = None) -> date:
 
 
 @transaction.atomic
-def publication_due_dates_recompute(*, actor, reason: str, calendar: WorkCalendar | None = None) -> int:
+def publication_due_dates_recompute(
+    *, actor: User | None, reason: str, calendar: WorkCalendar | None = None
+) -> int:
     """Re-date every version whose 条例第二十六条 date moved; log each on its item."""
     calendar = calendar or current_calendar()
     moved, rows = [], []

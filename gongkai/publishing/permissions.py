@@ -10,19 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
 from gongkai.bodies.models import Body, Role
-from gongkai.bodies.permissions import can_view_body
-from gongkai.bodies.selectors import roles_held
-
-
-def _acts_as(user, body: Body, roles: set[str], on: date | None = None) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return bool(roles_held(user=user, body=body, on=on or timezone.localdate()) & roles)
+from gongkai.bodies.permissions import acts_as, can_view_body
 
 
 def can_view_publishing(user, body: Body) -> bool:
@@ -30,19 +19,19 @@ def can_view_publishing(user, body: Body) -> bool:
 
 
 def can_draft(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.CLERK}, on)
+    return acts_as(user, body, {Role.CLERK}, on)
 
 
 def can_review(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.REVIEWER}, on)
+    return acts_as(user, body, {Role.REVIEWER}, on)
 
 
 def can_secrecy_review(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.SECRECY}, on)
+    return acts_as(user, body, {Role.SECRECY}, on)
 
 
 def can_sign(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.HEAD}, on)
+    return acts_as(user, body, {Role.HEAD}, on)
 
 
 def can_repeal(user, body: Body, on: date | None = None) -> bool:
@@ -50,18 +39,18 @@ def can_repeal(user, body: Body, on: date | None = None) -> bool:
 
 
 def can_resolve_hits(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.REVIEWER, Role.SECRECY}, on)
+    return acts_as(user, body, {Role.REVIEWER, Role.SECRECY}, on)
 
 
 def can_return(user, body: Body, on: date | None = None) -> bool:
     """退回 is taken by whoever holds the current step; the service checks which one."""
-    return _acts_as(user, body, {Role.REVIEWER, Role.SECRECY, Role.HEAD}, on)
+    return acts_as(user, body, {Role.REVIEWER, Role.SECRECY, Role.HEAD}, on)
 
 
 def can_manage_catalogue(user, body: Body, on: date | None = None) -> bool:
-    return _acts_as(user, body, {Role.ADMIN}, on)
+    return acts_as(user, body, {Role.ADMIN}, on)
 
 
 def can_act_on_publishing(user, body: Body) -> bool:
     """Any change at all (the step view's first gate); the services check the exact role."""
-    return _acts_as(user, body, {Role.CLERK, Role.REVIEWER, Role.SECRECY, Role.HEAD})
+    return acts_as(user, body, {Role.CLERK, Role.REVIEWER, Role.SECRECY, Role.HEAD})

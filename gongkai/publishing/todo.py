@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import bodies_of, roles_held
+from gongkai.common.todo import TodoItem
 from gongkai.publishing.models import VersionStatus
 from gongkai.publishing.selectors import missing_updates, overdue_versions, versions_waiting
-from gongkai.web.todo import TodoItem
 
 # The step each role takes, and what the home page calls it.
 WAITING_FOR = {

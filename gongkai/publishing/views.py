@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,11 +21,11 @@ from django.views.decorators.http import require_POST
 
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
-from gongkai.bodies.views import _form_page as form_page
+from gongkai.common.pages import form_page
+from gongkai.common.services import ServiceError
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing import forms as f
-from gongkai.publishing import permissions, selectors, services
+from gongkai.publishing import permissions, selectors, services, workflow
 from gongkai.publishing.hit_marks import marked_text
 from gongkai.publishing.models import (
     Attachment,
@@ -33,6 +34,9 @@ from gongkai.publishing.models import (
     SensitiveHit,
     VersionStatus,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _body(request, code: str, allowed: Callable = permissions.can_view_publishing) -> Body:
@@ -253,14 +257,13 @@ def item_edit(request, code: str, pk: int):
 
 @dataclass(frozen=True)
 class Step:
-    label: str
-    allowed: Callable  # (user, body) -> bool
+    """How the item page takes a step of the workflow table: its form and the service it calls."""
+
     form: type | None
     run: Callable  # (actor, publication, version, data, today) -> None
-    statuses: tuple[str, ...] = ()  # the latest version's statuses where the button shows
 
 
-def _run_interprets(actor, publication, version, data, today):
+def _run_interprets(actor: User, publication, version, data, today):
     document = None
     if data.get("document"):
         document = Publication.objects.filter(pk=data["document"], body=publication.body).first()
@@ -272,80 +275,34 @@ def _run_interprets(actor, publication, version, data, today):
 
 
 STEPS: dict[str, Step] = {
-    "submit": Step(
-        "提交审核",
-        permissions.can_draft,
-        None,
-        lambda a, p, v, d, t: services.version_submit(actor=a, version=v, today=t),
-        (VersionStatus.DRAFT,),
-    ),
-    "review": Step(
-        "审核通过",
-        permissions.can_review,
-        None,
-        lambda a, p, v, d, t: services.version_review(actor=a, version=v, today=t),
-        (VersionStatus.IN_REVIEW,),
-    ),
-    "clear": Step(
-        "保密审查通过",
-        permissions.can_secrecy_review,
-        None,
-        lambda a, p, v, d, t: services.version_secrecy_clear(actor=a, version=v, today=t),
-        (VersionStatus.IN_SECRECY,),
-    ),
-    "sign": Step(
-        "签发",
-        permissions.can_sign,
-        None,
-        lambda a, p, v, d, t: services.version_sign(actor=a, version=v, today=t),
-        (VersionStatus.AWAITING_SIGNATURE,),
-    ),
+    "submit": Step(None, lambda a, p, v, d, t: services.version_submit(actor=a, version=v, today=t)),
+    "review": Step(None, lambda a, p, v, d, t: services.version_review(actor=a, version=v, today=t)),
+    "clear": Step(None, lambda a, p, v, d, t: services.version_secrecy_clear(actor=a, version=v, today=t)),
+    "sign": Step(None, lambda a, p, v, d, t: services.version_sign(actor=a, version=v, today=t)),
     "return": Step(
-        "退回修改",
-        permissions.can_return,
         f.ReasonForm,
         lambda a, p, v, d, t: services.version_return(actor=a, version=v, reason=d["reason"], today=t),
-        (VersionStatus.IN_REVIEW, VersionStatus.IN_SECRECY, VersionStatus.AWAITING_SIGNATURE),
     ),
     "new_version": Step(
-        "起草新版本",
-        permissions.can_draft,
         f.NewVersionForm,
         lambda a, p, v, d, t: services.publication_new_version(
             actor=a, publication=p, change_note=d["change_note"], formed_on=d["formed_on"], today=t
         ),
-        (VersionStatus.PUBLISHED,),
     ),
     "repeal": Step(
-        "废止",
-        permissions.can_repeal,
         f.RepealForm,
         lambda a, p, v, d, t: services.publication_repeal(
             actor=a, publication=p, repealed_on=d["repealed_on"], basis=d["basis"], today=t
         ),
-        (VersionStatus.PUBLISHED,),
     ),
-    "interprets": Step("关联所解读的文件", permissions.can_draft, f.InterpretsForm, _run_interprets),
+    "interprets": Step(f.InterpretsForm, _run_interprets),
 }
+# Not a transition of the version: linking an interpretation is the 经办人's, in any status.
+LINK_STEP = workflow.Transition("关联所解读的文件", permissions.can_draft, ())
 
 
-def _return_allowed(user, body, version) -> bool:
-    step = services.RETURN_ROLES.get(version.status)
-    return step is not None and step[0](user, body)
-
-
-def available_steps(user, publication, version) -> list[tuple[str, Step]]:
-    body = publication.body
-    found = []
-    for key, step in STEPS.items():
-        if key == "interprets" or not step.allowed(user, body) or version.status not in step.statuses:
-            continue
-        if key == "return" and not _return_allowed(user, body, version):
-            continue
-        if key == "repeal" and publication.repealed_on is not None:
-            continue
-        found.append((key, step))
-    return found
+def _transition(key: str) -> workflow.Transition:
+    return LINK_STEP if key == "interprets" else workflow.TRANSITIONS[key]
 
 
 def _hits_in_reading_order():
@@ -377,10 +334,14 @@ def item_detail(request, code: str, pk: int):
         "latest": latest,
         "late": selectors.is_late(latest, today),
         "steps": [
-            (key, step.label, step.form(prefix=key, initial={"formed_on": today, "repealed_on": today}))
-            if step.form
-            else (key, step.label, None)
-            for key, step in available_steps(request.user, publication, latest)
+            (
+                key,
+                workflow.TRANSITIONS[key].label,
+                STEPS[key].form(prefix=key, initial={"formed_on": today, "repealed_on": today})
+                if STEPS[key].form
+                else None,
+            )
+            for key in workflow.steps_open_to(request.user, publication, latest)
         ],
         "can_edit": can_draft and latest.status == VersionStatus.DRAFT,
         "can_resolve": permissions.can_resolve_hits(request.user, body)
@@ -405,7 +366,9 @@ def item_step(request, code: str, pk: int, step: str):
     action = STEPS.get(step)
     if action is None:
         raise Http404("没有这个步骤。")
-    if not action.allowed(request.user, body):
+    transition = _transition(step)
+    label = transition.label
+    if not transition.allowed(request.user, body):
         raise PermissionDenied
     publication = _publication(body, pk)
     version = selectors.latest_version(publication)
@@ -415,7 +378,7 @@ def item_step(request, code: str, pk: int, step: str):
         return render(
             request,
             "web/error.html",
-            {"title": f"无法{action.label}", "message": "；".join(errors)},
+            {"title": f"无法{label}", "message": "；".join(errors)},
             status=400,
         )
     try:
@@ -423,8 +386,8 @@ def item_step(request, code: str, pk: int, step: str):
             request.user, publication, version, form.cleaned_data if form else {}, timezone.localdate()
         )
     except ServiceError as error:
-        return _refused(request, error, f"无法{action.label}")
-    messages.success(request, f"已完成：{action.label}。")
+        return _refused(request, error, f"无法{label}")
+    messages.success(request, f"已完成：{label}。")
     return redirect("publishing-detail", code=code, pk=pk)
 
 

@@ -6,8 +6,8 @@ class SupervisionConfig(AppConfig):
     verbose_name = "监督检查"
 
     def ready(self):
+        from gongkai.common.todo import TODO_PROVIDERS
         from gongkai.supervision.urging import urging_todo
-        from gongkai.web.todo import TODO_PROVIDERS
 
         if urging_todo not in TODO_PROVIDERS:
             TODO_PROVIDERS.append(urging_todo)

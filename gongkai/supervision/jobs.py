@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.archive import ArchiveError
 from gongkai.core.reports.audit import AuditResult, Progress, audit_files

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.archive import ArchiveError, ArchiveLimits, check_archive, is_archive
 from gongkai.core.reports.audit import AuditResult, Progress, audit_files
@@ -24,6 +24,10 @@ from gongkai.core.reports.export import result_json
 from gongkai.core.reports.readers.sniff import sniff
 from gongkai.core.upload_limits import UploadRefused, refuse_oversized
 from gongkai.supervision.models import AuditBatch, AuditedFile
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_FILES = 500
@@ -64,7 +68,12 @@ def _check_uploads(uploads: list[Upload]) -> int:
 
 @atomic_with_files()
 def audit_batch_create(
-    *, actor, owner, name: str, uploads: list[Upload], on_progress: Callable[[Progress], None] | None = None
+    *,
+    actor: User,
+    owner,
+    name: str,
+    uploads: list[Upload],
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> AuditBatch:
     """Audit the uploads (core audit_files) and keep each file with its result; all or nothing."""
     total = _check_uploads(uploads)

@@ -21,9 +21,9 @@ from gongkai.applications.selectors import OPEN_STATUSES
 from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import bodies_of, inspector_body_ids, supervised_body_ids
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
+from gongkai.common.todo import TodoItem
 from gongkai.supervision.models import Urging
-from gongkai.web.todo import TodoItem
 
 NOTE_MAX = 500
 REPLY_MAX = 1000

@@ -19,8 +19,8 @@ from gongkai.applications.models import Application
 from gongkai.applications.permissions import can_handle_application, can_view_application
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import supervised_body_ids
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.supervision import urging as u
 from gongkai.supervision.models import Urging
 

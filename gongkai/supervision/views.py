@@ -13,8 +13,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError
 from gongkai.common.forms import Form
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
 from gongkai.core.reports.layouts import layout_for
 from gongkai.core.reports.registry import CHECKS

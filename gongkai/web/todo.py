@@ -1,13 +1,10 @@
-"""'What needs me today': the staff home page gathers items from providers, one per area.
+"""The staff home page's own 'what needs me today' providers: AB岗 duties and setup gaps.
 
-Each provider is a function (user, today) -> list[TodoItem]. Later areas (applications,
-publishing, annual reports) register their own, e.g. cases due within three working days.
+The list of providers and todo_for live in gongkai.common.todo, where every area registers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
@@ -21,17 +18,7 @@ from gongkai.bodies.selectors import (
     inspected_body_ids,
     roles_held,
 )
-
-
-@dataclass(frozen=True)
-class TodoItem:
-    title: str
-    detail: str
-    url: str
-    urgent: bool = False
-
-
-TodoProvider = Callable[[object, date], list[TodoItem]]
+from gongkai.common.todo import TodoItem
 
 
 def backup_duties(user, today: date) -> list[TodoItem]:
@@ -95,9 +82,5 @@ def supervised_gaps(user, today: date) -> list[TodoItem]:
     return items
 
 
-TODO_PROVIDERS: list[TodoProvider] = [backup_duties, body_setup_gaps, supervised_gaps]
-
-
-def todo_for(user, today: date) -> list[TodoItem]:
-    items = [item for provider in TODO_PROVIDERS for item in provider(user, today)]
-    return sorted(items, key=lambda item: not item.urgent)
+# The staff home page's own providers; web's AppConfig puts them first in TODO_PROVIDERS.
+WEB_PROVIDERS = (backup_duties, body_setup_gaps, supervised_gaps)

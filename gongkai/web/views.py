@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import bodies_of, body_tree_rows, current_versions
+from gongkai.common.todo import todo_for
 from gongkai.core.guide import guide_sections
-from gongkai.web.todo import todo_for
 
 
 def front_page(request):

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.annual.narrative import PLACEHOLDER
+from gongkai.annual.rendering import render_report
 from gongkai.annual.selectors import computed_report, report_values
-from gongkai.annual.views import render_report
 from gongkai.applications.models import Application
 from gongkai.applications.tests.test_register import register
 from gongkai.core.reports.audit import audit_bytes

@@ -65,7 +65,7 @@ def test_the_draft_quotes_the_years_items_fees_and_late_answers(cast):
 def test_an_edited_number_that_contradicts_the_tables_blocks_signing(cast):
     import pytest
 
-    from gongkai.bodies.services import ServiceError
+    from gongkai.common.services import ServiceError
 
     register(cast, received_on=date(2026, 3, 2), today=TODAY)
     version = services.report_draft_create(actor=cast.clerk, body=cast.body, year=2026)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gongkai.annual.ledger import ledger_entry_add, ledger_entry_remove
 from gongkai.annual.models import LedgerAttachment, LedgerEntry
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 TODAY = timezone.localdate()
 YEAR = TODAY.year

@@ -11,7 +11,7 @@ from gongkai.annual import services
 from gongkai.annual.ledger import ledger_entry_add
 from gongkai.annual.narrative import PLACEHOLDER, placeholders_left
 from gongkai.applications.tests.test_register import register
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 TODAY = date(2027, 1, 12)
 
@@ -32,7 +32,7 @@ def test_the_demo_reports_have_no_placeholder_and_each_sub_part_reads_back_to_th
     from django.core.management import call_command
 
     from gongkai.annual.models import AnnualReportVersion, LedgerEntry
-    from gongkai.annual.views import render_report
+    from gongkai.annual.rendering import render_report
     from gongkai.applications.models import Application, ClockEvent
     from gongkai.publishing.models import Publication, PublicationVersion
 

@@ -12,7 +12,7 @@ from gongkai.applications.handling import application_decide
 from gongkai.applications.models import Application, ClockEvent, IssuedLetter
 from gongkai.applications.tests.test_register import register
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import T2_COLUMNS
 
 TODAY = date(2027, 3, 1)

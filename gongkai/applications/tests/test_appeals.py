@@ -4,7 +4,7 @@ import pytest
 
 from gongkai.applications.appeals import appeal_conclude, appeal_record
 from gongkai.applications.models import Appeal
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 TODAY = date(2026, 11, 24)
 

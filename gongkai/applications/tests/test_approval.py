@@ -7,12 +7,13 @@ import pytest
 from django.utils import timezone
 
 from gongkai.applications import approval
-from gongkai.applications.models import AnswerDraft, AnswerSettings, IssuedLetter, SerialCounter
+from gongkai.applications.models import AnswerDraft, AnswerSettings, IssuedLetter
 from gongkai.applications.services import application_assign
 from gongkai.applications.tests.test_register import register
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies import services as body_services
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
+from gongkai.registry.models import SerialCounter
 
 GRANTED = {"ground": "36-2", "access": "当面领取"}
 

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from gongkai.applications import calendar_store
 from gongkai.applications.calendar_import import calendar_year_import
-from gongkai.applications.calendar_store import current_calendar
+from gongkai.registry import calendar_store
+from gongkai.registry.calendar_store import current_calendar
 
 
 def test_the_calendar_is_built_once_and_checked_with_one_small_query(cast, django_assert_num_queries):

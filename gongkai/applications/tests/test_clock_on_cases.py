@@ -9,7 +9,7 @@ from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.clock import clock_state
 from gongkai.applications.tests.test_register import register
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import shipped_arrangements
 
 

@@ -14,7 +14,7 @@ from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application, ClockEvent, IssuedLetter
 from gongkai.applications.recompute import recompute_open_cases
 from gongkai.applications.tests.test_register import register
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.fees import per_request_fee
 
 NO_DELIVERY = "未登记补正告知的送达日期"

@@ -11,7 +11,7 @@ from docx import Document
 from gongkai.applications import handling, letter_settings
 from gongkai.applications.models import AnswerSettings
 from gongkai.applications.tests.test_register import register
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.documents.letter import SEAL_MARK
 
 RECEIVED, ANSWERED = date(2026, 3, 2), date(2026, 3, 10)

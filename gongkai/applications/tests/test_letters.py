@@ -10,7 +10,7 @@ from docx import Document
 from gongkai.applications import letters
 from gongkai.applications.models import IssuedLetter
 from gongkai.applications.tests.test_register import register
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.fees import per_page_fee
 
 ISSUED = date(2026, 3, 3)

@@ -11,7 +11,7 @@ from gongkai.applications import handling
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
 from gongkai.applications.tests.test_register import public_form, register
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 
 IN_PERSON_WARNING = "当面提交申请的日期2026-10-03（星期六）为国庆节假期，不是工作日，请核实。"
 

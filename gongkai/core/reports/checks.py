@@ -19,10 +19,7 @@ from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 from gongkai.core.reports.registry import CHECKS, Check, Input, Severity
 from gongkai.core.reports.sums import Sum, table2_sums, table3_sums
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+from gongkai.core.written_dates import chinese_date
 
 
 @dataclass

@@ -10,7 +10,7 @@ each writing its audit entry in that transaction. Grouped by what the people doi
 Callers import this package (`from gongkai.publishing import services`); the modules are its parts.
 """
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.publishing.models import OPEN_STATUSES
 from gongkai.publishing.services._common import VERSION_FIELDS
 from gongkai.publishing.services.catalogue import (
@@ -47,7 +47,6 @@ from gongkai.publishing.services.gate import (
     version_submit,
 )
 from gongkai.publishing.services.review import (
-    RETURN_ROLES,
     version_return,
     version_review,
     version_secrecy_clear,
@@ -62,7 +61,6 @@ __all__ = [
     "INTERPRETED_KINDS",
     "MAX_ATTACHMENT_BYTES",
     "OPEN_STATUSES",
-    "RETURN_ROLES",
     "VERSION_FIELDS",
     "ServiceError",
     "attachment_add",

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
+from gongkai.publishing import workflow
 from gongkai.publishing.models import (
     Publication,
     PublicationVersion,
 )
 from gongkai.publishing.search import index_publication
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 VERSION_FIELDS = (
     "title",
@@ -44,12 +49,34 @@ def _require_status(version: PublicationVersion, status: str, message: str) -> N
         raise ServiceError(f"{message}（当前状态：{version.get_status_display()}）。")
 
 
-def _audit(actor, action: str, summary: str, version: PublicationVersion, **extra) -> None:
-    publication = version.publication
+def _refuse_unless_role(actor: User, body, step: str, today: date, message: str) -> None:
+    """The role the workflow table names for the step, or the refusal in Chinese."""
+    _refuse_unless(workflow.TRANSITIONS[step].allowed(actor, body, today), message)
+
+
+def _refuse_unless_step(
+    actor: User, version: PublicationVersion, step: str, today: date, *, who: str, when: str
+) -> None:
+    """The workflow table's role (refused with `who`) and starting status (refused with `when`)."""
+    _refuse_unless_role(actor, version.publication.body, step, today, who)
+    if version.status not in workflow.TRANSITIONS[step].statuses:
+        raise ServiceError(f"{when}（当前状态：{version.get_status_display()}）。")
+
+
+def _audit_body(actor: User, action: str, summary: str, *, body, target=None, **extra) -> None:
+    """The publishing app's audit entry: actions are publishing.<step>, filed under the body."""
     audit_record(
-        actor=actor,
-        action=f"publishing.{action}",
-        summary=f"{summary}：“{version.title}”（{publication.index_number} 第{version.number}版）",
+        actor=actor, action=f"publishing.{action}", summary=summary, body=body, target=target, **extra
+    )
+
+
+def _audit(actor: User, action: str, summary: str, version: PublicationVersion, **extra) -> None:
+    """An entry about a version, on its item, naming the item's 索引号 and the version's number."""
+    publication = version.publication
+    _audit_body(
+        actor,
+        action,
+        f"{summary}：“{version.title}”（{publication.index_number} 第{version.number}版）",
         body=publication.body,
         target=publication,
         **extra,

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from gongkai.applications.services import next_serial
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.catalogue import (
     DefaultNode,
     IndexRuleError,
@@ -24,7 +22,11 @@ from gongkai.publishing.models import (
     CatalogueNode,
     PublishingProfile,
 )
-from gongkai.publishing.services._common import _refuse_unless
+from gongkai.publishing.services._common import _audit_body, _refuse_unless
+from gongkai.registry.serials import next_serial
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _level(body: Body, on: date) -> str:
@@ -33,7 +35,7 @@ def _level(body: Body, on: date) -> str:
 
 
 @transaction.atomic
-def catalogue_install_default(*, actor, body: Body, today: date) -> list[CatalogueNode]:
+def catalogue_install_default(*, actor: User, body: Body, today: date) -> list[CatalogueNode]:
     """Give a body the default 目录 of its level (条例第二十条、第二十一条); refused if it has one."""
     if CatalogueNode.objects.filter(body=body).exists():
         raise ServiceError("该机关已有公开目录，请在现有目录上修改。")
@@ -54,10 +56,10 @@ def catalogue_install_default(*, actor, body: Body, today: date) -> list[Catalog
             install(node.children, row)
 
     install(default_catalogue(_level(body, today)), None)
-    audit_record(
-        actor=actor,
-        action="publishing.catalogue_default",
-        summary=f"建立默认公开目录（{len(created)}个栏目）",
+    _audit_body(
+        actor,
+        "catalogue_default",
+        f"建立默认公开目录（{len(created)}个栏目）",
         body=body,
         after={"codes": [node.code for node in created]},
         legal_basis="《政府信息公开条例》第十二条、第二十条、第二十一条",
@@ -88,7 +90,7 @@ def index_number_take(*, body: Body, column: CatalogueNode, year: int) -> str:
 @transaction.atomic
 def catalogue_node_save(
     *,
-    actor,
+    actor: User,
     body: Body,
     node: CatalogueNode | None,
     code: str,
@@ -119,10 +121,10 @@ def catalogue_node_save(
     )
     clean_or_refuse(node)
     node.save()
-    audit_record(
-        actor=actor,
-        action="publishing.catalogue_node",
-        summary=f"{'修改' if before else '增加'}公开目录栏目“{node.name}”",
+    _audit_body(
+        actor,
+        "catalogue_node",
+        f"{'修改' if before else '增加'}公开目录栏目“{node.name}”",
         body=body,
         target=node,
         before=before,
@@ -152,7 +154,7 @@ def _node_snapshot(node: CatalogueNode) -> dict[str, Any]:
 
 
 @transaction.atomic
-def index_rule_set(*, actor, body: Body, rule: str, today: date) -> PublishingProfile:
+def index_rule_set(*, actor: User, body: Body, rule: str, today: date) -> PublishingProfile:
     _refuse_unless(permissions.can_manage_catalogue(actor, body, today), "只有管理员可以修改索引号规则。")
     rule = rule.strip()
     try:
@@ -163,10 +165,10 @@ def index_rule_set(*, actor, body: Body, rule: str, today: date) -> PublishingPr
     before = profile.index_rule
     profile.index_rule = rule
     profile.save()
-    audit_record(
-        actor=actor,
-        action="publishing.index_rule",
-        summary=f"索引号规则改为“{rule}”",
+    _audit_body(
+        actor,
+        "index_rule",
+        f"索引号规则改为“{rule}”",
         body=body,
         target=profile,
         before={"index_rule": before},

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.auditlog.services import audit_record
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import (
     ItemKind,
@@ -23,9 +23,14 @@ from gongkai.publishing.models import (
 from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
+    _audit_body,
     _refuse_unless,
+    _refuse_unless_role,
     _reindex,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> None:
@@ -45,11 +50,11 @@ def _copy_attachment(attachment: Attachment, version: PublicationVersion) -> Non
 
 @atomic_with_files()
 def publication_new_version(
-    *, actor, publication: Publication, change_note: str, formed_on: date, today: date
+    *, actor: User, publication: Publication, change_note: str, formed_on: date, today: date
 ) -> PublicationVersion:
     """A change to a published item: a new draft copied from the published version, reviewed afresh."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
-    _refuse_unless(permissions.can_draft(actor, publication.body, today), "只有经办人可以起草新版本。")
+    _refuse_unless_role(actor, publication.body, "new_version", today, "只有经办人可以起草新版本。")
     published = publication.published_version
     if published is None:
         raise ServiceError("该信息尚未发布，请直接修改草稿。")
@@ -84,11 +89,11 @@ def publication_new_version(
 
 @transaction.atomic
 def publication_repeal(
-    *, actor, publication: Publication, repealed_on: date, basis: str, today: date
+    *, actor: User, publication: Publication, repealed_on: date, basis: str, today: date
 ) -> Publication:
     """废止 (负责人): the item stays published but is marked no longer valid from the date, with its basis."""
     publication = Publication.objects.select_for_update().select_related("body").get(pk=publication.pk)
-    _refuse_unless(permissions.can_repeal(actor, publication.body, today), "只有负责人可以废止。")
+    _refuse_unless_role(actor, publication.body, "repeal", today, "只有负责人可以废止。")
     if publication.published_version is None:
         raise ServiceError("尚未发布的信息不能废止。")
     if publication.repealed_on is not None:
@@ -116,7 +121,7 @@ INTERPRETED_KINDS = (ItemKind.NORMATIVE, ItemKind.RULE)
 
 @transaction.atomic
 def publication_link_interpretation(
-    *, actor, interpretation: Publication, document: Publication | None, today: date
+    *, actor: User, interpretation: Publication, document: Publication | None, today: date
 ) -> Publication:
     """Name the normative document (or 规章) a 政策解读 interprets; None removes the link."""
     interpretation = Publication.objects.select_for_update().select_related("body").get(pk=interpretation.pk)
@@ -131,10 +136,10 @@ def publication_link_interpretation(
     before = interpretation.interprets.index_number if interpretation.interprets else None
     interpretation.interprets = document
     interpretation.save(update_fields=["interprets"])
-    audit_record(
-        actor=actor,
-        action="publishing.interprets",
-        summary=f"政策解读 {interpretation.index_number} 关联文件 {document.index_number if document else '（无）'}",
+    _audit_body(
+        actor,
+        "interprets",
+        f"政策解读 {interpretation.index_number} 关联文件 {document.index_number if document else '（无）'}",
         body=interpretation.body,
         target=interpretation,
         before={"interprets": before},

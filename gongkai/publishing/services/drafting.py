@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.catalogue import ItemKind
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff
@@ -29,6 +28,7 @@ from gongkai.publishing.search import index_publication
 from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
+    _audit_body,
     _locked,
     _refuse_unless,
     _reindex,
@@ -37,10 +37,13 @@ from gongkai.publishing.services._common import (
 )
 from gongkai.publishing.services.catalogue import index_number_take
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @transaction.atomic
 def publication_create(
-    *, actor, body: Body, column: CatalogueNode, kind: str, details: dict[str, Any], today: date
+    *, actor: User, body: Body, column: CatalogueNode, kind: str, details: dict[str, Any], today: date
 ) -> Publication:
     """A new item with its first version as a draft, and its 索引号 taken from the body's rule."""
     _refuse_unless(permissions.can_draft(actor, body, today), "只有经办人可以起草主动公开信息。")
@@ -70,10 +73,10 @@ def publication_create(
     version.publication = publication
     clean_or_refuse(version)
     version.save()
-    audit_record(
-        actor=actor,
-        action="publishing.create",
-        summary=f"起草主动公开信息“{version.title}”（索引号 {number}）",
+    _audit_body(
+        actor,
+        "create",
+        f"起草主动公开信息“{version.title}”（索引号 {number}）",
         body=body,
         target=publication,
         after={"index_number": number, "kind": kind, "column": column.code},
@@ -100,7 +103,7 @@ def attachment_content_type(file_type: str) -> str:
 
 @transaction.atomic
 def version_edit(
-    *, actor, version: PublicationVersion, changes: dict[str, Any], today: date
+    *, actor: User, version: PublicationVersion, changes: dict[str, Any], today: date
 ) -> PublicationVersion:
     """Change a draft's fields (VERSION_FIELDS); submitted or published versions are never changed."""
     version = _locked(version)
@@ -153,7 +156,9 @@ def _clean_name(name: str) -> str:
 
 
 @atomic_with_files()
-def attachment_add(*, actor, version: PublicationVersion, name: str, data: bytes, today: date) -> Attachment:
+def attachment_add(
+    *, actor: User, version: PublicationVersion, name: str, data: bytes, today: date
+) -> Attachment:
     """Attach a file to a draft: type sniffed from the content, text extracted for the gate and search."""
     version = _locked(version)
     _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以添加附件。")
@@ -178,7 +183,7 @@ def attachment_add(*, actor, version: PublicationVersion, name: str, data: bytes
 
 
 @transaction.atomic
-def attachment_remove(*, actor, attachment: Attachment, today: date) -> None:
+def attachment_remove(*, actor: User, attachment: Attachment, today: date) -> None:
     version = _locked(attachment.version)
     _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以删除附件。")
     _require_status(version, VersionStatus.DRAFT, "只有草稿可以删除附件")

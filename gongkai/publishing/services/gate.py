@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.bodies.services import ServiceError, clean_or_refuse
+from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.core.reports.readers import read_bytes
 from gongkai.core.sensitive import scan_document, scan_text
 from gongkai.publishing import permissions
@@ -19,8 +19,11 @@ from gongkai.publishing.models import (
     SensitiveHit,
     VersionStatus,
 )
-from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _reindex, _require_status
+from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _refuse_unless_step, _reindex
 from gongkai.publishing.services.drafting import attachment_text
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def text_location(text: str, start: int) -> str:
@@ -102,11 +105,12 @@ def _previous_version(version: PublicationVersion) -> PublicationVersion | None:
 
 
 @transaction.atomic
-def version_submit(*, actor, version: PublicationVersion, today: date) -> list[SensitiveHit]:
+def version_submit(*, actor: User, version: PublicationVersion, today: date) -> list[SensitiveHit]:
     """经办人 submits a draft for review; the gate scans the text and every attachment first."""
     version = _locked(version)
-    _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以提交审核。")
-    _require_status(version, VersionStatus.DRAFT, "只有草稿可以提交审核")
+    _refuse_unless_step(
+        actor, version, "submit", today, who="只有经办人可以提交审核。", when="只有草稿可以提交审核"
+    )
     if not version.text.strip() and not version.attachments.exists():
         raise ServiceError("正文和附件都为空，不能提交。")
     again = list(version.hits.select_related("attachment"))
@@ -145,7 +149,7 @@ HIT_STATUSES = (VersionStatus.IN_REVIEW, VersionStatus.IN_SECRECY)
 CHANGED_TO = {HitResolution.MASKED: "遮盖", HitResolution.ALLOWED: "允许公开"}
 
 
-def _hit_for_decision(actor, hit: SensitiveHit, today: date) -> tuple[SensitiveHit, PublicationVersion]:
+def _hit_for_decision(actor: User, hit: SensitiveHit, today: date) -> tuple[SensitiveHit, PublicationVersion]:
     """The hit re-read with its version locked, once the actor may decide on it now."""
     version = _locked(hit.version)
     _refuse_unless(
@@ -161,7 +165,7 @@ def _hit_decision(hit: SensitiveHit) -> dict[str, Any]:
     return {"resolution": hit.resolution, "reason": hit.reason, "carried_from": hit.carried_from}
 
 
-def _decide(actor, hit: SensitiveHit, version, action: str, summary: str, **decision) -> SensitiveHit:
+def _decide(actor: User, hit: SensitiveHit, version, action: str, summary: str, **decision) -> SensitiveHit:
     before = _hit_decision(hit)
     for field, value in decision.items():
         setattr(hit, field, value)
@@ -182,7 +186,9 @@ def _decide(actor, hit: SensitiveHit, version, action: str, summary: str, **deci
 
 
 @transaction.atomic
-def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", today: date) -> SensitiveHit:
+def hit_resolve(
+    *, actor: User, hit: SensitiveHit, resolution: str, reason: str = "", today: date
+) -> SensitiveHit:
     """审核人 or 保密审查员: mask the hit in the published copy, or allow it with a reason; a
     decision already taken (or carried from the previous version) may be changed the same way."""
     hit, version = _hit_for_decision(actor, hit, today)
@@ -206,7 +212,7 @@ def hit_resolve(*, actor, hit: SensitiveHit, resolution: str, reason: str = "", 
 
 
 @transaction.atomic
-def hit_reopen(*, actor, hit: SensitiveHit, today: date) -> SensitiveHit:
+def hit_reopen(*, actor: User, hit: SensitiveHit, today: date) -> SensitiveHit:
     """撤销决定: the hit is open again and blocks the next step until it is masked or allowed anew."""
     hit, version = _hit_for_decision(actor, hit, today)
     if not hit.resolution:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.redact import RedactionError, redact
 from gongkai.core.sensitive import Hit, HitKind, mask
-from gongkai.publishing import permissions
+from gongkai.publishing import workflow
 from gongkai.publishing.models import (
     Attachment,
     HitResolution,
@@ -19,15 +20,19 @@ from gongkai.publishing.models import (
     SensitiveHit,
     VersionStatus,
 )
-from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _reindex, _require_status
+from gongkai.publishing.services._common import _audit, _locked, _refuse_unless, _refuse_unless_step, _reindex
 from gongkai.publishing.services.gate import _refuse_open_hits
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 @transaction.atomic
-def version_review(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_review(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     version = _locked(version)
-    _refuse_unless(permissions.can_review(actor, version.publication.body, today), "只有审核人可以审核。")
-    _require_status(version, VersionStatus.IN_REVIEW, "该版本不在待审核状态")
+    _refuse_unless_step(
+        actor, version, "review", today, who="只有审核人可以审核。", when="该版本不在待审核状态"
+    )
     _refuse_open_hits(version)
     version.status, version.reviewed_by = VersionStatus.IN_SECRECY, actor
     version.save(update_fields=["status", "reviewed_by", "updated_at"])
@@ -37,13 +42,16 @@ def version_review(*, actor, version: PublicationVersion, today: date) -> Public
 
 
 @transaction.atomic
-def version_secrecy_clear(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_secrecy_clear(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     version = _locked(version)
-    _refuse_unless(
-        permissions.can_secrecy_review(actor, version.publication.body, today),
-        "只有保密审查员可以进行保密审查。",
+    _refuse_unless_step(
+        actor,
+        version,
+        "clear",
+        today,
+        who="只有保密审查员可以进行保密审查。",
+        when="该版本不在待保密审查状态",
     )
-    _require_status(version, VersionStatus.IN_SECRECY, "该版本不在待保密审查状态")
     _refuse_open_hits(version)
     version.status, version.secrecy_reviewed_by = VersionStatus.AWAITING_SIGNATURE, actor
     version.save(update_fields=["status", "secrecy_reviewed_by", "updated_at"])
@@ -72,12 +80,13 @@ def _publish_attachment(attachment: Attachment, values: list[str]) -> None:
 
 
 @atomic_with_files()
-def version_sign(*, actor, version: PublicationVersion, today: date) -> PublicationVersion:
+def version_sign(*, actor: User, version: PublicationVersion, today: date) -> PublicationVersion:
     """负责人 signs: the masked copies are made, the version is published, the previous one superseded."""
     version = _locked(version)
     publication = Publication.objects.select_for_update().get(pk=version.publication_id)
-    _refuse_unless(permissions.can_sign(actor, publication.body, today), "只有负责人可以签发。")
-    _require_status(version, VersionStatus.AWAITING_SIGNATURE, "该版本不在待签发状态")
+    _refuse_unless_step(
+        actor, version, "sign", today, who="只有负责人可以签发。", when="该版本不在待签发状态"
+    )
     _refuse_open_hits(version)
     text_hits = [Hit(HitKind(h.kind), h.start, h.end, h.value) for h in _masked_hits(version, None)]
     version.published_text = mask(version.text, text_hits)
@@ -108,22 +117,18 @@ def version_sign(*, actor, version: PublicationVersion, today: date) -> Publicat
     return version
 
 
-RETURN_ROLES = {
-    VersionStatus.IN_REVIEW: (permissions.can_review, "审核人"),
-    VersionStatus.IN_SECRECY: (permissions.can_secrecy_review, "保密审查员"),
-    VersionStatus.AWAITING_SIGNATURE: (permissions.can_sign, "负责人"),
-}
-
-
 @transaction.atomic
-def version_return(*, actor, version: PublicationVersion, reason: str, today: date) -> PublicationVersion:
+def version_return(
+    *, actor: User, version: PublicationVersion, reason: str, today: date
+) -> PublicationVersion:
     """退回: whoever holds the current step sends the version back to the 经办人 as a draft, with a reason."""
     version = _locked(version)
-    step = RETURN_ROLES.get(version.status)
-    if step is None:
+    if version.status not in workflow.TRANSITIONS["return"].statuses:
         raise ServiceError(f"该版本不能退回（当前状态：{version.get_status_display()}）。")
-    allowed, role_label = step
-    _refuse_unless(allowed(actor, version.publication.body, today), f"当前步骤只有{role_label}可以退回。")
+    _refuse_unless(
+        workflow.holds(actor, version.publication.body, version.status, today),
+        f"当前步骤只有{workflow.HOLDERS[version.status][1]}可以退回。",
+    )
     reason = reason.strip()
     if not reason:
         raise ServiceError("退回必须说明理由。")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.storage import default_storage
 
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.publishing import services
 from gongkai.publishing.models import Attachment

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.publishing.models import CatalogueNode, Publication, PublishingProfile
 from gongkai.publishing.services import catalogue_install_default, publication_create
 

@@ -4,10 +4,10 @@ from datetime import date
 
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.auditlog.models import AuditEntry
+from gongkai.common.todo import todo_for
 from gongkai.publishing.selectors import is_late
 from gongkai.publishing.services import publication_create
 from gongkai.publishing.tests.test_create import catalogue  # noqa: F401 - the fixture
-from gongkai.web.todo import todo_for
 
 YEAR_2027 = {
     "year": 2027,

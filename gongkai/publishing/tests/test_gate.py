@@ -268,7 +268,7 @@ def test_the_issues_draft_no_longer_passes_review_with_a_mistyped_id(cast):
     """张伟's number has a wrong check digit: it was published before; now it blocks until decided."""
     import pytest
 
-    from gongkai.bodies.services import ServiceError
+    from gongkai.common.services import ServiceError
 
     mistyped = "440301198502153216"
     text = f"城乡低保公示\n张伟，身份证号{mistyped}，电话{MOBILE}，住东湖路12号3栋2单元501室。"

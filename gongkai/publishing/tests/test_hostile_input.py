@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.publishing import services
 from gongkai.publishing.models import Attachment, Publication
 from gongkai.publishing.tests.helpers import TODAY, docx_bytes, draft

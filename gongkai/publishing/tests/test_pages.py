@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from gongkai.common.todo import todo_for
 from gongkai.publishing.demo import load_demo_publications
 from gongkai.publishing.models import Publication, PublicationVersion
-from gongkai.web.todo import todo_for
 
 DEMO_DAY = date(2026, 12, 1)
 

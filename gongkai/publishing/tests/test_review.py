@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Absence
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
 from gongkai.core.redact import document_text
 from gongkai.core.reports.readers import read_bytes
 from gongkai.publishing import services

@@ -11,10 +11,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from gongkai.auditlog.models import AuditEntry
-from gongkai.bodies.services import ServiceError
+from gongkai.common.services import ServiceError
+from gongkai.common.todo import todo_for
 from gongkai.supervision.models import Urging
 from gongkai.supervision.urging import overdue_for, urging_issue, urging_reply
-from gongkai.web.todo import todo_for
 
 
 def overdue_case(cast, **overrides):

@@ -17,8 +17,8 @@ from functools import cache
 
 from django.db.models import Count, Max
 
-from gongkai.applications.models import CalendarYear
 from gongkai.core.workcalendar import WorkCalendar, parse_arrangement, shipped_arrangements
+from gongkai.registry.models import CalendarYear
 
 _built: dict[str, object] = {"stamp": None, "calendar": None}
 

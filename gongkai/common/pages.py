@@ -1,0 +1,18 @@
+"""Page helpers every app's views share (the shared kernel holds no view of its own)."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+
+def form_page(request, form, *, heading: str, cancel_url: str, intro: str = "", submit_label: str = "保存"):
+    """The one form page (web/form_page.html); a bound form with errors answers 400."""
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "form": form,
+        "heading": heading,
+        "cancel_url": cancel_url,
+        "intro": intro,
+        "submit_label": submit_label,
+    }
+    return render(request, "web/form_page.html", context, status=status)
