@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q
 from gongkai.applications.models import Application, ClockEvent, ClockEventKind
 from gongkai.core.catalogue import ITEM_KIND_LABELS
 from gongkai.publishing.models import Publication
+from gongkai.supervision.models import Urging
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DraftFacts:
     consultations: int = 0  # 征求第三方意见 sent in the year
     last_year_overdue: list[str] = field(default_factory=list)  # listed at the end of last year
     last_year_overdue_still_open: list[str] = field(default_factory=list)
+    urgings: tuple[int, int] = (0, 0)  # (督办 received from supervising bodies in the year, replied to)
 
 
 def _published_in(body, year: int):
@@ -149,4 +151,11 @@ def draft_facts(*, body, year: int) -> DraftFacts:
         overdue_count=overdue_count,
         **_publishing_facts(body, year),
         **_handling_facts(body, year),
+        urgings=_urgings(body, year),
     )
+
+
+def _urgings(body, year: int) -> tuple[int, int]:
+    """督办 of the body's overdue cases issued in the year, and how many the body has replied to."""
+    urged = Urging.objects.filter(application__body=body, issued_on__year=year)
+    return urged.count(), urged.filter(replied_on__isnull=False).count()

@@ -101,8 +101,11 @@ def _platform(ledger: Ledger) -> str:
     return "（四）平台建设。" + (_entries(entries) if entries else _missing("政府网站和政务新媒体工作"))
 
 
-def _oversight(ledger: Ledger, government: bool) -> str:
+def _oversight(facts: DraftFacts, ledger: Ledger, government: bool) -> str:
     parts = []
+    urged, replied = facts.urgings
+    if urged:
+        parts.append(f"收到上级机关对逾期申请的督办{urged}件，已回复办理情况{replied}件。")
     if meetings := ledger[LedgerKind.LEADING_GROUP]:
         parts.append(f"召开领导小组会议{len(meetings)}次：" + _entries(meetings))
     else:
@@ -137,7 +140,7 @@ def overview(
             _on_request(facts, values),
             _management(facts, ledger),
             _platform(ledger),
-            _oversight(ledger, level in GOVERNMENT_LEVELS),
+            _oversight(facts, ledger, level in GOVERNMENT_LEVELS),
         ]
     )
 
@@ -229,6 +232,8 @@ def quoted_numbers(facts: DraftFacts, ledger: Ledger, values: dict) -> list[Quot
         (r"召开领导小组会议(\d+)次", len(ledger[LedgerKind.LEADING_GROUP]), "台账记录的领导小组会议"),
         (r"开展政务公开培训(\d+)次", len(ledger[LedgerKind.TRAINING]), "台账记录的培训"),
         (r"累计参训(\d+)人次", _attendance(ledger[LedgerKind.TRAINING]), "台账记录的培训参加人数"),
+        (r"逾期申请的督办(\d+)件", facts.urgings[0], "本年度收到的督办"),
+        (r"已回复办理情况(\d+)件", facts.urgings[1], "已回复的督办"),
         (r"收取信息处理费(\d+)件", cases, "缴纳信息处理费的申请"),
         (r"信息处理费\d+件，共计(\d+(?:\.\d+)?)元", amount, "收取的信息处理费（元）"),
     ]

@@ -183,3 +183,33 @@ def test_a_report_drafted_from_this_years_own_records_is_not_flagged(cast):
         ["对照考核指标逐项整改上年检查发现的栏目更新不及时问题", "组织街道各科室学习新修订的保密审查办法"],
     )
     assert repetitions(this) == []
+
+
+def test_urgings_received_and_replied_are_drafted_and_rechecked(cast):
+    """督办 of the year (supervision.urging) in （五）监督保障, its numbers held to the records."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.annual.facts import draft_facts
+    from gongkai.annual.ledger import ledger_of
+    from gongkai.annual.narrative import overview, quoted_numbers, record_number_findings
+    from gongkai.supervision.urging import urging_issue, urging_reply
+
+    today = timezone.localdate()
+    case = register(cast, received_on=today - timedelta(days=90), today=today)
+    urging = urging_issue(actor=cast.inspector, application=case, note="请尽快答复。", today=today)
+    facts = draft_facts(body=cast.body, year=today.year)
+    assert facts.urgings == (1, 0)
+    ledger = ledger_of(body=cast.body, year=today.year)
+    text = overview(
+        body_name="东湖街道", year=today.year, facts=facts, ledger=ledger, values={}, level="township"
+    )
+    oversight = next(line for line in text.splitlines() if line.startswith("（五）监督保障。"))
+    assert "收到上级机关对逾期申请的督办1件，已回复办理情况0件。" in oversight
+    urging_reply(actor=cast.clerk, urging=urging, reply="已答复。", today=today)
+    replied = draft_facts(body=cast.body, year=today.year)
+    assert replied.urgings == (1, 1)
+    # The text drafted before the reply no longer agrees with the records.
+    findings = record_number_findings([text], quoted_numbers(replied, ledger, {}))
+    assert [f.code for f in findings] == ["TEXT-NUMBER"] and "已回复的督办" in findings[0].message
