@@ -15,7 +15,7 @@ from datetime import date
 
 from django.conf import settings
 
-from gongkai.applications.models import Application, Channel, ClockEvent
+from gongkai.applications.models import AnswerSettings, Application, Channel, ClockEvent
 from gongkai.core.answer_clock import ClockSettings, ClockState, Entry, EntryKind, compute_clock
 from gongkai.core.receipt import OnlineReceiptRule, non_working_day_warning, online_receipt_day
 from gongkai.core.workcalendar import WorkCalendar, first_unknown_year, provisional_label, with_provisional
@@ -43,13 +43,15 @@ def clock_settings() -> ClockSettings:
     )
 
 
-def online_receipt_rule() -> OnlineReceiptRule:
-    return OnlineReceiptRule(settings.CLOCK_ONLINE_RECEIPT)
+def online_receipt_rule(body) -> OnlineReceiptRule:
+    """The body's stated rule for the online receipt day, else the deployment's setting."""
+    chosen = AnswerSettings.objects.filter(body=body).values_list("online_receipt", flat=True).first()
+    return OnlineReceiptRule(chosen or settings.CLOCK_ONLINE_RECEIPT)
 
 
-def receipt_day_online(submitted_on: date) -> date:
+def receipt_day_online(submitted_on: date, body) -> date:
     """条例第三十一条: the receipt day of an application submitted online today, by the body's rule."""
-    return online_receipt_day(submitted_on, current_calendar().provisional(), online_receipt_rule())
+    return online_receipt_day(submitted_on, current_calendar().provisional(), online_receipt_rule(body))
 
 
 def _day_warnings(application: Application, entries: list[Entry], calendar: WorkCalendar) -> list[str]:

@@ -11,13 +11,16 @@ from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError
 
-SETTING_FIELDS = ("flow", "notices_need_approval", "review_authority", "court")
+SETTING_FIELDS = ("flow", "notices_need_approval", "review_authority", "court", "online_receipt")
 
 
 @transaction.atomic
 def answer_settings_save(*, actor, body: Body, changes: dict) -> AnswerSettings:
     if changes.get("flow") not in ApprovalFlow.values:
         raise ServiceError("答复审批流程无效。")
+    receipt_rules = dict(AnswerSettings._meta.get_field("online_receipt").choices)
+    if changes.get("online_receipt", "") not in receipt_rules:
+        raise ServiceError("在线申请的收到日期规则无效。")
     settings_ = answer_settings(body)
     before = {name: getattr(settings_, name) for name in SETTING_FIELDS}
     for name in SETTING_FIELDS:

@@ -31,10 +31,16 @@ class AnswerSettingsForm(Form):
     court = forms.CharField(
         label="行政诉讼受理法院", max_length=100, required=False, help_text="留空时写“有管辖权的人民法院”。"
     )
+    online_receipt = forms.ChoiceField(
+        label="在线申请的收到日期",
+        required=False,
+        help_text="本机关在公开指南中公布的规则（条例第三十一条）；在线申请页面据此告知申请人。",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["flow"].choices = AnswerSettings._meta.get_field("flow").choices
+        self.fields["online_receipt"].choices = AnswerSettings._meta.get_field("online_receipt").choices
 
 
 class LetterTemplateForm(Form):

@@ -307,6 +307,18 @@ class AnswerSettings(models.Model):
     court = models.CharField(
         "行政诉讼受理法院", max_length=100, blank=True, help_text="留空时写“有管辖权的人民法院”。"
     )
+    # 条例第三十一条 leaves the online receipt day to the body's published rule; empty: the
+    # deployment's GONGKAI_CLOCK_ONLINE_RECEIPT.
+    online_receipt = models.CharField(
+        "在线申请的收到日期",
+        max_length=32,
+        blank=True,
+        choices=[
+            ("", "按系统设置"),
+            ("confirmed_on_working_day", "以本机关确认之日为准（节假日提交的为其后第一个工作日）"),
+            ("submission_day", "以提交之日为准"),
+        ],
+    )
 
     class Meta:
         verbose_name = "答复设置"

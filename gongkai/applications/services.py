@@ -106,7 +106,7 @@ def application_register(
         if earlier is not None:
             return earlier  # the same form submitted twice: one case
     # 条例第三十一条: an online submission on a holiday is received when the body confirms it.
-    latest = receipt_day_online(today) if channel == Channel.ONLINE else today
+    latest = receipt_day_online(today, body) if channel == Channel.ONLINE else today
     if received_on > latest:
         raise ServiceError(
             "收到申请日期不能晚于今天。" if latest == today else f"收到申请日期不能晚于{latest}。"

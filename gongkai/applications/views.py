@@ -180,7 +180,7 @@ def public_apply(request, code: str):
                 form,
                 body,
                 channel=Channel.ONLINE,
-                received_on=receipt_day_online(timezone.localdate()),
+                received_on=receipt_day_online(timezone.localdate(), body),
                 submission_key=form.cleaned_data["submission_key"],
             )
             if application is not None:
@@ -188,7 +188,7 @@ def public_apply(request, code: str):
             submission_place_return(request)
     if form.errors and status == 200:
         status = 400
-    context = {"body": body, "form": form, "receipt_rule": ONLINE_RULE_TEXT[online_receipt_rule()]}
+    context = {"body": body, "form": form, "receipt_rule": ONLINE_RULE_TEXT[online_receipt_rule(body)]}
     return render(request, "applications/public_apply.html", context, status=status)
 
 

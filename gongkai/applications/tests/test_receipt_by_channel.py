@@ -46,6 +46,32 @@ def test_a_body_whose_rule_is_the_submission_day(client, cast, on_national_day, 
     assert Application.objects.get().received_on == date(2026, 10, 3)
 
 
+def test_each_body_states_its_own_rule_on_its_settings_page(client, cast, on_national_day):
+    """The 管理员 records the body's published rule; another body keeps the deployment's."""
+    client.force_login(cast.admin)
+    page = client.get("/bodies/donghu/applications/settings/").content.decode()
+    assert "在线申请的收到日期" in page
+    saved = client.post(
+        "/bodies/donghu/applications/settings/",
+        {"flow": "three_steps", "online_receipt": "submission_day"},
+    )
+    assert saved.status_code == 302
+    client.logout()
+    assert "以提交之日为收到申请之日" in client.get("/apply/donghu/").content.decode()
+    client.post("/apply/donghu/", public_form())
+    assert Application.objects.get().received_on == date(2026, 10, 3)
+    other = cast.other_body.code
+    assert "以本机关确认收到之日为收到申请之日" in client.get(f"/apply/{other}/").content.decode()
+
+
+def test_a_rule_that_is_not_one_of_the_two_is_refused(client, cast):
+    client.force_login(cast.admin)
+    response = client.post(
+        "/bodies/donghu/applications/settings/", {"flow": "three_steps", "online_receipt": "whenever"}
+    )
+    assert response.status_code == 400 and "whenever 不在可用的选项中" in response.content.decode()
+
+
 def test_an_online_receipt_may_not_be_later_than_the_day_the_body_confirms(cast):
     with pytest.raises(ServiceError, match="收到申请日期不能晚于2026-10-08。"):
         register(cast, channel="online", received_on=date(2026, 10, 9), today=date(2026, 10, 3))
@@ -69,6 +95,7 @@ def test_an_answer_on_a_non_working_day_is_warned_about(cast, weasyprint_availab
         actor=cast.clerk,
         application=case,
         outcome_code="granted",
+        access="当面领取",
         on=date(2026, 3, 7),
         reason="",
         today=date(2026, 3, 9),

@@ -166,7 +166,7 @@ def test_citizen_applies_online_and_follows_with_the_query_code(client, cast):
     assert response["Location"] == f"/status/{application.query_code}/"
     assert application.channel == "online"
     assert application.received_on == receipt_day_online(
-        timezone.localdate()
+        timezone.localdate(), cast.body
     )  # 条例第三十一条, see test_receipt_by_channel
     page = client.get(response["Location"]).content.decode()
     assert application.number in page and "李*" in page and "李四" not in page and VALID_ID not in page
