@@ -79,7 +79,7 @@ def _audit_files(
         with atomic_with_files():
             audited.append((services._store(batch, file_name, data or b"", result), result))
 
-    def report(p: Progress) -> None:
+    def starting(p: Progress) -> None:
         on_progress(done=p.done, current=p.current, problems=p.errors)
 
     try:
@@ -89,7 +89,7 @@ def _audit_files(
             refuse_broken_archives=True,
             max_pdf_pages=settings.MAX_REPORT_PAGES,
             on_file=keep,
-            on_progress=report,
+            on_start=starting,
         )
     except ArchiveError as error:
         raise ServiceError(str(error)) from error

@@ -120,8 +120,12 @@ def audit_files(
     total: int | None = None,
     on_file: Callable[[str, bytes | None, AuditResult], None] | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    on_start: Callable[[Progress], None] | None = None,
 ) -> list[AuditResult]:
     """Audit a batch: every file's own findings, then the comparisons across it merged in.
+
+    on_start(progress) is called before each file is read, naming it (with several jobs, as the
+    files are handed to the workers); on_progress(progress) after each, naming the file just done.
 
     on_file(name, data, result) is called as each file is done (data None for a file that could
     not be opened), before the comparisons; a result whose findings the comparisons extend has
@@ -133,7 +137,14 @@ def audit_files(
     )
     results: list[AuditResult] = []
     with_errors = 0
-    for item, result in _run(items, jobs):
+
+    def announced(items):
+        for item in items:
+            if on_start is not None:
+                on_start(Progress(len(results), total, item[0], with_errors))
+            yield item
+
+    for item, result in _run(announced(items), jobs):
         if on_file is not None:
             on_file(item[0], None if isinstance(item[1], str) else item[1], result)
         results.append(result)

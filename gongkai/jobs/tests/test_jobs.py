@@ -40,7 +40,7 @@ def test_a_failing_job_is_retried_up_to_its_limit_then_shown_failed_and_run_agai
         raise RuntimeError("跨文件核对暂时不可用")
 
     # Fails after every file of the batch was audited and stored.
-    monkeypatch.setattr("gongkai.supervision.services.cross_checks", cross_checks_down)
+    monkeypatch.setattr("gongkai.core.reports.audit.cross_checks", cross_checks_down)
     client.force_login(cast.inspector)
     upload(client, cast, 3)  # the first attempt runs when the request commits
     job = Job.objects.get()
