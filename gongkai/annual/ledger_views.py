@@ -132,6 +132,8 @@ def ledger_remove(request, code: str, year: int, entry: int):
     found = get_object_or_404(LedgerEntry, pk=entry, body=body, year=year)
     if request.method != "POST":
         raise Http404("删除须提交表单。")
+    if not can_keep_ledger(request.user, body, timezone.localdate()):
+        raise PermissionDenied
     form = LedgerRemoveForm(request.POST)
     if form.is_valid():
         try:

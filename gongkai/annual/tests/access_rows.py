@@ -3,6 +3,7 @@
 from tests.access import ACTORS, HANDLERS, READERS, Row
 
 EVERYONE = set(ACTORS)  # a published report is public
+LEDGER_KEEPERS = {"clerk", "backup_clerk", "admin", "superuser"}  # backup_clerk is a second 经办人
 
 ROWS = [
     Row("annual-report", "get", "/bodies/{body}/annual/2026/", READERS),
@@ -19,4 +20,35 @@ ROWS = [
     Row("annual-figures", "get", "/bodies/{body}/annual/2026/figures/", HANDLERS),
     Row("annual-figures-import", "get", "/bodies/{body}/annual/2026/figures/import/", HANDLERS),
     Row("annual-figures-template", "get", "/bodies/{body}/annual/2026/figures/template.csv", HANDLERS),
+    # The 工作台账: read by the body's readers, kept by its 经办人 and 管理员 (annual.ledger).
+    Row("annual-ledger", "get", "/bodies/{body}/annual/2026/ledger/", READERS),
+    Row("annual-ledger", "post", "/bodies/{body}/annual/2026/ledger/", LEDGER_KEEPERS, ok=(400,)),
+    Row(
+        "annual-ledger-remove",
+        "post",
+        "/bodies/{body}/annual/2026/ledger/{ledger_entry}/remove/",
+        LEDGER_KEEPERS,
+        ok=(400,),
+    ),
+    Row("annual-ledger-file", "get", "/bodies/{body}/annual/2026/ledger/files/{ledger_file}/", READERS),
 ]
+
+
+def placeholders(cast) -> dict:
+    """A 2026 台账 entry of 东湖街道 with one attachment, found or made once."""
+    from datetime import date
+
+    from gongkai.annual.ledger import ledger_entry_add
+    from gongkai.annual.models import LedgerEntry
+
+    entry = LedgerEntry.objects.filter(body=cast.body, year=2026).first() or ledger_entry_add(
+        actor=cast.clerk,
+        body=cast.body,
+        kind="training",
+        on=date(2026, 3, 10),
+        title="政务公开业务培训",
+        attendees=12,
+        files=[("签到表.txt", "政务公开业务培训签到表".encode())],
+        today=date(2026, 3, 10),
+    )
+    return {"ledger_entry": entry.pk, "ledger_file": entry.attachments.get().pk}
