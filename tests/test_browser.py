@@ -86,7 +86,10 @@ def test_the_case_list_on_a_phone_is_cards(chromium_browser, live_server, cast):
     assert card.evaluate("e => getComputedStyle(e).display") == "block"
     assert card.locator("td").first.evaluate("e => getComputedStyle(e, '::before').content") == '"编号："'
     page.get_by_label("仅看逾期").check()
-    page.get_by_role("button", name="查找").click()
+    # count() does not wait: wait for the filtered page itself, or the old or a half-parsed one is counted
+    with page.expect_navigation(url="**overdue=on**"):
+        page.get_by_role("button", name="查找").click()
+    page.wait_for_load_state()
     assert (
         page.locator("table.cards tbody tr.overdue").count()
         == page.locator("table.cards tbody tr").count()
