@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint install demo clean
+.PHONY: run test lint install demo clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: install
 	GONGKAI_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
+
+# Pictures of the main pages at desktop and phone size, into docs/screenshots/ (needs Chromium).
+screenshots: install
+	$(BIN)/python docs/screenshots/take.py
 
 clean:
 	rm -rf $(VENV) var
