@@ -13,7 +13,11 @@ from django.utils.safestring import SafeString
 
 # Colours told apart by people with the common colour-vision deficiencies (Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-LABEL_WIDTH, BAR_WIDTH, BAR_HEIGHT, GAP, LEGEND_LINE = 170, 420, 18, 6, 18
+BAR_WIDTH, BAR_HEIGHT, GAP, LEGEND_LINE = 420, 18, 6, 18
+# A CJK glyph at font-size 12 is 12 units wide. A label longer than LABEL_CHARS wraps onto further
+# lines (a body's full name is never cut: 「示范区人民政府办公室（区政务公开办）」 is 17 characters).
+CHAR_WIDTH, LABEL_CHARS, LABEL_LINE = 12, 14, 14
+LABEL_WIDTH = LABEL_CHARS * CHAR_WIDTH + 8
 WIDTH = LABEL_WIDTH + BAR_WIDTH + 60
 
 
@@ -46,13 +50,14 @@ class Chart:
         largest = max((total for _, _, total in self.rows), default=0) or 1
         legend = self._legend()
         top = (legend[-1]["y"] + LEGEND_LINE if legend else 0) + GAP
-        bars = [
-            self._bar(top + index * (BAR_HEIGHT + GAP), category, values, total, largest)
-            for index, (category, values, total) in enumerate(self.rows)
-        ]
+        bars, y = [], top
+        for category, values, total in self.rows:
+            bar = self._bar(y, category, values, total, largest)
+            bars.append(bar)
+            y += bar["row_height"] + GAP
         return {
             "width": WIDTH,
-            "height": top + len(self.categories) * (BAR_HEIGHT + GAP) + GAP,
+            "height": y + GAP,
             "label_x": LABEL_WIDTH - 6,
             "bar_height": BAR_HEIGHT,
             "legend": legend,
@@ -87,10 +92,12 @@ class Chart:
                     }
                 )
             x += length
+        lines = [category[i : i + LABEL_CHARS] for i in range(0, len(category), LABEL_CHARS)] or [""]
         return {
             "y": y,
             "text_y": y + 13,
-            "label": category[:14],
+            "label_lines": [{"y": y + 13 + n * LABEL_LINE, "text": line} for n, line in enumerate(lines)],
+            "row_height": max(BAR_HEIGHT, 13 + (len(lines) - 1) * LABEL_LINE + 4),
             "segments": segments,
             "total": total,
             "total_x": x + 4,

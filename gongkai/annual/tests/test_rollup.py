@@ -170,6 +170,24 @@ def test_charts_hold_the_same_numbers_as_their_tables(cast, district):
     assert "示范区东湖街道办事处：（一）予以公开1件" in svg
 
 
+def test_a_long_body_name_wraps_in_the_chart_instead_of_being_cut():
+    import re
+
+    from gongkai.annual.charts import Chart
+
+    name = "示范区人民政府办公室（区政务公开办）"  # 17 characters: one line holds 14
+    chart = Chart("long", "按机关", [name, "示范区财政局"], [("予以公开", [3, 1])])
+    svg = chart.svg()
+    labels = re.findall(r'<text x="\d+" y="(\d+)" font-size="12" text-anchor="end">([^<]*)</text>', svg)
+    assert "".join(text for _, text in labels[:2]) == name
+    assert [text for _, text in labels[2:]] == ["示范区财政局"]
+    bars = [int(y) for y in re.findall(r'<rect x="[\d.]+" y="(\d+)" width="[\d.]+" height="18"', svg)]
+    # the second body's bar starts below the first body's second label line
+    assert bars[1] > int(labels[1][0])
+    height = int(re.search(r'viewBox="0 0 \d+ (\d+)"', svg)[1])
+    assert height > bars[1] + 18
+
+
 def test_the_rollup_exports_to_xlsx(client, cast, district, on_today):
     client.force_login(cast.inspector)
     response = client.get("/work/rollup/2026.xlsx")
