@@ -88,6 +88,22 @@ class Cast:
     superuser: object
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo district, loaded once into the new test database and committed.
+
+    Every test that runs inside a transaction (pytest-django's default) then finds it already
+    there and rolls back only its own changes: loading it costs about 1,100 queries, finding it
+    about 110, and almost every test asks for `cast`. The transactional tests (live server,
+    transaction=True) empty the database after each one; pytest-django runs them after all the
+    others, and `cast` loads the demo again for them, since loading it is idempotent.
+    """
+    from gongkai.bodies.demo import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo()
+
+
 @pytest.fixture
 def cast(db):
     from django.contrib.auth import get_user_model
