@@ -189,6 +189,15 @@ CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
 # Days assumed between issuing a notice (补正, fee, consultation) and its delivery when no delivery
 # is recorded: no source fixes it (UNCONFIRMED); the clerk is warned either way.
 CLOCK_POSTAL_ALLOWANCE_DAYS = env_int("GONGKAI_CLOCK_POSTAL_ALLOWANCE_DAYS", 0)
+# Table 3 and an appeal filed in an earlier year but concluded in the report's year: not_counted
+# (default; it stays in the year it was filed, reported 尚未审结 there) or when_concluded (also
+# counted, under its result, in the year it is concluded). UNCONFIRMED: neither format says
+# (statute.md §1.5, §2.5); see gongkai.applications.statistics.
+T3_EARLIER_APPEALS = env_str("GONGKAI_T3_EARLIER_APPEALS", "not_counted")
+if T3_EARLIER_APPEALS not in ("not_counted", "when_concluded"):
+    raise ImproperlyConfigured(
+        f"环境变量 GONGKAI_T3_EARLIER_APPEALS 应为 not_counted 或 when_concluded，实际为 {T3_EARLIER_APPEALS!r}。"
+    )
 # The body's published rule for the receipt day of online applications (条例第三十一条, 207号函):
 # confirmed_on_working_day (default; a holiday submission is received the next working day) or
 # submission_day. UNCONFIRMED which rule a body states; see gongkai.core.receipt.

@@ -9,7 +9,11 @@ Every case falls in exactly one of 一/二 and one of 三/四 for a year it is o
 statutory check 一 + 二 = 三（七）总计 + 四 holds by construction; the report checks verify it anyway.
 
 Table 3 (行政复议、行政诉讼): appeals filed during the year, by kind and by result as known at the
-year's end (a result recorded after 31 December counts as 尚未审结 for that year).
+year's end (a result recorded after 31 December counts as 尚未审结 for that year). An appeal filed
+in an earlier year and concluded in this one is a choice (settings.T3_EARLIER_APPEALS, UNCONFIRMED:
+neither the 2019 nor the 2021 format says): `not_counted` (the default) leaves it in the year it was
+filed, where it was reported 尚未审结; `when_concluded` also counts it in the year it is concluded,
+under its result, as bodies that report the year's 审结 cases do.
 
 Each row's filter is defined once (t2_filters, t3_filters) and used both to count (one grouped query
 per table for any set of bodies) and to list the records behind a cell (t2_cell, t3_cell).
@@ -22,6 +26,7 @@ from datetime import date
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
 from gongkai.applications.models import Appeal, AppealKind, AppealResult, ApplicantKind, Application
@@ -146,10 +151,14 @@ def t2_cell(*, body, year: int, row: str, column: str) -> QuerySet[Application] 
 
 
 def t3_filters(year: int) -> dict[str, Q]:
-    """Appeals filed in the year: concluded by its end (by result), or still pending at its end."""
+    """Appeals counted in the year ('filed': filed in it, and with `when_concluded` also those filed
+    earlier and concluded in it): concluded by its end (by result), or still pending at its end."""
     start, end = _year(year)
+    counted = Q(filed_on__range=(start, end))
+    if settings.T3_EARLIER_APPEALS == "when_concluded":
+        counted |= Q(filed_on__lt=start, concluded_on__range=(start, end))
     return {
-        "filed": Q(filed_on__range=(start, end)),
+        "filed": counted,
         "concluded": Q(concluded_on__lte=end),
         "pending": Q(concluded_on__isnull=True) | Q(concluded_on__gt=end),
     }
@@ -199,7 +208,7 @@ def table3_by_year(*, body_ids: Iterable[int], years: Iterable[int]) -> dict[int
 
 
 def table3_counts(*, body, year: int) -> Table:
-    """{appeal kind: {result: count, 'total': count}} for appeals filed during the year. One query."""
+    """{appeal kind: {result: count, 'total': count}} for the appeals counted in the year. One query."""
     return table3_by_body(body_ids=[body.id], year=year)[body.id]
 
 

@@ -63,19 +63,62 @@ def test_table_2_of_2026(cast):
     assert table2_counts(body=cast.other_body, year=2026)["new"]["total"] == 0
 
 
-def test_table_3_counts_results_known_by_the_year_end(cast):
-    def appeal(kind, filed, result=None, concluded=None):
-        a = appeal_record(
-            actor=cast.clerk, body=cast.body, kind=kind, filed_on=filed, authority="区政府", today=TODAY
-        )
-        if result:
-            appeal_conclude(actor=cast.clerk, appeal=a, result=result, concluded_on=concluded, today=TODAY)
+def appeal(cast, kind, filed, result=None, concluded=None):
+    a = appeal_record(
+        actor=cast.clerk, body=cast.body, kind=kind, filed_on=filed, authority="区政府", today=TODAY
+    )
+    if result:
+        appeal_conclude(actor=cast.clerk, appeal=a, result=result, concluded_on=concluded, today=TODAY)
+    return a
 
-    appeal("review", date(2026, 2, 1), "upheld", date(2026, 4, 1))
-    appeal("review", date(2026, 5, 1), "corrected", date(2027, 1, 15))  # concluded after the year: pending
-    appeal("litigation_direct", date(2026, 7, 1))
-    appeal("litigation_after_review", date(2025, 11, 1), "other", date(2026, 2, 1))  # filed the year before
+
+def test_table_3_counts_results_known_by_the_year_end(cast):
+    appeal(cast, "review", date(2026, 2, 1), "upheld", date(2026, 4, 1))
+    appeal(
+        cast, "review", date(2026, 5, 1), "corrected", date(2027, 1, 15)
+    )  # concluded after the year: pending
+    appeal(cast, "litigation_direct", date(2026, 7, 1))
+    appeal(
+        cast, "litigation_after_review", date(2025, 11, 1), "other", date(2026, 2, 1)
+    )  # filed the year before
     table = table3_counts(body=cast.body, year=2026)
     assert table["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2}
     assert table["litigation_direct"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1}
     assert table["litigation_after_review"]["total"] == 0
+
+
+def test_an_earlier_year_appeal_concluded_in_the_year_is_counted_only_when_the_body_chooses_so(
+    cast, settings
+):
+    """filed 2025-11-01, concluded 2026-02-01 (纠正): reported 尚未审结 in 2025; in 2026 by the setting."""
+    appeal(cast, "review", date(2025, 11, 1), "corrected", date(2026, 2, 1))
+    appeal(cast, "review", date(2024, 6, 1), "upheld", date(2025, 3, 1))  # 2024's, concluded in 2025
+    appeal(cast, "review", date(2025, 12, 1))  # still pending: stays in 2025 only
+
+    settings.T3_EARLIER_APPEALS = "not_counted"
+    assert table3_counts(body=cast.body, year=2026)["review"]["total"] == 0
+    assert table3_counts(body=cast.body, year=2025)["review"] == {
+        "upheld": 0,
+        "corrected": 0,
+        "other": 0,
+        "pending": 2,
+        "total": 2,
+    }
+
+    settings.T3_EARLIER_APPEALS = "when_concluded"
+    table = table3_counts(body=cast.body, year=2026)["review"]
+    assert table == {"upheld": 0, "corrected": 1, "other": 0, "pending": 0, "total": 1}
+    # 2025 keeps its two pending appeals and gains 2024's appeal under its result
+    assert table3_counts(body=cast.body, year=2025)["review"] == {
+        "upheld": 1,
+        "corrected": 0,
+        "other": 0,
+        "pending": 2,
+        "total": 3,
+    }
+    # the cell's drill-down lists the same appeal the count counted
+    from gongkai.applications.statistics import t3_cell
+
+    assert [a.filed_on for a in t3_cell(body=cast.body, year=2026, column="review.corrected")] == [
+        date(2025, 11, 1)
+    ]
