@@ -189,6 +189,9 @@ CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
 # Days assumed between issuing a notice (补正, fee, consultation) and its delivery when no delivery
 # is recorded: no source fixes it (UNCONFIRMED); the clerk is warned either way.
 CLOCK_POSTAL_ALLOWANCE_DAYS = env_int("GONGKAI_CLOCK_POSTAL_ALLOWANCE_DAYS", 0)
+# 按件计收 counts an applicant's requests in the calendar month (109号第四条): to this body only
+# (default) or to every body on this system. UNCONFIRMED (statute.md §4).
+FEE_COUNT_ACROSS_BODIES = env_bool("GONGKAI_FEE_COUNT_ACROSS_BODIES", False)
 # Table 3 and an appeal filed in an earlier year but concluded in the report's year: not_counted
 # (default; it stays in the year it was filed, reported 尚未审结 there) or when_concluded (also
 # counted, under its result, in the year it is concluded). UNCONFIRMED: neither format says

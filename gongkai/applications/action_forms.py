@@ -62,10 +62,13 @@ class FeeForm(Form):
     method = forms.ChoiceField(
         label="计收方式", choices=[("per_request", "按件计收"), ("per_page", "按量计收")]
     )
-    earlier_this_month = forms.IntegerField(
-        label="该申请人本月已申请件数（按件）", min_value=0, initial=0, required=False
-    )
     pages = forms.IntegerField(label="页数（按量）", min_value=0, required=False)
+    already_published = forms.BooleanField(
+        label="所申请的信息已主动公开",
+        required=False,
+        help_text="已主动公开的信息不按量计收（《政府信息公开信息处理费管理办法》第五条）。"
+        "按件计收时，该申请人本月已申请件数由系统按证件号码从登记记录中统计。",
+    )
 
 
 class DecisionForm(Form):

@@ -16,11 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import action_forms as f
-from gongkai.applications import approval, handling, letters, permissions
+from gongkai.applications import approval, fees, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
 from gongkai.common.services import ServiceError
-from gongkai.core.fees import per_page_fee, per_request_fee
 from gongkai.core.workcalendar import UnknownYearError
 
 if TYPE_CHECKING:
@@ -48,12 +47,12 @@ def _acknowledge(actor: User, application, data, today):
 
 
 def _fee(actor: User, application, data, today):
-    if data["method"] == "per_page":
-        if data.get("pages") is None:
-            raise ServiceError("按量计收须填写页数。")
-        fee = per_page_fee(pages=data["pages"])
-    else:
-        fee = per_request_fee(earlier_this_month=data.get("earlier_this_month") or 0)
+    fee = fees.fee_for(
+        application,
+        method=data["method"],
+        pages=data.get("pages"),
+        already_published=data["already_published"],
+    )
     handling.fee_notice_send(actor=actor, application=application, on=data["on"], fee=fee, today=today)
 
 

@@ -120,7 +120,7 @@ def test_hostile_steps_leave_nothing_half_written(client, cast, case):
     assert act(client, case, "decide", on=day(5), ground="granted_maybe").status_code == 400
     assert act(client, case, "fee_paid", on=day(5)).status_code == 400  # no fee was asked
     assert (
-        act(client, case, "fee", on=day(5), method="per_request", earlier_this_month=0).status_code == 400
+        act(client, case, "fee", on=day(5), method="per_request").status_code == 400
     )  # free
     assert client.post(f"/bodies/donghu/applications/{case.pk}/do/nonsense/").status_code == 404
     assert (AuditEntry.objects.count(), IssuedLetter.objects.count()) == before
