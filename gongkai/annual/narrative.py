@@ -247,8 +247,16 @@ def quoted_numbers(
     if last_year is not None:  # without a published previous year, nothing may be said of it
         numbers += [
             (r"上年度年报经核查发现(\d+)处问题", len(last_year.findings), "上年度年报核查发现的问题"),
-            (r"上年度年报经核查发现\d+处问题[^。]*?已整改(\d+)处", len(last_year.corrected), "上年度年报问题已整改"),
-            (r"上年度年报经核查发现\d+处问题[^。]*?尚未整改(\d+)处", len(last_year.still_open), "上年度年报问题尚未整改"),
+            (
+                r"上年度年报经核查发现\d+处问题[^。]*?已整改(\d+)处",
+                len(last_year.corrected),
+                "上年度年报问题已整改",
+            ),
+            (
+                r"上年度年报经核查发现\d+处问题[^。]*?尚未整改(\d+)处",
+                len(last_year.still_open),
+                "上年度年报问题尚未整改",
+            ),
         ]
     return [Quoted(p, Decimal(v), label) for p, v, label in numbers if v is not None]
 
