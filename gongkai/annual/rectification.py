@@ -14,7 +14,7 @@ reading).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
@@ -81,10 +81,13 @@ def _audited(report: AnnualReport, to: Input) -> list[Finding]:
     return [f for f in run_checks(report, to=to) if f.severity is not Severity.INFO]
 
 
-def last_year_audit(*, body, year: int, text: list[str] | None = None) -> LastYearAudit | None:
+def last_year_audit(
+    *, body, year: int, text: list[str] | None = None, computed: tuple[AnnualReport, list] | None = None
+) -> LastYearAudit | None:
     """The audit of the body's report for year - 1 as last published, each finding judged against
     this year's report; None when no report of that year was published. `text` is this year's
-    text as it stands (None while it is being drafted: the drafted text quotes the tables)."""
+    text as it stands (None while it is being drafted: the drafted text quotes the tables);
+    `computed` is this year's computed_report when the caller has it already."""
     from gongkai.annual.selectors import computed_report
 
     last = (
@@ -94,9 +97,9 @@ def last_year_audit(*, body, year: int, text: list[str] | None = None) -> LastYe
     )
     if last is None:
         return None
-    now, computed = computed_report(body=body, year=year)
-    now.text = [line for part in text or [] for line in part.splitlines() if line.strip()]
-    this_year = {f.code for f in _audited(now, Input.COMPUTED) + computed}
+    tables, found = computed or computed_report(body=body, year=year)
+    now = replace(tables, text=[line for part in text or [] for line in part.splitlines() if line.strip()])
+    this_year = {f.code for f in _audited(now, Input.COMPUTED) + found}
     findings = [
         LastYearFinding(f.code, f.message, None if f.code in DATE_CHECKS else f.code not in this_year)
         for f in _audited(published_report(last), Input.PUBLISHED)

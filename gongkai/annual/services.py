@@ -154,7 +154,7 @@ def check_version(version) -> list:
         draft_facts(body=version.body, year=version.year),
         ledger_of(body=version.body, year=version.year),
         values,
-        last_year_audit(body=version.body, year=version.year, text=report.text),
+        last_year_audit(body=version.body, year=version.year, text=report.text, computed=(report, computed)),
     )
     text_records = record_number_findings(report.text, quoted)
     return run_checks(report, to=Input.COMPUTED) + records + text_records
