@@ -46,10 +46,12 @@ def draft_sections(
     ledger=None,
     level: str = "",
     last_year_published: bool = False,
+    last_year=None,
 ) -> list[list[str]]:
     """The six parts. `facts` (gongkai.annual.facts.DraftFacts) and `ledger` (the 工作台账 by kind)
     draft 一、五、六 from the records (gongkai.annual.narrative); without them those parts are
-    placeholders for the clerk."""
+    placeholders for the clerk. `last_year` (gongkai.annual.rectification.LastYearAudit) is the
+    audit of last year's published report, drafted in 五."""
     t2 = LAYOUTS[template].table("t2")
     new, carried = _n(values[("t2", "new", "total")]), _n(values[("t2", "carried_in", "total")])
     done, carried_out = _n(values[("t2", "total", "total")]), _n(values[("t2", "carried_out", "total")])
@@ -64,7 +66,7 @@ def draft_sections(
         overview = narrative.overview(
             body_name=body_name, year=year, facts=facts, ledger=ledger, values=values, level=level
         )
-        problems = narrative.problems(facts, ledger, last_year_published)
+        problems = narrative.problems(facts, ledger, last_year_published, last_year)
         other = narrative.other_matters(facts, ledger)
     else:
         overview = (

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from gongkai.annual.facts import DraftFacts
 from gongkai.annual.models import LedgerEntry, LedgerKind
+from gongkai.annual.rectification import LastYearAudit, rectification_sentence
 from gongkai.core.reports.checks import Finding
 from gongkai.core.reports.numbers import plain_number
 
@@ -149,8 +150,11 @@ def _numbers(numbers: list[str], count: int) -> str:
     return "、".join(numbers) + ("等" if count > len(numbers) else "")
 
 
-def problems(facts: DraftFacts, ledger: Ledger, last_year_published: bool) -> str:
-    """五: what the records show went wrong, last year's open cases, and the improvements planned."""
+def problems(
+    facts: DraftFacts, ledger: Ledger, last_year_published: bool, last_year: LastYearAudit | None = None
+) -> str:
+    """五: what the records show went wrong, last year's open cases, the findings of last year's
+    published report and whether they are corrected (上年度年报问题整改), and the improvements planned."""
     found = []
     late = facts.answered - facts.answered_on_time
     if late:
@@ -168,9 +172,10 @@ def problems(facts: DraftFacts, ledger: Ledger, last_year_published: bool) -> st
         text += f"上年度年报所列截至年底超期未办结的申请{len(facts.last_year_overdue)}件，" + (
             f"仍有{len(still)}件未办结（{'、'.join(still)}）。" if still else "均已办结。"
         )
+    text += rectification_sentence(last_year)
     if improvements := ledger[LedgerKind.IMPROVEMENT]:
         text += "改进措施：" + _entries(improvements)
-    elif found:
+    elif found or (last_year is not None and last_year.still_open):
         text += f"{UNCONFIRMED}请填写针对上述问题的改进措施。"
     return text
 
@@ -203,7 +208,9 @@ class Quoted:
     label: str
 
 
-def quoted_numbers(facts: DraftFacts, ledger: Ledger, values: dict) -> list[Quoted]:
+def quoted_numbers(
+    facts: DraftFacts, ledger: Ledger, values: dict, last_year: LastYearAudit | None = None
+) -> list[Quoted]:
     interpreted, normative = facts.normative_with_interpretation
     cases, amount = facts.fees_paid
     numbers = [
@@ -237,6 +244,20 @@ def quoted_numbers(facts: DraftFacts, ledger: Ledger, values: dict) -> list[Quot
         (r"收取信息处理费(\d+)件", cases, "缴纳信息处理费的申请"),
         (r"信息处理费\d+件，共计(\d+(?:\.\d+)?)元", amount, "收取的信息处理费（元）"),
     ]
+    if last_year is not None:  # without a published previous year, nothing may be said of it
+        numbers += [
+            (r"上年度年报经核查发现(\d+)处问题", len(last_year.findings), "上年度年报核查发现的问题"),
+            (
+                r"上年度年报经核查发现\d+处问题[^。]*?已整改(\d+)处",
+                len(last_year.corrected),
+                "上年度年报问题已整改",
+            ),
+            (
+                r"上年度年报经核查发现\d+处问题[^。]*?尚未整改(\d+)处",
+                len(last_year.still_open),
+                "上年度年报问题尚未整改",
+            ),
+        ]
     return [Quoted(p, Decimal(v), label) for p, v, label in numbers if v is not None]
 
 

@@ -20,6 +20,7 @@ from gongkai.annual.facts import draft_facts
 from gongkai.annual.ledger import ledger_of
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.narrative import placeholders_left, quoted_numbers, record_number_findings
+from gongkai.annual.rectification import last_year_audit
 from gongkai.annual.repetition import repetition_message, repetitions
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.auditlog.services import audit_record
@@ -92,6 +93,7 @@ def report_draft_create(*, actor: User, body, year: int, reason: str = ""):
     template, values = report_values(body=body, year=year)
     body_version = body.version_on(date(year, 12, 31)) or body.versions.first()
     last_year_published = _versions(body, year - 1).filter(status=ReportStatus.PUBLISHED).exists()
+    facts, ledger = draft_facts(body=body, year=year), ledger_of(body=body, year=year)
     version = AnnualReportVersion.objects.create(
         body=body,
         year=year,
@@ -101,10 +103,11 @@ def report_draft_create(*, actor: User, body, year: int, reason: str = ""):
             year=year,
             template=template,
             values=values,
-            facts=draft_facts(body=body, year=year),
-            ledger=ledger_of(body=body, year=year),
+            facts=facts,
+            ledger=ledger,
             level=body_version.level,
             last_year_published=last_year_published,
+            last_year=last_year_audit(body=body, year=year),
         ),
         correction_reason=reason.strip(),
     )
@@ -151,6 +154,7 @@ def check_version(version) -> list:
         draft_facts(body=version.body, year=version.year),
         ledger_of(body=version.body, year=version.year),
         values,
+        last_year_audit(body=version.body, year=version.year, text=report.text, computed=(report, computed)),
     )
     text_records = record_number_findings(report.text, quoted)
     return run_checks(report, to=Input.COMPUTED) + records + text_records

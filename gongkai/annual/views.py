@@ -71,9 +71,10 @@ def annual_report(request, code: str, year: int):
 
 def _text_context(body, year: int, findings: list) -> dict:
     """The newest version of the text; what its text adds to the tables' findings (its quoted
-    numbers against their cells and the records), what still blocks its signing, and the reports
-    it repeats."""
+    numbers against their cells and the records), what still blocks its signing, the reports it
+    repeats, and last year's published report's findings with whether each is corrected."""
     from gongkai.annual.narrative import placeholders_left
+    from gongkai.annual.rectification import last_year_audit
     from gongkai.annual.repetition import repetitions
 
     current = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
@@ -87,6 +88,7 @@ def _text_context(body, year: int, findings: list) -> dict:
         "text_findings": text_findings,
         "placeholders": placeholders_left(current.sections),
         "repetitions": repetitions(current),
+        "last_year": last_year_audit(body=body, year=year, text=[text for _, text in current.sections]),
     }
 
 

@@ -4,6 +4,7 @@ block signing, and a text repeating last year's report needs the reviewer's conf
 import io
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -34,7 +35,8 @@ def test_the_demo_reports_have_no_placeholder_and_each_sub_part_reads_back_to_th
     from gongkai.annual.models import AnnualReportVersion, LedgerEntry
     from gongkai.annual.rendering import render_report
     from gongkai.applications.models import Application, ClockEvent
-    from gongkai.publishing.models import Publication, PublicationVersion
+    from gongkai.publishing.models import Publication, PublicationVersion, SensitiveHit
+    from gongkai.registry.calendar_store import current_calendar
 
     call_command("load_demo", stdout=io.StringIO())
     published = AnnualReportVersion.objects.filter(year=2025, status="published").select_related("body")
@@ -57,7 +59,17 @@ def test_the_demo_reports_have_no_placeholder_and_each_sub_part_reads_back_to_th
         assert number(r"作出答复(\d+)件", part["（二）"]) == decided.count()
         on_time = sum(1 for a in decided if a.decided_on <= a.due_on)
         assert number(r"按期答复(\d+)件", part["（二）"]) == on_time
+        assert number(r"超期答复(\d+)件", part["（二）"]) == decided.count() - on_time
+        calendar = current_calendar()
+        days = [calendar.working_days_between(a.received_on, a.decided_on) for a in decided]
+        assert Decimal(re.search(r"平均用时([\d.]+)个工作日", part["（二）"]).group(1)) == (
+            Decimal(sum(days)) / len(days)
+        ).quantize(Decimal("0.1"))
         events = ClockEvent.objects.filter(application__body=body, on__year=2025)
+        assert (
+            number(r"征求第三方意见(\d+)件", part["（二）"])
+            == events.filter(kind="consultation_sent").count()
+        )
         assert (
             number(r"发出补正告知(\d+)件", part["（二）"])
             == events.filter(kind="supplement_requested").count()
@@ -66,6 +78,11 @@ def test_the_demo_reports_have_no_placeholder_and_each_sub_part_reads_back_to_th
             number(r"经保密审查后发布(\d+)条", part["（三）"])
             == PublicationVersion.objects.filter(publication__body=body, published_on__year=2025).count()
         )
+        hits = SensitiveHit.objects.filter(
+            version__publication__body=body, version__published_on__year=2025, resolution="masked"
+        )
+        masked = re.search(r"遮盖(\d+)处", part["（三）"])
+        assert (int(masked.group(1)) if masked else 0) == hits.count(), body.code
         ledger = LedgerEntry.objects.filter(body=body, year=2025)
         for entry in ledger.filter(kind="platform"):
             assert entry.title in part["（四）"]
@@ -76,6 +93,10 @@ def test_the_demo_reports_have_no_placeholder_and_each_sub_part_reads_back_to_th
         if body.code in ("district", "donghu", "nanmen"):  # people's governments and 街道: art. 50(4)
             assert "社会评议：" in part["（五）"] and "责任追究：" in part["（五）"]
         text = "\n".join(paragraphs)
+        # No 2024 report was published in the demo: nothing is said of last year's report.
+        assert "上年度年报经核查" not in text
+        if not events.filter(kind="fee_paid").exists():
+            assert "本年度未收取信息处理费。" in text
         for entry in ledger.filter(kind__in=["improvement", "proposals"]):
             assert entry.title in text
 
