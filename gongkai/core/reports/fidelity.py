@@ -91,7 +91,6 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
         out.error = result.error
         return out
     report = result.report
-    codes = {f.code for f in result.findings}
     # A missing cell counts as said only when a finding names that very cell.
     named = {key for f in result.findings if f.code in MISSING_CODES for key in f.cells}
     for (table, row, column), expected in case.expected(report.layout).items():
@@ -118,7 +117,10 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
             shown = cell.value if cell.status is CellStatus.READ else cell.status.value
             out.wrong.append(f"{where}: 报告为 {expected}，读作 {shown}")
     for item in case.meta.get("inconsistency", []):
-        if codes & set(item["codes"]):
+        # With `says`, only a finding of one of the codes whose message quotes every given text
+        # counts, so two inconsistencies of one code are not both flagged by a single finding.
+        said = [f.message for f in result.findings if f.code in item["codes"]]
+        if any(all(text in message for text in item.get("says", [])) for message in said):
             out.flagged += 1
         else:
             out.unflagged.append(item["what"])

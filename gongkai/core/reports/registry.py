@@ -70,6 +70,17 @@ _ALL = (
         frozenset({Input.FILE}),
     ),
     Check(
+        "T1-IN-FORCE",
+        WARNING,
+        "主动公开情况表现行有效件数少于本年新增",
+        "规章、行政规范性文件本年新增的文件，到年底或仍然有效，或已在本年废止：2021年格式中本年制发件数不应超过"
+        "现行有效件数与本年废止件数之和；2019年试行格式中本年新公开数量不应超过对外公开总数量。"
+        "例外：年底成文、次年初才发布的文件计入本年制发，却不在年底的现行有效件数中，请核对。",
+        # Not for a computed report: its 本年制发 counts such a document by its 成文日期
+        # (publishing/statistics.py), so the table may rightly fall short by it.
+        PUBLISHED_ONLY,
+    ),
+    Check(
         "T2-BALANCE",
         ERROR,
         "依申请公开情况表勾稽关系不成立",
