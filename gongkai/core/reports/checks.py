@@ -113,7 +113,7 @@ def _sum_finding(report: AnnualReport, one: Sum) -> Finding | None:
     parts, totals = cells[: len(one.parts)], cells[len(one.parts) :]
     table = report.layout.table(one.keys[0][0])
     blank = _blank_note(cells)
-    part_sum, total = _n(sum(map(_v, parts))), _n(sum(map(_v, totals)))
+    part_sum, total = _n(sum(map(_v, parts), Decimal(0))), _n(sum(map(_v, totals), Decimal(0)))
     if one.code == "T2-BALANCE":
         (a, b), (c, d) = parts, totals
         message = (

@@ -13,8 +13,9 @@ at a page break), every reading is returned as an Ambiguity for evidence.settle(
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from gongkai.core.reports.evidence import Ambiguity
 from gongkai.core.reports.labels import core, similarity
@@ -23,7 +24,9 @@ from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, digit_groups, is_value_text, parse_value
 
 if TYPE_CHECKING:
-    from gongkai.core.reports.interpret import Piece
+    from collections.abc import Iterator
+
+    from gongkai.core.reports.interpret import Piece, Stream
 
 CellKey = tuple[str, str, str]
 Option = dict[CellKey, Cell]
@@ -39,7 +42,7 @@ HEADER_REACH = 8  # pieces either side of a heading-like label where other headi
 
 
 def read_rows(
-    report: AnnualReport, table: TableLayout, stream: list, start: int, end: int
+    report: AnnualReport, table: TableLayout, stream: Stream, start: int, end: int
 ) -> list[Ambiguity]:
     """Fill report.cells for every row of `table`; return the rows that need the arithmetic."""
     pending: list[Ambiguity] = []
@@ -87,7 +90,7 @@ def read_rows(
 
 
 class _Finder:
-    def __init__(self, table: TableLayout, stream: list, end: int) -> None:
+    def __init__(self, table: TableLayout, stream: Stream, end: int) -> None:
         self.table, self.stream, self.end = table, stream, end
         self.scores: dict[str, list[tuple[float, str]]] = {}
 
@@ -117,20 +120,22 @@ class _Finder:
             i += 1
         if i >= self.end:
             return None
-        record, run = self.stream[i].record, i
-        while (
-            run < self.end and _in_record(self.stream[run], record) and is_value_text(self.stream[run].text)
-        ):
+        first = self.stream[i]
+        if first is None:
+            return None
+        record, run = first.record, i
+        while run < self.end and _value_in_record(self.stream[run], record):
             run += 1
         if run - i != len(row.columns) or _in_record(self.stream[run] if run < self.end else None, record):
             return None
         after = run
-        while after < self.end and (self.stream[after] is None or not self.stream[after].text.strip()):
+        while after < self.end and _empty(self.stream[after]):
             after += 1
-        if after >= self.end or not _is_label(self.stream[after]):
+        label = self.stream[after] if after < self.end else None
+        if not _is_label(label):
             return None
         labels = (following.label, *following.aliases)
-        if matches(self.stream[after].text, labels) or any(
+        if matches(label.text, labels) or any(
             self._score(text, following) is not None for _, text in self._groups(after)
         ):
             return i - 1, ""
@@ -140,7 +145,8 @@ class _Finder:
         """Is the piece a column heading that reads like a row label (the 「总计」 column of table 2
         against its row 「（七）总计」)? It is when other column headings stand next to it."""
         headings, distinct = self._headings()
-        if core(self.stream[i].text) not in headings:
+        piece = self.stream[i]
+        if piece is None or core(piece.text) not in headings:
             return False
         near = self.stream[max(0, i - HEADER_REACH) : i] + self.stream[i + 1 : i + 1 + HEADER_REACH]
         return any(p is not None and core(p.text) in distinct for p in near)
@@ -156,6 +162,8 @@ class _Finder:
     def _extend(self, i: int) -> tuple[int, str]:
         """The label continues in the next pieces of its record ('（二）部分公开' | '（区分处理的…）')."""
         piece = self.stream[i]
+        if piece is None:  # find() extends only a label it matched
+            return i, ""
         text = piece.text
         while i + 1 < self.end:
             nxt = self.stream[i + 1]
@@ -168,7 +176,7 @@ class _Finder:
     def _exact_row(self, text: str) -> bool:
         return any(matches(text, (r.label, *r.aliases)) for r in self.table.rows)
 
-    def _groups(self, i: int):
+    def _groups(self, i: int) -> Iterator[tuple[int, str]]:
         """(last index, joined text) of 1..MAX_PIECES consecutive label pieces starting at i."""
         text, count = "", 0
         for j in range(i, min(self.end, i + MAX_PIECES + 1)):
@@ -207,7 +215,15 @@ def _in_record(piece: Piece | None, record: int) -> bool:
     return piece is not None and piece.record == record
 
 
-def _is_label(piece: Piece | None) -> bool:
+def _value_in_record(piece: Piece | None, record: int) -> bool:
+    return piece is not None and piece.record == record and is_value_text(piece.text)
+
+
+def _empty(piece: Piece | None) -> bool:
+    return piece is None or not piece.text.strip()
+
+
+def _is_label(piece: Piece | None) -> TypeGuard[Piece]:
     return (
         piece is not None
         and bool(piece.text.strip())
@@ -233,7 +249,7 @@ def _holds_next(text: str, row: Row, following: Row) -> bool:
     return False
 
 
-def values_after(stream: list, start: int, end: int, count: int) -> list:
+def values_after(stream: Stream, start: int, end: int, count: int) -> list[Piece]:
     label = stream[start - 1]
     same_record = []
     for piece in stream[start:end]:
@@ -245,7 +261,7 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
         while len(same_record) > count and not same_record[0].text:
             same_record.pop(0)
         return same_record[:count]
-    values = []
+    values: list[Piece] = []
     lone = _alone(stream, start - 1)
     for index in range(start, end):
         piece = stream[index]
@@ -261,11 +277,12 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
     return values
 
 
-def _collapsed_next(stream: list, index: int, end: int) -> bool:
-    return index < end and stream[index] is not None and stream[index].text == COLLAPSED_CELLS
+def _collapsed_next(stream: Stream, index: int, end: int) -> bool:
+    piece = stream[index] if index < end else None
+    return piece is not None and piece.text == COLLAPSED_CELLS
 
 
-def _alone(stream: list, index: int) -> bool:
+def _alone(stream: Stream, index: int) -> bool:
     """Is the piece the only one of its line (text copied one cell per line or paragraph)?"""
     piece = stream[index]
     if piece is None:
@@ -275,7 +292,7 @@ def _alone(stream: list, index: int) -> bool:
     return not _in_record(before, piece.record) and not _in_record(after, piece.record)
 
 
-def _next_is_lone_value(stream: list, index: int, end: int) -> bool:
+def _next_is_lone_value(stream: Stream, index: int, end: int) -> bool:
     """After empty lines, does the row go on with a value alone on its line? Pages copied one
     cell per paragraph put an empty line between the cells of a row as well as between rows."""
     while index < end and stream[index] is None:
@@ -283,10 +300,12 @@ def _next_is_lone_value(stream: list, index: int, end: int) -> bool:
     if index >= end:
         return False
     piece = stream[index]
-    return bool(piece.text.strip()) and is_value_text(piece.text) and _alone(stream, index)
+    return (
+        piece is not None and bool(piece.text.strip()) and is_value_text(piece.text) and _alone(stream, index)
+    )
 
 
-def readings(table: TableLayout, row: Row, values: list) -> list[Option]:
+def readings(table: TableLayout, row: Row, values: list[Piece]) -> list[Option]:
     """Every reading of the row's value pieces; one when nothing is ambiguous."""
     choices = []
     for piece in values:
@@ -304,7 +323,7 @@ def readings(table: TableLayout, row: Row, values: list) -> list[Option]:
     return _unique([_option(table, row, flat) for flat in full])
 
 
-def _glued_options(table: TableLayout, upper: Row, lower: Row, values: list) -> list[Option]:
+def _glued_options(table: TableLayout, upper: Row, lower: Row, values: list[Piece]) -> list[Option]:
     """Two rows' values printed as one: each text holds the upper row's number, then the lower's."""
     choices = []
     for piece in values:
@@ -350,7 +369,7 @@ def _unique(options: list[Option]) -> list[Option]:
     return kept
 
 
-def _count(choices: list[list]) -> int:
+def _count(choices: Sequence[Sequence[object]]) -> int:
     total = 1
     for choice in choices:
         total *= len(choice)
