@@ -160,7 +160,11 @@ TEMPLATE_NAMES = {"2019": "2019年试行格式（〔2019〕60号）", "2021": "2
 
 def check_readings(report: AnnualReport) -> list[Finding]:
     findings = [
-        Finding("READING-SETTLED" if note.settled else "READING-UNSETTLED", note.message, list(note.cells))
+        Finding(
+            note.code or ("READING-SETTLED" if note.settled else "READING-UNSETTLED"),
+            note.message,
+            list(note.cells),
+        )
         for note in report.readings
     ]
     printed = report.table2_template

@@ -121,7 +121,7 @@ def interpret(document: SourceDocument) -> AnnualReport:
             _read_table3(report, table, stream, start, end)
         else:
             pending += read_rows(report, table, stream, start, end)
-    report.readings = settle(report, pending)
+    report.readings += settle(report, pending)
     return report
 
 
