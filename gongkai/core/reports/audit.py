@@ -103,7 +103,12 @@ def expand(
             yield name, content.read()
 
 
-def _audit_one(item: tuple[str, bytes | str, int | None]) -> AuditResult:
+# A file to audit: (name, its bytes or why they could not be taken out of their archive, the
+# most PDF pages to read or None).
+Item = tuple[str, bytes | str, int | None]
+
+
+def _audit_one(item: Item) -> AuditResult:
     name, content, max_pdf_pages = item
     if isinstance(content, str):
         return AuditResult(name, None, error=content)
@@ -138,7 +143,7 @@ def audit_files(
     results: list[AuditResult] = []
     with_errors = 0
 
-    def announced(items):
+    def announced(items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
             if on_start is not None:
                 on_start(Progress(len(results), total, item[0], with_errors))
@@ -158,7 +163,7 @@ def audit_files(
     return results
 
 
-def _run(items: Iterator[tuple[str, bytes | str, int | None]], jobs: int):
+def _run(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item, AuditResult]]:
     """(item, result) in order; with several jobs the files are read in worker processes."""
     if jobs <= 1:
         for item in items:

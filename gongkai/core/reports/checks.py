@@ -14,7 +14,15 @@ from datetime import date
 from decimal import Decimal
 
 from gongkai.core.outcomes import OutcomeGroup, outcome
-from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, TABLE_NAMES, CellKey, value_fault
+from gongkai.core.reports.layouts import (
+    APPEAL_BLOCKS,
+    APPEAL_RESULTS,
+    T1_STOCK_COLUMNS,
+    T2_COLUMNS,
+    TABLE_NAMES,
+    CellKey,
+    value_fault,
+)
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus, plain_number
 from gongkai.core.reports.registry import CHECKS, Check, Input, Severity
@@ -52,6 +60,40 @@ def _blank_note(cells: list[Cell]) -> str:
 _n = plain_number
 
 
+def check_table1(report: AnnualReport) -> list[Finding]:
+    """A stock row whose documents added this year exceed what stands at the year's end plus what
+    was repealed within it (layouts.T1_STOCK_COLUMNS); rows with a cell not read are not checked."""
+    added_key, repealed_key, standing_key = T1_STOCK_COLUMNS[report.template]
+    table = report.layout.table("t1")
+    findings = []
+    for row in table.rows:
+        if standing_key not in row.columns:
+            continue
+        keys = [("t1", row.key, c) for c in (added_key, repealed_key, standing_key) if c is not None]
+        cells = [report.cells.get(key) for key in keys]
+        found = [c for c in cells if c is not None]
+        if len(found) < len(cells) or not _usable(found):
+            continue
+        added, standing = _v(found[0]), _v(found[-1])
+        repealed = _v(found[1]) if repealed_key is not None else Decimal(0)
+        if added <= standing + repealed:
+            continue
+        said = [f"{table.column(added_key).label}{_n(added)}件"]
+        if repealed_key is not None:
+            said.append(f"{table.column(repealed_key).label}{_n(repealed)}件")
+        message = (
+            f"主动公开情况表“{row.label}”行：{'、'.join(said)}，{table.column(standing_key).label}却为"
+            f"{_n(standing)}件{_blank_note(found)}；"
+            + (
+                f"本年制发的文件到年底或仍现行有效，或已计入本年废止，现行有效件数不应少于{_n(added - repealed)}件。"
+                if repealed_key is not None
+                else f"对外公开总数量包括本年新公开的文件，不应少于{_n(added)}件。"
+            )
+        )
+        findings.append(Finding("T1-IN-FORCE", message, keys))
+    return findings
+
+
 def check_table2(report: AnnualReport) -> list[Finding]:
     return [f for f in (_sum_finding(report, one) for one in table2_sums(report.layout)) if f]
 
@@ -71,7 +113,7 @@ def _sum_finding(report: AnnualReport, one: Sum) -> Finding | None:
     parts, totals = cells[: len(one.parts)], cells[len(one.parts) :]
     table = report.layout.table(one.keys[0][0])
     blank = _blank_note(cells)
-    part_sum, total = _n(sum(map(_v, parts))), _n(sum(map(_v, totals)))
+    part_sum, total = _n(sum(map(_v, parts), Decimal(0))), _n(sum(map(_v, totals), Decimal(0)))
     if one.code == "T2-BALANCE":
         (a, b), (c, d) = parts, totals
         message = (
@@ -118,7 +160,11 @@ TEMPLATE_NAMES = {"2019": "2019年试行格式（〔2019〕60号）", "2021": "2
 
 def check_readings(report: AnnualReport) -> list[Finding]:
     findings = [
-        Finding("READING-SETTLED" if note.settled else "READING-UNSETTLED", note.message, list(note.cells))
+        Finding(
+            note.code or ("READING-SETTLED" if note.settled else "READING-UNSETTLED"),
+            note.message,
+            list(note.cells),
+        )
         for note in report.readings
     ]
     printed = report.table2_template
@@ -209,7 +255,16 @@ TEXT_NUMBERS: tuple[tuple[str, tuple[CellKey, ...] | OutcomeGroup, str], ...] = 
         "依申请公开情况表结转下年度总计",
     ),
     (r"(?<!不)予以公开(\d+)\s*件", (("t2", "granted", "total"),), "依申请公开情况表（一）予以公开总计"),
-    (r"部分公开(\d+)\s*件", (("t2", "partial", "total"),), "依申请公开情况表（二）部分公开总计"),
+    (
+        r"(?<!不)予以公开(?:及|和|与|、)部分公开(\d+)\s*件",
+        (("t2", "granted", "total"), ("t2", "partial", "total")),
+        "依申请公开情况表（一）予以公开与（二）部分公开总计之和",
+    ),
+    (
+        r"(?<![及和与、])部分公开(\d+)\s*件",
+        (("t2", "partial", "total"),),
+        "依申请公开情况表（二）部分公开总计",
+    ),
     (r"不予公开(\d+)\s*件", OutcomeGroup.WITHHELD, "依申请公开情况表（三）不予公开各项总计之和"),
     (r"无法提供(\d+)\s*件", OutcomeGroup.UNAVAILABLE, "依申请公开情况表（四）无法提供各项总计之和"),
     (r"不予处理(\d+)\s*件", OutcomeGroup.NOT_PROCESSED, "依申请公开情况表（五）不予处理各项总计之和"),
@@ -240,21 +295,54 @@ def _check_text_numbers(report: AnnualReport) -> list[Finding]:
     findings = []
     for pattern, tied, label in TEXT_NUMBERS:
         keys = _group_totals(report, tied) if isinstance(tied, OutcomeGroup) else tied
-        cells = [report.cells.get(key) for key in keys]
-        if (
-            any(c is None for c in cells)
-            or not _usable(cells)
-            or all(c.status is not CellStatus.READ for c in cells)
-        ):
+        readings = _tied_readings(report, keys)
+        if not readings:
             continue
-        value = sum(map(_v, cells))
         for line in report.text:
             for match in re.finditer(pattern, line.replace(" ", "")):
-                if Decimal(match.group(1)) != value:
-                    message = f"正文“{match.group(0)}”与{label}（{_n(value)}）不一致。"
+                if Decimal(match.group(1)) not in readings.values():
+                    message = f"正文“{match.group(0)}”与{label}（{_reading_words(readings)}）不一致。"
                     findings.append(Finding("TEXT-NUMBER", message, list(keys)))
     findings += _check_all_upheld(report)
     return findings
+
+
+def _tied_readings(report: AnnualReport, keys: tuple[CellKey, ...]) -> dict[str, Decimal]:
+    """What the table says a quoted number is: the 总计 cells as printed and, for table-2 rows,
+    the sum of each row's six applicant columns. A report whose 总计 column is left blank (its
+    own T2-ROW-TOTAL finding) still states the counts in its columns, and a text number that
+    matches neither reading contradicts the table. Empty when no tied cell was read at all."""
+    readings = {}
+    printed = _read_sum([report.cells.get(key) for key in keys])
+    if printed is not None:
+        readings["printed"] = printed
+    if all(key[0] == "t2" and key[2] == "total" for key in keys):
+        applicants = T2_COLUMNS[:-1]
+        parts = _read_sum(
+            [report.cells.get(("t2", row, column)) for _, row, _ in keys for column in applicants]
+        )
+        if parts is not None:
+            readings["parts"] = parts
+            # 总计 cells all blank while the columns are not: as printed, blank counts 0.
+            readings.setdefault("printed", Decimal(0))
+    return readings
+
+
+def _read_sum(cells: list[Cell | None]) -> Decimal | None:
+    """The sum of the cells when every one is usable and at least one was read; else None."""
+    found = [c for c in cells if c is not None]
+    if len(found) < len(cells) or not _usable(found) or all(c.status is not CellStatus.READ for c in found):
+        return None
+    return sum(map(_v, found), Decimal(0))
+
+
+def _reading_words(readings: dict[str, Decimal]) -> str:
+    printed, parts = readings.get("printed"), readings.get("parts")
+    if parts is None or parts == printed:
+        return _n(printed if printed is not None else Decimal(0))
+    if printed is None:
+        return f"各类申请人之和{_n(parts)}"
+    return f"总计栏为{_n(printed)}，各类申请人之和为{_n(parts)}"
 
 
 def _group_totals(report: AnnualReport, group: OutcomeGroup) -> tuple[CellKey, ...]:
@@ -285,6 +373,7 @@ REPORT_CHECKS: tuple[Callable[[AnnualReport], list[Finding]], ...] = (
     check_document,
     check_readings,
     check_values,
+    check_table1,
     check_table2,
     check_table3,
 )

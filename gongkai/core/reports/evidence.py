@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import product
 
+from gongkai.core.reports.layouts import CellKey
 from gongkai.core.reports.model import AnnualReport, Cell, ReadingNote
 from gongkai.core.reports.numbers import CellStatus
 from gongkai.core.reports.sums import Sum, table2_sums, table3_sums
@@ -62,7 +63,7 @@ def settle(report: AnnualReport, pending: list[Ambiguity]) -> list[ReadingNote]:
     return notes
 
 
-def _supported(sums: list[Sum], cells: dict, keys: list[set]) -> bool:
+def _supported(sums: list[Sum], cells: dict[CellKey, Cell], keys: list[set[CellKey]]) -> bool:
     backed = [False] * len(keys)
     for one in sums:
         holds = one.holds(cells)

@@ -3,6 +3,9 @@ findings for CSV and XLSX, one row per cell and one per finding across a whole b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from gongkai.core.reports.audit import AuditResult
 from gongkai.core.reports.layouts import TABLE_NAMES
 from gongkai.core.reports.registry import CHECKS
@@ -20,7 +23,7 @@ STATUS_NAMES = {
 }
 
 
-def result_json(result: AuditResult) -> dict:
+def result_json(result: AuditResult) -> dict[str, Any]:
     report = result.report
     return {
         "file": result.name,
@@ -56,7 +59,7 @@ def result_json(result: AuditResult) -> dict:
     }
 
 
-def cell_rows(results: list[AuditResult]):
+def cell_rows(results: list[AuditResult]) -> Iterator[tuple[object, ...]]:
     yield CELL_HEADER
     for result in results:
         report = result.report
@@ -78,7 +81,7 @@ def cell_rows(results: list[AuditResult]):
             )
 
 
-def finding_rows(results: list[AuditResult]):
+def finding_rows(results: list[AuditResult]) -> Iterator[tuple[object, ...]]:
     yield FINDING_HEADER
     for result in results:
         if result.error:

@@ -15,8 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from gongkai.core.reports.audit import AuditResult, audit_path
+from gongkai.core.reports.layouts import Layout
+from gongkai.core.reports.model import Cell
 from gongkai.core.reports.numbers import CellStatus
 
 CORPUS = Path(__file__).resolve().parents[3] / "tests" / "corpus"
@@ -29,13 +32,13 @@ EXPECTED_STATUS = {"b": CellStatus.BLANK, "-": CellStatus.NOTHING}
 class Case:
     key: str
     path: Path
-    meta: dict
+    meta: dict[str, Any]
 
     @property
     def source(self) -> Path:
-        return self.path / self.meta["file"]
+        return self.path / str(self.meta["file"])
 
-    def expected(self, layout) -> dict[tuple[str, str, str], object]:
+    def expected(self, layout: Layout) -> dict[tuple[str, str, str], object]:
         """Every expected cell, with a table's `rest` row filling the rows not listed."""
         cells: dict[tuple[str, str, str], object] = {}
         for table_key, rows in self.meta.get("expected", {}).items():
@@ -57,7 +60,7 @@ class Case:
 @dataclass
 class CaseScore:
     key: str
-    counts: Counter = field(default_factory=Counter)  # (table, outcome) -> cells
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (table, outcome) -> cells
     wrong: list[str] = field(default_factory=list)
     silent_missing: list[str] = field(default_factory=list)
     unflagged: list[str] = field(default_factory=list)  # recorded inconsistencies not raised
@@ -78,7 +81,7 @@ def load_cases(root: Path = CORPUS) -> list[Case]:
     return cases
 
 
-def _matches(expected: object, cell) -> bool:
+def _matches(expected: object, cell: Cell) -> bool:
     if isinstance(expected, str):
         return cell.status is EXPECTED_STATUS[expected]
     return cell.status is CellStatus.READ and cell.value == Decimal(str(expected))
@@ -91,7 +94,6 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
         out.error = result.error
         return out
     report = result.report
-    codes = {f.code for f in result.findings}
     # A missing cell counts as said only when a finding names that very cell.
     named = {key for f in result.findings if f.code in MISSING_CODES for key in f.cells}
     for (table, row, column), expected in case.expected(report.layout).items():
@@ -100,7 +102,7 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
         unread = cell is None or cell.status in (CellStatus.MISSING, CellStatus.UNREADABLE)
         if expected == "?":
             # Lost in this copy: any reading other than 'missing, and said so' is wrong.
-            if not unread:
+            if cell is not None and not unread:
                 out.counts[(table, "wrong")] += 1
                 out.wrong.append(f"{where}: 源文本已丢失，却读作 {cell.status.value} {cell.raw!r}")
             elif (table, row, column) not in named:
@@ -113,12 +115,15 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
             out.counts[(table, "missing")] += 1
             if (table, row, column) not in named:
                 out.silent_missing.append(where)
-        else:
+        elif cell is not None:
             out.counts[(table, "wrong")] += 1
             shown = cell.value if cell.status is CellStatus.READ else cell.status.value
             out.wrong.append(f"{where}: 报告为 {expected}，读作 {shown}")
     for item in case.meta.get("inconsistency", []):
-        if codes & set(item["codes"]):
+        # With `says`, only a finding of one of the codes whose message quotes every given text
+        # counts, so two inconsistencies of one code are not both flagged by a single finding.
+        said = [f.message for f in result.findings if f.code in item["codes"]]
+        if any(all(text in message for text in item.get("says", [])) for message in said):
             out.flagged += 1
         else:
             out.unflagged.append(item["what"])

@@ -54,7 +54,11 @@ class Piece:
     record: int  # pieces of one table row or one line of text share a record number
 
 
-def flatten(document: SourceDocument) -> list[Piece | None]:
+# The document as one list of pieces, None where a line or paragraph ends.
+Stream = list[Piece | None]
+
+
+def flatten(document: SourceDocument) -> Stream:
     stream: list[Piece | None] = []
     record = 0
     previous = ""
@@ -117,11 +121,11 @@ def interpret(document: SourceDocument) -> AnnualReport:
             _read_table3(report, table, stream, start, end)
         else:
             pending += read_rows(report, table, stream, start, end)
-    report.readings = settle(report, pending)
+    report.readings += settle(report, pending)
     return report
 
 
-def _table2_template(template: str, stream, start: int, end: int) -> str | None:
+def _table2_template(template: str, stream: Stream, start: int, end: int) -> str | None:
     """The other template's table 2 when the file prints it: a 2021 report with the single 2019
     row （六）其他处理 followed by its values, or a 2019 report with the 2021 sub-rows of （六）."""
     labels = [normalise(p.text) for p in stream[start:end] if p is not None and p.text.strip()]
@@ -154,7 +158,7 @@ def _body_name(title: str) -> str:
     return re.sub(r"\s+", "", match.group(1)) if match else ""
 
 
-def _template(stream, year) -> tuple[str, str]:
+def _template(stream: Stream, year: int | None) -> tuple[str, str]:
     text = "".join(normalise(p.text) for p in stream if p is not None)
     if any(marker in text for marker in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")):
         return "2021", ""
@@ -190,7 +194,7 @@ def _signature_date(texts: list[str]) -> date | None:
     return None
 
 
-def _regions(stream) -> dict[str, tuple[int, int]]:
+def _regions(stream: Stream) -> dict[str, tuple[int, int]]:
     """Where each table's section starts and ends in the stream (section headings 二/三/四/五)."""
     marks = {}
     for index, piece in enumerate(stream):
@@ -207,7 +211,7 @@ def _regions(stream) -> dict[str, tuple[int, int]]:
     return regions
 
 
-def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:
+def _cell(table: str, row: str, column: str, values: list[Piece], index: int) -> Cell:
     if index >= len(values):
         return Cell(table, row, column, CellStatus.MISSING)
     piece = values[index]
@@ -215,7 +219,7 @@ def _cell(table: str, row: str, column: str, values: list, index: int) -> Cell:
     return Cell(table, row, column, parsed.status, parsed.value, piece.text, piece.loc)
 
 
-def _table3_headers(stream, after: int) -> int:
+def _table3_headers(stream: Stream, after: int) -> int:
     """Where table 3 starts in a file without its section heading: at its own header cells
     (「行政复议」 followed closely by 「结果维持」). Without them the table is not in the file and
     its cells stay missing; reading 15 numbers from anywhere would take table 2's."""
@@ -229,7 +233,7 @@ def _table3_headers(stream, after: int) -> int:
     return len(stream)
 
 
-def _read_table3(report: AnnualReport, table: TableLayout, stream, start: int, end: int) -> None:
+def _read_table3(report: AnnualReport, table: TableLayout, stream: Stream, start: int, end: int) -> None:
     after_headers = start
     for index in range(start, end):
         piece = stream[index]

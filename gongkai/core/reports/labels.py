@@ -51,3 +51,23 @@ def similarity(found: str, label: str) -> float:
     if not a or not b:
         return 0.0
     return ratio(a, b) / 100
+
+
+# NFKC has already turned 「①」 into 「1」: an item number is digits then 「.」「、」, in brackets, or
+# straight before the label's text.
+ITEM = re.compile(r"(?:^|(?<=[\u4e00-\u9fff)]))(?:(\d+)[.、]|\((\d+)\)|(\d+)(?=[\u4e00-\u9fff]))")
+GROUP = re.compile(
+    r"(?:^|(?<=[\u4e00-\u9fff)]))(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\))"
+)
+
+
+def item_number(text: str) -> str | None:
+    """The number of the row a label names: its last item number (「2.」「（2）」「②」, as "2"), else
+    its last group number (「（一）」「三、」, as "一"); None when it has none. 「（六）其他处理1.申请人…」
+    is item "1"; 「三、本年度办理结果（一）予以公开」 is group "一"."""
+    folded = normalise(text)
+    items = [m.group(1) or m.group(2) or m.group(3) for m in ITEM.finditer(folded)]
+    if items:
+        return items[-1]
+    groups = [m.group(1) or m.group(2) for m in GROUP.finditer(folded)]
+    return groups[-1] if groups else None

@@ -166,6 +166,15 @@ TABLE1_2019 = TableLayout(
     ),
 )
 
+# Table 1's stock rows (规章, 规范性文件) per template: (added this year, repealed this year or None,
+# standing at the year's end). What the year added is still standing at its end or was repealed
+# within it, so added ≤ standing + repealed (2021: 本年制发 ≤ 现行有效 + 本年废止; 2019: 本年新公开 ≤
+# 对外公开总数量, which counts every document published to date).
+T1_STOCK_COLUMNS: dict[str, tuple[str, str | None, str]] = {
+    "2021": ("made", "repealed", "in_force"),
+    "2019": ("published", None, "total_published"),
+}
+
 LAYOUTS = {
     "2019": Layout("2019", (TABLE1_2019, _table2("2019"), TABLE3)),
     "2021": Layout("2021", (TABLE1_2021, _table2("2021"), TABLE3)),

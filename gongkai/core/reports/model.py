@@ -28,11 +28,13 @@ class Cell:
 
 @dataclass(frozen=True)
 class ReadingNote:
-    """How an ambiguous row was read (settled by the table's sums) or why it was left missing."""
+    """How an ambiguous row was read (settled by the table's sums, or placed by its neighbours)
+    or why it was left missing."""
 
     settled: bool
     message: str
     cells: tuple[tuple[str, str, str], ...]
+    code: str = ""  # the check that reports it, when not READING-SETTLED / READING-UNSETTLED
 
 
 @dataclass

@@ -4,7 +4,10 @@ A row's label is looked for in template order from where the previous row was fo
 the official wording (numbering, brackets and spacing aside), then - for labels damaged by typing
 or OCR, split over two cells or lines - as the best match among the table's rows by similarity,
 joining up to three consecutive label pieces. A row printed with no label takes its place from
-its neighbours: a run of values right after the row above and right before the row below.
+its neighbours: a run of values right after the row above and right before the row below. Then
+the rows still missing are aligned to the template's fixed order: between two rows found, the
+printed rows can only be the template's rows between them, and when their number, item numbers
+and (damaged) labels agree they are read as those rows, each with a ROW-BY-PLACE finding.
 
 The values are read as printed. When a text can be read several ways ('3 0': one wrapped number,
 or two cells or two rows run together), or one label cell holds two rows' labels (two rows glued
@@ -13,17 +16,20 @@ at a page break), every reading is returned as an Ambiguity for evidence.settle(
 
 from __future__ import annotations
 
-from itertools import product
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from itertools import pairwise, product
+from typing import TYPE_CHECKING, TypeGuard
 
 from gongkai.core.reports.evidence import Ambiguity
-from gongkai.core.reports.labels import core, similarity
-from gongkai.core.reports.layouts import Row, TableLayout
-from gongkai.core.reports.model import AnnualReport, Cell
+from gongkai.core.reports.labels import core, item_number, similarity
+from gongkai.core.reports.layouts import TABLE_NAMES, Row, TableLayout
+from gongkai.core.reports.model import AnnualReport, Cell, ReadingNote
 from gongkai.core.reports.numbers import CellStatus, digit_groups, is_value_text, parse_value
 
 if TYPE_CHECKING:
-    from gongkai.core.reports.interpret import Piece
+    from collections.abc import Iterator
+
+    from gongkai.core.reports.interpret import Piece, Stream
 
 CellKey = tuple[str, str, str]
 Option = dict[CellKey, Cell]
@@ -39,13 +45,16 @@ HEADER_REACH = 8  # pieces either side of a heading-like label where other headi
 
 
 def read_rows(
-    report: AnnualReport, table: TableLayout, stream: list, start: int, end: int
+    report: AnnualReport, table: TableLayout, stream: Stream, start: int, end: int
 ) -> list[Ambiguity]:
     """Fill report.cells for every row of `table`; return the rows that need the arithmetic."""
     pending: list[Ambiguity] = []
     finder = _Finder(table, stream, end)
     cursor, index, previous_found = start, 0, False
     rows = table.rows
+    # Where each row found stands: (first stream index of its label, index after its values).
+    # The rows left missing between two found ones are aligned to what lies between (_fill_gaps).
+    anchors: dict[int, tuple[int, int]] = {}
     while index < len(rows):
         row = rows[index]
         following = rows[index + 1] if index + 1 < len(rows) else None
@@ -63,6 +72,7 @@ def read_rows(
         if values:  # the next row is looked for after these values (pieces compare by identity)
             cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
         previous_found = True
+        anchors[index] = (_label_start(stream, position, text), cursor)
         if len(values) < len(row.columns) and _collapsed_next(
             stream, cursor if values else position + 1, end
         ):
@@ -74,20 +84,135 @@ def read_rows(
             what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"
             shown = " | ".join(piece.text for piece in values)
             pending.append(Ambiguity(what, shown, _glued_options(table, row, following, values)))
+            anchors[index + 1] = anchors[index]
             index += 2
             continue
-        options = readings(table, row, values)
-        if len(options) == 1 and not any(digit_groups(piece.text) for piece in values):
-            report.cells.update(options[0])
-        else:
-            shown = "、".join(piece.text for piece in values if digit_groups(piece.text))
-            pending.append(Ambiguity(f"“{row.label}”行", shown, options))
+        _read_values(report, table, row, values, pending)
         index += 1
+    _fill_gaps(report, table, stream, anchors, finder, pending)
     return pending
 
 
+def _read_values(
+    report: AnnualReport, table: TableLayout, row: Row, values: list[Piece], pending: list[Ambiguity]
+) -> None:
+    options = readings(table, row, values)
+    if len(options) == 1 and not any(digit_groups(piece.text) for piece in values):
+        report.cells.update(options[0])
+    else:
+        shown = "、".join(piece.text for piece in values if digit_groups(piece.text))
+        pending.append(Ambiguity(f"“{row.label}”行", shown, options))
+
+
+def _label_start(stream: Stream, position: int, text: str) -> int:
+    """The first stream index of the label whose last piece is at `position` (after it for a row
+    found with no label, whose values start right after `position`)."""
+    if not text:
+        return position + 1
+    piece = stream[position]
+    first = position
+    while (
+        first > 0
+        and _is_label(stream[first - 1])
+        and _in_record(stream[first - 1], piece.record if piece else -1)
+    ):
+        first -= 1
+    return first
+
+
+def _fill_gaps(
+    report: AnnualReport,
+    table: TableLayout,
+    stream: Stream,
+    anchors: dict[int, tuple[int, int]],
+    finder: _Finder,
+    pending: list[Ambiguity],
+) -> None:
+    """Align the rows left missing between two found rows to the printed rows between them.
+
+    The form fixes the order of its rows, so the printed rows between the row found above and the
+    row found below can only be the template's rows between them. A gap is filled only when it
+    holds exactly as many printed rows as the template has rows there, each with all its values
+    in its own line or table row, and each label (when it has one) agrees with its place: its item
+    number is the row's, it is at least LOOSE-similar to the row, and it is not clearly another
+    row's label. Anything less and the rows stay missing. Each row so placed is a finding.
+    """
+    rows = table.rows
+    found = sorted(anchors)
+    for above, below in pairwise(found):
+        gap = rows[above + 1 : below]
+        if not gap:
+            continue
+        printed = _printed_rows(stream, anchors[above][1], anchors[below][0], len(gap[0].columns))
+        if (
+            printed is None
+            or len(printed) != len(gap)
+            or any(len(r.columns) != len(gap[0].columns) for r in gap)
+        ):
+            continue
+        if not all(_agrees(finder, row, label) for row, (label, _) in zip(gap, printed, strict=True)):
+            continue
+        for row, (label, values) in zip(gap, printed, strict=True):
+            _read_values(report, table, row, values, pending)
+            keys = tuple((table.key, row.key, column) for column in row.columns)
+            shown = f"标签印作“{label}”" if label else "没有标签"
+            message = (
+                f"{TABLE_NAMES[table.key]}“{row.label}”行{shown}，位于“{rows[above].label}”行与"
+                f"“{rows[below].label}”行之间，按表格固定的行序读作该行。"
+            )
+            report.readings.append(ReadingNote(True, message, keys, code="ROW-BY-PLACE"))
+
+
+def _printed_rows(stream: Stream, start: int, end: int, count: int) -> list[tuple[str, list[Piece]]] | None:
+    """(label text, values) of each line or table row in stream[start:end] that holds `count`
+    values after its label (or alone); lines with no value (a group heading, a label alone on its
+    line) are passed over. None when a line holds some values but not `count`: rows are not
+    reassembled from pieces here."""
+    printed = []
+    index = start
+    while index < end:
+        piece = stream[index]
+        if piece is None:
+            index += 1
+            continue
+        record = piece.record
+        last = index
+        while last + 1 < end and _in_record(stream[last + 1], record):
+            last += 1
+        pieces = [p for p in stream[index : last + 1] if p is not None]
+        labels = [i for i in range(index, last + 1) if _is_label(stream[i])]
+        values_from = labels[-1] + 1 if labels else index
+        values = [p for p in stream[values_from : last + 1] if p is not None]
+        if labels and any(not is_value_text(p.text) for p in values):
+            return None  # label text after the values: not one row
+        numbers = [p for p in values if p.text.strip()]
+        if numbers:
+            if len(values) != count:
+                while len(values) > count and not values[0].text:  # empty cells under a merged label
+                    values.pop(0)
+                if len(values) != count:
+                    return None
+            printed.append(("".join(p.text for p in pieces if _is_label(p)), values))
+        index = last + 1
+    return printed
+
+
+LOOSE = 0.5  # a label placed by its neighbours must still look like its row this much
+
+
+def _agrees(finder: _Finder, row: Row, label: str) -> bool:
+    if not label:
+        return True
+    if any(finder.claims(label, other) for other in finder.table.rows if other.key != row.key):
+        return False
+    if max(similarity(label, text) for text in (row.label, *row.aliases)) < LOOSE:
+        return False
+    number, own = item_number(label), item_number(row.label)
+    return number is None or own is None or number == own
+
+
 class _Finder:
-    def __init__(self, table: TableLayout, stream: list, end: int) -> None:
+    def __init__(self, table: TableLayout, stream: Stream, end: int) -> None:
         self.table, self.stream, self.end = table, stream, end
         self.scores: dict[str, list[tuple[float, str]]] = {}
 
@@ -117,30 +242,37 @@ class _Finder:
             i += 1
         if i >= self.end:
             return None
-        record, run = self.stream[i].record, i
-        while (
-            run < self.end and _in_record(self.stream[run], record) and is_value_text(self.stream[run].text)
-        ):
+        first = self.stream[i]
+        if first is None:
+            return None
+        record, run = first.record, i
+        while run < self.end and _value_in_record(self.stream[run], record):
             run += 1
         if run - i != len(row.columns) or _in_record(self.stream[run] if run < self.end else None, record):
             return None
         after = run
-        while after < self.end and (self.stream[after] is None or not self.stream[after].text.strip()):
+        while after < self.end and _empty(self.stream[after]):
             after += 1
-        if after >= self.end or not _is_label(self.stream[after]):
+        label = self.stream[after] if after < self.end else None
+        if not _is_label(label):
             return None
         labels = (following.label, *following.aliases)
-        if matches(self.stream[after].text, labels) or any(
+        if matches(label.text, labels) or any(
             self._score(text, following) is not None for _, text in self._groups(after)
         ):
             return i - 1, ""
         return None
 
+    def claims(self, text: str, row: Row) -> bool:
+        """Is `text` the label of `row`, as printed or clearly its best match when damaged?"""
+        return matches(text, (row.label, *row.aliases)) or self._score(text, row) is not None
+
     def _column_header(self, i: int) -> bool:
         """Is the piece a column heading that reads like a row label (the 「总计」 column of table 2
         against its row 「（七）总计」)? It is when other column headings stand next to it."""
         headings, distinct = self._headings()
-        if core(self.stream[i].text) not in headings:
+        piece = self.stream[i]
+        if piece is None or core(piece.text) not in headings:
             return False
         near = self.stream[max(0, i - HEADER_REACH) : i] + self.stream[i + 1 : i + 1 + HEADER_REACH]
         return any(p is not None and core(p.text) in distinct for p in near)
@@ -156,6 +288,8 @@ class _Finder:
     def _extend(self, i: int) -> tuple[int, str]:
         """The label continues in the next pieces of its record ('（二）部分公开' | '（区分处理的…）')."""
         piece = self.stream[i]
+        if piece is None:  # find() extends only a label it matched
+            return i, ""
         text = piece.text
         while i + 1 < self.end:
             nxt = self.stream[i + 1]
@@ -168,7 +302,7 @@ class _Finder:
     def _exact_row(self, text: str) -> bool:
         return any(matches(text, (r.label, *r.aliases)) for r in self.table.rows)
 
-    def _groups(self, i: int):
+    def _groups(self, i: int) -> Iterator[tuple[int, str]]:
         """(last index, joined text) of 1..MAX_PIECES consecutive label pieces starting at i."""
         text, count = "", 0
         for j in range(i, min(self.end, i + MAX_PIECES + 1)):
@@ -207,7 +341,15 @@ def _in_record(piece: Piece | None, record: int) -> bool:
     return piece is not None and piece.record == record
 
 
-def _is_label(piece: Piece | None) -> bool:
+def _value_in_record(piece: Piece | None, record: int) -> bool:
+    return piece is not None and piece.record == record and is_value_text(piece.text)
+
+
+def _empty(piece: Piece | None) -> bool:
+    return piece is None or not piece.text.strip()
+
+
+def _is_label(piece: Piece | None) -> TypeGuard[Piece]:
     return (
         piece is not None
         and bool(piece.text.strip())
@@ -233,7 +375,7 @@ def _holds_next(text: str, row: Row, following: Row) -> bool:
     return False
 
 
-def values_after(stream: list, start: int, end: int, count: int) -> list:
+def values_after(stream: Stream, start: int, end: int, count: int) -> list[Piece]:
     label = stream[start - 1]
     same_record = []
     for piece in stream[start:end]:
@@ -245,7 +387,7 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
         while len(same_record) > count and not same_record[0].text:
             same_record.pop(0)
         return same_record[:count]
-    values = []
+    values: list[Piece] = []
     lone = _alone(stream, start - 1)
     for index in range(start, end):
         piece = stream[index]
@@ -261,11 +403,12 @@ def values_after(stream: list, start: int, end: int, count: int) -> list:
     return values
 
 
-def _collapsed_next(stream: list, index: int, end: int) -> bool:
-    return index < end and stream[index] is not None and stream[index].text == COLLAPSED_CELLS
+def _collapsed_next(stream: Stream, index: int, end: int) -> bool:
+    piece = stream[index] if index < end else None
+    return piece is not None and piece.text == COLLAPSED_CELLS
 
 
-def _alone(stream: list, index: int) -> bool:
+def _alone(stream: Stream, index: int) -> bool:
     """Is the piece the only one of its line (text copied one cell per line or paragraph)?"""
     piece = stream[index]
     if piece is None:
@@ -275,7 +418,7 @@ def _alone(stream: list, index: int) -> bool:
     return not _in_record(before, piece.record) and not _in_record(after, piece.record)
 
 
-def _next_is_lone_value(stream: list, index: int, end: int) -> bool:
+def _next_is_lone_value(stream: Stream, index: int, end: int) -> bool:
     """After empty lines, does the row go on with a value alone on its line? Pages copied one
     cell per paragraph put an empty line between the cells of a row as well as between rows."""
     while index < end and stream[index] is None:
@@ -283,10 +426,12 @@ def _next_is_lone_value(stream: list, index: int, end: int) -> bool:
     if index >= end:
         return False
     piece = stream[index]
-    return bool(piece.text.strip()) and is_value_text(piece.text) and _alone(stream, index)
+    return (
+        piece is not None and bool(piece.text.strip()) and is_value_text(piece.text) and _alone(stream, index)
+    )
 
 
-def readings(table: TableLayout, row: Row, values: list) -> list[Option]:
+def readings(table: TableLayout, row: Row, values: list[Piece]) -> list[Option]:
     """Every reading of the row's value pieces; one when nothing is ambiguous."""
     choices = []
     for piece in values:
@@ -304,7 +449,7 @@ def readings(table: TableLayout, row: Row, values: list) -> list[Option]:
     return _unique([_option(table, row, flat) for flat in full])
 
 
-def _glued_options(table: TableLayout, upper: Row, lower: Row, values: list) -> list[Option]:
+def _glued_options(table: TableLayout, upper: Row, lower: Row, values: list[Piece]) -> list[Option]:
     """Two rows' values printed as one: each text holds the upper row's number, then the lower's."""
     choices = []
     for piece in values:
@@ -350,7 +495,7 @@ def _unique(options: list[Option]) -> list[Option]:
     return kept
 
 
-def _count(choices: list[list]) -> int:
+def _count(choices: Sequence[Sequence[object]]) -> int:
     total = 1
     for choice in choices:
         total *= len(choice)

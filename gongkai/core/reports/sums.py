@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, T2_COLUMNS, Layout
+from gongkai.core.reports.model import Cell
 from gongkai.core.reports.numbers import CellStatus
 
 Key = tuple[str, str, str]
@@ -30,13 +31,13 @@ class Sum:
     def keys(self) -> tuple[Key, ...]:
         return self.parts + self.totals
 
-    def holds(self, cells: Mapping) -> bool | None:
+    def holds(self, cells: Mapping[Key, Cell]) -> bool | None:
         """True or False when every cell is usable (blank counts 0); None when it cannot be checked."""
         found = [cells.get(key) for key in self.keys]
         if any(cell is None or cell.status not in USABLE for cell in found):
             return None
 
-        def total(keys):
+        def total(keys: tuple[Key, ...]) -> Decimal:
             return sum((cells[k].value or Decimal(0) for k in keys), Decimal(0))
 
         return total(self.parts) == total(self.totals)

@@ -41,7 +41,8 @@ def read_bytes(data: bytes, name: str) -> SourceDocument:
         reason = UNREADABLE_KINDS.get(kind, f"不支持的文件类型（{kind}）")
         raise ReadError(f"{name}：{reason}。")
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return module.read(data, name)
+    document: SourceDocument = module.read(data, name)
+    return document
 
 
 def read_path(path: str) -> SourceDocument:

@@ -32,6 +32,7 @@ import dataclasses
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -112,7 +113,9 @@ MARGIN_KINDS = {"header": ("headerReference", "页眉"), "footer": ("footerRefer
 MARGIN_PREFIXES = {"first": "首页", "even": "偶数页"}
 
 
-def _margin_parts(archive: zipfile.ZipFile, target: str, body: etree._Element, ns: str):
+def _margin_parts(
+    archive: zipfile.ZipFile, target: str, body: etree._Element, ns: str
+) -> Iterator[tuple[str, etree._Element]]:
     """(label, root) of each header and footer the sections refer to, in section order.
 
     A part that is missing or does not parse is left out: the body has been read already.
@@ -199,7 +202,7 @@ class _Reader:
         self.where_line += 1
         return Location(line=self.where_line, part=self.where)
 
-    def _children(self, parent: etree._Element):
+    def _children(self, parent: etree._Element) -> Iterator[etree._Element]:
         """Block children, looking through content controls and custom XML."""
         w = self.w
         for child in parent:
@@ -291,11 +294,16 @@ class _Reader:
         if self.where is None:
             return table
 
-        def moved(loc: Location | None) -> Location | None:
-            return None if loc is None else dataclasses.replace(loc, part=self.where)
+        def moved(loc: Location) -> Location:
+            return dataclasses.replace(loc, part=self.where)
 
         rows = tuple(
-            tuple(dataclasses.replace(cell, loc=moved(cell.loc), origin=moved(cell.origin)) for cell in row)
+            tuple(
+                dataclasses.replace(
+                    cell, loc=moved(cell.loc), origin=None if cell.origin is None else moved(cell.origin)
+                )
+                for cell in row
+            )
             for row in table.rows
         )
         return SourceTable(rows=rows, loc=moved(table.loc))

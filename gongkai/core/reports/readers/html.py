@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -191,7 +193,7 @@ class _Walker:
         self.document.blocks.append(SourceTable(rows=built.rows, loc=built.loc))
 
 
-def _flow(root: etree._Element, tables: bool):
+def _flow(root: etree._Element, tables: bool) -> Iterator[tuple[str, Any]]:
     """Yield ("text", s), ("break", None) and (when `tables`) ("table", element) in document order."""
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
     while stack:

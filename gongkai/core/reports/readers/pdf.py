@@ -36,7 +36,7 @@ import re
 
 from gongkai.core.reports.readers.grid import GridTooLarge
 from gongkai.core.reports.readers.pdf_mupdf import EncryptedError, MuPages
-from gongkai.core.reports.readers.pdf_page import PageContent, Pages, find_tables
+from gongkai.core.reports.readers.pdf_page import Obj, PageContent, Pages, find_tables
 from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable, cluster, index, is_wide, join_lines
 from gongkai.core.reports.readers.sniff import ReadError
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
@@ -69,7 +69,8 @@ def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
 
 
 def _open_error(exc: Exception, name: str) -> ReadError:
-    chain, seen = [], exc
+    chain: list[str] = []
+    seen: BaseException | None = exc
     while seen is not None and len(chain) < 5:
         chain.append(type(seen).__name__ + " " + str(seen))
         seen = seen.__cause__ or (seen.args[0] if seen.args and isinstance(seen.args[0], Exception) else None)
@@ -141,7 +142,7 @@ def _last_table(blocks: list[SourceLine | PdfTable], margins: set[int]) -> PdfTa
     return None
 
 
-def _dedupe(chars: list[dict]) -> list[dict]:
+def _dedupe(chars: list[Obj]) -> list[Obj]:
     """Drop characters printed twice at (almost) the same place, as fake-bold text is drawn."""
     seen: set[tuple[str, int, int]] = set()
     kept = []
@@ -163,7 +164,7 @@ def _first_table(blocks: list[SourceLine | PdfTable], margins: set[int]) -> PdfT
 
 
 def _page_blocks(
-    content: PageContent, chars: list[dict], number: int, margins: set[int]
+    content: PageContent, chars: list[Obj], number: int, margins: set[int]
 ) -> list[SourceLine | PdfTable]:
     parts = [part for part in (_Part(cells, number) for cells in find_tables(content)) if part.cells]
     outside = []
@@ -199,7 +200,7 @@ class _Part:
         self.top = self.ys[0] if self.ys else 0.0
         self.cells: list[Cell] = []
         self.owner: dict[tuple[int, int], int] = {}
-        self.chars: list[list[dict]] = []
+        self.chars: list[list[Obj]] = []
         if len(self.xs) < 2 or len(self.ys) < 2:
             return
         for x0, top, x1, bottom in sorted(boxes, key=lambda b: (b[1], b[0])):
@@ -213,7 +214,7 @@ class _Part:
             self.cells.append(Cell(x0=self.xs[c0], x1=self.xs[c1], r0=r0, r1=r1))
             self.chars.append([])
 
-    def take(self, ch: dict, cx: float, cy: float) -> bool:
+    def take(self, ch: Obj, cx: float, cy: float) -> bool:
         if not (self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= cy <= self.ys[-1]):
             return False
         col = bisect.bisect_right(self.xs, cx) - 1
@@ -239,9 +240,9 @@ class _Part:
         )
 
 
-def _lines(chars: list[dict]) -> list[tuple[float, str]]:
+def _lines(chars: list[Obj]) -> list[tuple[float, str]]:
     """(top, text) of each visual line: characters whose tops lie within 3 pt, ordered by x."""
-    lines: list[list[dict]] = []
+    lines: list[list[Obj]] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
             lines[-1].append(ch)
@@ -250,7 +251,7 @@ def _lines(chars: list[dict]) -> list[tuple[float, str]]:
     return [(line[0]["top"], _collate(line)) for line in lines]
 
 
-def _collate(line: list[dict]) -> str:
+def _collate(line: list[Obj]) -> str:
     """Join a line's characters, adding a space at a visible gap (not inside justified Chinese)."""
     text, last = [], None
     for ch in sorted(line, key=lambda c: c["x0"]):

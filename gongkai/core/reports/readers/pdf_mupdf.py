@@ -14,10 +14,11 @@ A glyph with no Unicode mapping, which pdfminer shows as "(cid:N)", is shown as 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 import pymupdf
 
-from gongkai.core.reports.readers.pdf_page import PageContent, rect_edges, segment
+from gongkai.core.reports.readers.pdf_page import Obj, PageContent, rect_edges, segment
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -73,7 +74,7 @@ class MuPages:
         content.images = len(page.get_images(full=False))
         return content
 
-    def _descents(self, page) -> dict[str, float]:
+    def _descents(self, page: pymupdf.Page) -> dict[str, float]:
         """Base font name (without the subset tag) -> /Descent of its font descriptor, as pdfminer reads it."""
         found = {}
         for xref, _ext, kind, basefont, *_ in page.get_fonts(full=True):
@@ -112,7 +113,7 @@ def _descent_of(name: str, descents: dict[str, float], fallback: float) -> float
     return matches[0] if len(matches) == 1 else fallback
 
 
-def _item_edges(item: tuple) -> list[dict]:
+def _item_edges(item: tuple[Any, ...]) -> list[Obj]:
     kind = item[0]
     if kind == "re":
         x0, y0, x1, y1 = item[1]

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
@@ -25,13 +27,18 @@ from pdfminer.pdfparser import PDFParser
 from pdfplumber.table import TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 from pdfplumber.utils import obj_to_bbox
 
+# pdfplumber's objects (a char, an edge) are plain dicts; a point is (x, top); a box (x0, top, x1, bottom).
+Obj = dict[str, Any]
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+
 
 @dataclass
 class PageContent:
     width: float
     height: float
-    chars: list[dict] = field(default_factory=list)
-    edges: list[dict] = field(default_factory=list)
+    chars: list[Obj] = field(default_factory=list)
+    edges: list[Obj] = field(default_factory=list)
     images: int = 0
     objects: int = 0
 
@@ -79,7 +86,7 @@ class Pages:
         return content
 
 
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kind: str) -> dict:
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kind: str) -> Obj:
     return {
         "object_type": kind,
         "x0": x0,
@@ -92,7 +99,7 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kin
     }
 
 
-def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
+def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Obj]:
     return [
         _edge(x0, top, x1, top, "h", "rect_edge"),
         _edge(x0, bottom, x1, bottom, "h", "rect_edge"),
@@ -101,7 +108,7 @@ def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict]:
     ]
 
 
-def segment(p: tuple[float, float], q: tuple[float, float], kind: str) -> dict | None:
+def segment(p: tuple[float, float], q: tuple[float, float], kind: str) -> Obj | None:
     (x0, y0), (x1, y1) = p, q
     if y0 == y1:
         return _edge(min(x0, x1), y0, max(x0, x1), y0, "h", kind)
@@ -118,42 +125,43 @@ class _EdgesOnly:
         self.bbox = (0, 0, content.width, content.height)
 
 
-def find_tables(content: PageContent) -> list[list[tuple[float, float, float, float]]]:
+def find_tables(content: PageContent) -> list[list[Box]]:
     """The cell rectangles (x0, top, x1, bottom) of each ruled table on the page: pdfplumber's
     TableFinder (line strategy, default settings) step by step, with its cell search replaced by
     intersections_to_cells below."""
     if not content.edges:
         return []
     finder = TableFinder.__new__(TableFinder)  # its __init__ would run the slow cell search
-    finder.page = _EdgesOnly(content)  # type: ignore[assignment]
+    finder.page = _EdgesOnly(content)
     finder.settings = TableSettings.resolve({})
     settings = finder.settings
     intersections = edges_to_intersections(
         finder.get_edges(), settings.intersection_x_tolerance, settings.intersection_y_tolerance
     )
-    return cells_to_tables(intersections_to_cells(intersections))
+    tables: list[list[Box]] = cells_to_tables(intersections_to_cells(intersections))
+    return tables
 
 
-def intersections_to_cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+def intersections_to_cells(intersections: dict[Point, Obj]) -> list[Box]:
     """pdfplumber.table.intersections_to_cells with the same result, without its quadratic work:
     each point's edges are turned into sets once (not at every comparison), and the points below
     and to the right of a point are looked up by column and row instead of scanning all points."""
     points = sorted(intersections)
     vertical = {p: {obj_to_bbox(e) for e in intersections[p]["v"]} for p in points}
     horizontal = {p: {obj_to_bbox(e) for e in intersections[p]["h"]} for p in points}
-    columns: dict[float, list] = defaultdict(list)
-    rows: dict[float, list] = defaultdict(list)
+    columns: dict[float, list[Point]] = defaultdict(list)
+    rows: dict[float, list[Point]] = defaultdict(list)
     for point in points:  # sorted by (x, top): a column's points by top, a row's by x
         columns[point[0]].append(point)
         rows[point[1]].append(point)
     place = {point: (columns[point[0]].index(point), rows[point[1]].index(point)) for point in points}
 
-    def connects(p1, p2) -> bool:
+    def connects(p1: Point, p2: Point) -> bool:
         if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
             return True
         return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
 
-    cells = []
+    cells: list[Box] = []
     for point in points:
         in_column, in_row = place[point]
         below = columns[point[0]][in_column + 1 :]
@@ -164,7 +172,13 @@ def intersections_to_cells(intersections: dict) -> list[tuple[float, float, floa
     return cells
 
 
-def _smallest_cell(point, below, right, intersections, connects):
+def _smallest_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    intersections: dict[Point, Obj],
+    connects: Callable[[Point, Point], bool],
+) -> Box | None:
     for below_pt in below:
         if not connects(point, below_pt):
             continue

@@ -126,7 +126,7 @@ class PdfTable:
             c0, c1 = index(xs, cell.x0), index(xs, cell.x1)
             if c1 > c0 and cell.r1 > cell.r0 and (cell.r0, c0) not in grid.owner:
                 grid.place(cell.r0, c0, cell.text, cell.r1 - cell.r0, c1 - c0)
-        pages = (self.row_pages + [self.row_pages[-1]] * grid.n_rows)[: grid.n_rows]
+        pages: list[int | None] = list((self.row_pages + [self.row_pages[-1]] * grid.n_rows)[: grid.n_rows])
         return grid.build(number, pages)
 
 

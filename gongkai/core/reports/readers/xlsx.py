@@ -70,7 +70,9 @@ def read(data: bytes, name: str) -> SourceDocument:
     return document
 
 
-def _read_sheets(workbook, archive: zipfile.ZipFile, document: SourceDocument, name: str) -> None:
+def _read_sheets(
+    workbook: openpyxl.Workbook, archive: zipfile.ZipFile, document: SourceDocument, name: str
+) -> None:
     table_no = 0
     uncached = 0
     for sheet in workbook.worksheets:

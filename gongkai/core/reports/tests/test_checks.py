@@ -11,6 +11,7 @@ from gongkai.core.reports.checks import run_checks
 from gongkai.core.reports.layouts import APPEAL_BLOCKS, APPEAL_RESULTS, LAYOUTS, T2_COLUMNS
 from gongkai.core.reports.model import AnnualReport, Cell
 from gongkai.core.reports.numbers import CellStatus
+from gongkai.core.reports.registry import Input
 
 SECTIONS = [(n, f"{n}、", None) for n in "一二三四五六"]
 
@@ -119,3 +120,60 @@ def test_numbers_quoted_in_the_text_must_equal_their_cells(text, cell):
     else:
         assert [f.cells for f in findings] == [[cell]]
         assert "99件" in findings[0].message and f"（{numbers[cell[1]]}）" in findings[0].message
+
+
+def _t1(report: AnnualReport, row: str, **values: int | None) -> None:
+    for column, value in values.items():
+        status = CellStatus.BLANK if value is None else CellStatus.READ
+        dec = None if value is None else Decimal(value)
+        report.cells[("t1", row, column)] = Cell("t1", row, column, status, dec)
+
+
+def _in_force(report: AnnualReport) -> list[str]:
+    return [f.message for f in run_checks(report) if f.code == "T1-IN-FORCE"]
+
+
+def test_more_documents_made_than_in_force_and_repealed_is_a_warning():
+    # 城中区城乡建设局 2025 (tests/corpus/xining-chengzhong-construction-2025): 规章 2 | 0 | 0.
+    report = consistent_report([(1, 0, [1], 0)] * 6)
+    _t1(report, "regulations", made=2, repealed=0, in_force=0)
+    _t1(report, "normative", made=5, repealed=3, in_force=2)  # the five: two stand, three repealed
+    [finding] = [f for f in run_checks(report) if f.code == "T1-IN-FORCE"]
+    assert finding.severity == "warning"
+    assert finding.message == (
+        "主动公开情况表“规章”行：本年制发件数2件、本年废止件数0件，现行有效件数却为0件；"
+        "本年制发的文件到年底或仍现行有效，或已计入本年废止，现行有效件数不应少于2件。"
+    )
+    # A computed report counts a document made in December and published in January as made
+    # in the year but not in force at its end (publishing/statistics.py): not checked there.
+    assert "T1-IN-FORCE" not in {f.code for f in run_checks(report, to=Input.COMPUTED)}
+    assert finding.cells == [("t1", "regulations", c) for c in ("made", "repealed", "in_force")]
+
+
+def test_in_force_is_not_checked_over_an_unread_cell_and_blank_counts_zero():
+    report = consistent_report([(1, 0, [1], 0)] * 6)
+    _t1(report, "regulations", made=2, in_force=0)
+    report.cells[("t1", "regulations", "repealed")] = Cell(
+        "t1", "regulations", "repealed", CellStatus.UNREADABLE
+    )
+    assert _in_force(report) == []
+    _t1(report, "regulations", made=1, repealed=None, in_force=None)
+    assert _in_force(report) == [
+        "主动公开情况表“规章”行：本年制发件数1件、本年废止件数0件，现行有效件数却为0件（空白按0计）；"
+        "本年制发的文件到年底或仍现行有效，或已计入本年废止，现行有效件数不应少于1件。"
+    ]
+
+
+def test_2019_format_newly_published_cannot_exceed_the_total_published():
+    report = consistent_report([(1, 0, [1], 0)] * 6, year=2020)
+    report.template = "2019"
+    for row in LAYOUTS["2019"].table("t1").rows:
+        for column in row.columns:
+            report.cells[("t1", row.key, column)] = Cell("t1", row.key, column, CellStatus.READ, Decimal(0))
+    _t1(report, "normative", made=14, published=14, total_published=59)  # 呼兰区 2019 as printed
+    assert _in_force(report) == []
+    _t1(report, "normative", made=14, published=14, total_published=9)
+    assert _in_force(report) == [
+        "主动公开情况表“规范性文件”行：本年新公开数量14件，对外公开总数量却为9件；"
+        "对外公开总数量包括本年新公开的文件，不应少于14件。"
+    ]

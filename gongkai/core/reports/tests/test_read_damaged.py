@@ -387,3 +387,72 @@ def test_the_year_decides_which_table_of_a_hybrid_deviates():
     result = audit(table2_lines(other=other), head=HEAD.replace("2023年", ""))
     mix = next(f for f in result.findings if f.code == "T2-TEMPLATE-MIX")
     assert result.report.year is None and "年度不明，无法确定应使用哪一格式" in mix.message
+
+
+# --- rows aligned to the template's fixed order (design point 1) ------------------------------
+
+
+def by_place(result):
+    return [f.message for f in result.findings if f.code == "ROW-BY-PLACE"]
+
+
+def test_a_label_too_damaged_to_match_takes_its_place_between_its_neighbours():
+    # OCR confusions seen in scanned reports: 中 for 申, 客 for 容, 朋 for 明 (similarity 0.73).
+    lines = replace(
+        table2_lines(),
+        "3.补正后申请内容仍不明确",
+        [line("\t\t3.补正后中请内客仍不朋确", [1, 0, 0, 0, 0, 0, 1])],
+    )
+    result = audit(lines)
+    assert row_values(result.report, "unavailable_still_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert by_place(result) == [
+        "依申请公开情况表“3.补正后申请内容仍不明确”行标签印作“3.补正后中请内客仍不朋确”，位于"
+        "“2.没有现成信息需要另行制作”行与“1.信访举报投诉类申请”行之间，按表格固定的行序读作该行。"
+    ]
+    # The row carries a 1 the consistent table did not have, read as printed: the outcome sum
+    # says so (the balance 一+二 = （七）+四 does not involve the row).
+    assert set(codes(result)) == {"ROW-BY-PLACE", "T2-OUTCOME-SUM"}
+
+
+def test_two_rows_with_no_label_take_their_places_from_the_rows_around_them():
+    # Both label cells of （四）2 and 3 lost (a scan whose label column was cut off).
+    lines = replace(table2_lines(), "2.没有现成信息", ["\t".join(["2"] + ["0"] * 5 + ["2"])])
+    lines = replace(lines, "3.补正后申请内容仍不明确", ["\t".join(["1"] + ["0"] * 5 + ["1"])])
+    result = audit(lines)
+    assert row_values(result.report, "unavailable_needs_creation") == [2, 0, 0, 0, 0, 0, 2]
+    assert row_values(result.report, "unavailable_still_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert len(by_place(result)) == 2 and "没有标签" in by_place(result)[0]
+
+
+def test_a_gap_holding_fewer_printed_rows_than_the_template_is_left_missing():
+    # Three rows of （五） gone, two unlabelled lines printed: which two they are is not known.
+    lines = replace(table2_lines(), "2.重复申请", ["\t".join(["0"] * 7)])
+    lines = replace(lines, "3.要求提供公开出版物", [])
+    lines = replace(lines, "4.无正当理由大量反复申请", ["\t".join(["0"] * 7)])
+    result = audit(lines)
+    for row in ("not_processed_repeat", "not_processed_publication", "not_processed_excessive"):
+        assert row_values(result.report, row) == ["missing"] * 7, row
+    assert by_place(result) == []
+    assert "CELLS-UNREADABLE" in codes(result)
+
+
+def test_a_damaged_label_whose_number_is_another_rows_is_not_placed():
+    # 「4.」 where （四）3 stands: the label's own number contradicts the place, so nothing is read.
+    lines = replace(
+        table2_lines(),
+        "3.补正后申请内容仍不明确",
+        [line("\t\t4.补正后中请内客仍不朋确", [1, 0, 0, 0, 0, 0, 1])],
+    )
+    result = audit(lines)
+    assert row_values(result.report, "unavailable_still_unclear") == ["missing"] * 7
+    assert by_place(result) == []
+
+
+def test_a_clear_label_of_another_row_is_not_placed_in_a_gap():
+    # The gap where （四）3 stands holds 「1.信访举报投诉类申请」 - plainly （五）1, printed early.
+    lines = replace(
+        table2_lines(), "3.补正后申请内容仍不明确", [line("\t\t3.信访举报投诉类申请", [1, 0, 0, 0, 0, 0, 1])]
+    )
+    result = audit(lines)
+    assert row_values(result.report, "unavailable_still_unclear") == ["missing"] * 7
+    assert by_place(result) == []

@@ -23,6 +23,8 @@ def codes_in_source() -> set[str]:
         for match in re.finditer(r"""Finding\(\s*["']([A-Z0-9-]+)["']""", path.read_text()):
             found.add(match.group(1))
         found.update(re.findall(r'"(READING-(?:UN)?SETTLED)"', path.read_text()))
+        # A reading note may name its own check (a row placed by its neighbours, rows.py).
+        found.update(re.findall(r'ReadingNote\([^)]*code="([A-Z0-9-]+)"', path.read_text()))
     # The form's sums carry their codes (sums.py); a failing one becomes a finding of that code.
     for template in LAYOUTS.values():
         found.update(one.code for one in table2_sums(template) + table3_sums())

@@ -3,6 +3,9 @@ real reports word them, against the consistent report of test_read_damaged."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from gongkai.core.reports.audit import audit_path
 from gongkai.core.reports.tests.test_read_damaged import HEAD, TAIL, audit, codes, table2_lines
 
 INTRO = "本机关认真落实《中华人民共和国政府信息公开条例》。"
@@ -94,3 +97,39 @@ def test_other_handling_in_the_text_follows_the_layout_the_table_is_printed_in()
     )
     [finding] = [f for f in result.findings if f.code == "TEXT-NUMBER"]
     assert finding.cells == [("t2", "other", "total")] and "（0）" in finding.message
+
+
+def test_granted_and_partial_quoted_together_are_tied_to_both_rows():
+    # 「予以公开及部分公开258件」 (上海市人民政府办公厅 2019): one number for rows （一） and （二）.
+    assert codes(with_text("其中予以公开及部分公开9件，占69.2%。")) == []
+    result = with_text("其中予以公开及部分公开7件，占53.8%。")
+    assert messages(result) == [
+        "正文“予以公开及部分公开7件”与依申请公开情况表（一）予以公开与（二）部分公开总计之和（9）不一致。"
+    ]
+    assert result.findings[0].cells == [("t2", "granted", "total"), ("t2", "partial", "total")]
+
+
+CORPUS = Path(__file__).resolve().parents[4] / "tests" / "corpus"
+
+
+def test_a_blank_total_column_does_not_hide_a_text_number_the_columns_contradict():
+    # The published 2019 report of 上海市人民政府办公厅 leaves the 总计 column of every outcome row
+    # blank; its text quotes 258 and 265 where the applicant columns add up to 275 and 337, and
+    # 不予公开35件 / 不予处理158件 / 其他处理0件, which the columns bear out.
+    result = audit_path(str(CORPUS / "sh-office-2019" / "source.html"))
+    assert messages(result) == [
+        "正文“予以公开及部分公开258件”与依申请公开情况表（一）予以公开与（二）部分公开总计之和"
+        "（总计栏为0，各类申请人之和为275）不一致。",
+        "正文“无法提供265件”与依申请公开情况表（四）无法提供各项总计之和（总计栏为0，各类申请人之和为337）不一致。",
+    ]
+
+
+def test_a_text_number_matching_the_printed_total_or_the_columns_is_not_a_text_finding():
+    # A row whose 总计 disagrees with its columns is T2-ROW-TOTAL's finding, not the text's:
+    # 予以公开 printed 8 in 总计 while its columns add up to 7.
+    lines = table2_lines()
+    lines[2] = lines[2].rsplit("\t", 1)[0] + "\t8"
+    for quoted in ("予以公开8件", "予以公开7件"):
+        result = audit(lines, head=HEAD.replace(INTRO, f"其中{quoted}。"))
+        assert messages(result) == [], quoted
+        assert "T2-ROW-TOTAL" in codes(result)
