@@ -62,6 +62,8 @@ def case_file_panel(user, application: Application, today) -> dict:
 @require_POST
 def attachment_upload(request, code: str, pk: int):
     application = _case(request, code, pk)
+    if not can_add_to_case_file(request.user, application, timezone.localdate()):
+        raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES, prefix="attach")
     problems = []
     if form.is_valid():
