@@ -18,7 +18,7 @@ from datetime import date
 
 from gongkai.applications.case_file import IMAGE_TYPES, attachments_of
 from gongkai.applications.clock import clock_state
-from gongkai.applications.models import Application, CaseAttachment, IssuedLetter
+from gongkai.applications.models import Application, IssuedLetter
 from gongkai.auditlog.models import AuditEntry
 from gongkai.common.text import xml_safe
 from gongkai.core.workcalendar import UnknownYearError
@@ -67,7 +67,7 @@ def _read(field) -> bytes:
         return handle.read()
 
 
-def _timeline(application: Application, letters: list[IssuedLetter], attachments: list[CaseAttachment]):
+def _timeline(application: Application, letters: list[IssuedLetter]):
     """Every audit entry about the case, its letters, drafts and attachments, oldest first."""
     targets = {("applications.application", str(application.pk))}
     targets |= {("applications.issuedletter", str(letter.pk)) for letter in letters}
@@ -176,7 +176,7 @@ def dossier_pdf(application: Application, *, today: date) -> bytes:
     included += [(a.pk, f"{a.get_kind_display()} {a.name}") for a, _ in pdfs]
     context = {
         "today": today,
-        "timeline": _timeline(application, letters, attachments),
+        "timeline": _timeline(application, letters),
         "clock": _clock_lines(application, today),
         "letter_parts": letter_parts,
         "attachment_rows": {"all": rows, "included": included},
