@@ -15,6 +15,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "audit": "audit",
     "deadline": "deadline",
+    "dossier": "dossier",
     "report": "report",
     "scan": "scan",
 }

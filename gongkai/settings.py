@@ -281,6 +281,8 @@ EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
 EMAIL_USE_SSL = EMAIL_PORT == 465
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
+# Text messages to applicants: a dotted path to a class with send(phone, text); the default logs them.
+SMS_PROVIDER = env_str("GONGKAI_SMS_PROVIDER", "gongkai.applications.notify.LoggingSms")
 
 LOGGING = {
     "version": 1,

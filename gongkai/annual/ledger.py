@@ -17,9 +17,8 @@ from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.common.dates import DateKind, date_problem
 from gongkai.common.services import ServiceError
-from gongkai.common.stored_files import atomic_with_files, store
+from gongkai.common.stored_files import atomic_with_files, clean_file_name, sniff_file, store, upload_problems
 from gongkai.common.text import unsafe_text_problem
-from gongkai.core.reports.readers import sniff
 
 LEDGER_ROLES = {Role.CLERK, Role.ADMIN}
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -39,11 +38,6 @@ def _year_locked(body, year: int) -> bool:
     from gongkai.annual.models import AnnualReportVersion
 
     return AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED).exists()
-
-
-def _clean_name(name: str) -> str:
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
-    return "".join(ch for ch in name if ch.isprintable())[:150]
 
 
 def _snapshot(entry: LedgerEntry) -> dict:
@@ -79,15 +73,13 @@ def _entry_problems(*, kind: str, on, title: str, detail: str, attendees, today:
 
 
 def _file_problems(files: list[tuple[str, bytes]]) -> list[str]:
-    problems = [f"附件最多{MAX_FILES}个（选择了{len(files)}个）。"] if len(files) > MAX_FILES else []
-    for name, data in files:
-        if len(data) > MAX_FILE_BYTES:
-            problems.append(f"附件“{name}”超过{MAX_FILE_BYTES // (1024 * 1024)}MB，请压缩或拆分后上传。")
-        elif not data:
-            problems.append(f"附件“{name}”是空文件。")
-        elif sniff(data, name) not in ACCEPTED_TYPES:
-            problems.append(f"附件“{name}”不是可识别的文档，台账附件只接受 docx、pdf、xlsx、txt。")
-    return problems
+    return upload_problems(
+        files,
+        accepted=ACCEPTED_TYPES,
+        accepted_label="台账附件只接受 docx、pdf、xlsx、txt",
+        max_bytes=MAX_FILE_BYTES,
+        max_files=MAX_FILES,
+    )
 
 
 @atomic_with_files()
@@ -124,8 +116,10 @@ def ledger_entry_add(
         entered_by=actor,
     )
     for name, data in files:
-        name = _clean_name(name)
-        attachment = LedgerAttachment(entry=entry, name=name, file_type=sniff(data, name), size=len(data))
+        name = clean_file_name(name)
+        attachment = LedgerAttachment(
+            entry=entry, name=name, file_type=sniff_file(data, name), size=len(data)
+        )
         store(attachment.file, name, data)
         attachment.save()
     audit_record(

@@ -24,26 +24,8 @@ from gongkai.annual.models import LedgerAttachment, LedgerEntry, LedgerKind
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.common.dates import DateKind
-from gongkai.common.forms import Form, date_field
+from gongkai.common.forms import Form, MultipleFileField, date_field
 from gongkai.common.services import ServiceError
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field (Django's documented recipe); each is checked by the service."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
 
 
 class LedgerEntryForm(Form):

@@ -14,8 +14,10 @@ from ninja import Field, Router, Schema, Status
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import ACTIONS
 from gongkai.applications.appeals import appeal_record
+from gongkai.applications.approval_views import DRAFT_STEPS
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import (
+    OPEN_DRAFT_STATES,
     Appeal,
     AppealKind,
     ApplicantKind,
@@ -237,15 +239,59 @@ def application_action(
     application = _application(code, number, request.user, step.allowed)
     form = step.form(data={key: "" if value is None else str(value) for key, value in payload.items()})
     if not form.is_valid():
-        errors = [
-            {"field": field, "message": message}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-        return Status(400, {"detail": "请求数据有误", "errors": errors})
+        return Status(400, {"detail": "请求数据有误", "errors": _form_errors(form)})
     try:
         step.run(request.user, application, form.cleaned_data, timezone.localdate())
     except ServiceError as error:
         return Status(400, {"detail": "；".join(error.messages)})
     application.refresh_from_db()
     return _out(application)
+
+
+class DraftOut(Schema):
+    step: str
+    state: str
+    return_reason: str
+    letter_number: str | None
+    application: ApplicationOut
+
+
+@router.post(
+    "bodies/{code}/applications/{number}/draft/{step}",
+    response={200: DraftOut, 400: dict, 403: ErrorOut, 404: ErrorOut},
+    summary="审批拟办文书：review（审核）、return（退回，须 reason）、sign（签发，on 为签发日期）",
+)
+def draft_step(request, code: str, number: str, step: str, payload: dict[str, Any] = RequestBody(...)):
+    """`…/actions/decide` only drafts; the case's open draft goes on here, with the case page's
+    forms and rules (approval_views.DRAFT_STEPS)."""
+    if step not in DRAFT_STEPS:
+        raise Http404(f"没有审批步骤“{step}”（可用：{'、'.join(DRAFT_STEPS)}）。")
+    application = _application(code, number, request.user, permissions.can_handle_application)
+    draft = application.drafts.filter(state__in=OPEN_DRAFT_STATES).first()
+    if draft is None:
+        return Status(400, {"detail": "本申请没有待审批的拟办文书。"})
+    _label, form_class, run = DRAFT_STEPS[step]
+    form = form_class(data={key: "" if value is None else str(value) for key, value in payload.items()})
+    if not form.is_valid():
+        return Status(400, {"detail": "请求数据有误", "errors": _form_errors(form)})
+    try:
+        run(request.user, draft, form.cleaned_data, timezone.localdate())
+    except ServiceError as error:
+        return Status(400, {"detail": "；".join(error.messages)})
+    draft.refresh_from_db()
+    application.refresh_from_db()
+    return {
+        "step": draft.step,
+        "state": draft.state,
+        "return_reason": draft.return_reason,
+        "letter_number": draft.letter.number if draft.letter_id else None,
+        "application": _out(application),
+    }
+
+
+def _form_errors(form) -> list[dict]:
+    return [
+        {"field": field, "message": message}
+        for field, messages in form.errors.items()
+        for message in messages
+    ]

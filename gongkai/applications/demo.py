@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gongkai.applications import approval, handling
+from gongkai.applications.case_file import attachment_add
 from gongkai.applications.models import Application
 from gongkai.applications.services import ApplicantDetails, application_assign, application_register
 from gongkai.bodies.models import Body
@@ -74,6 +75,7 @@ def load_demo_cases() -> int:
             )
             approval.draft_review(actor=users["donghu-sh"], draft=draft, today=today)
             approval.draft_sign(actor=head, draft=draft, on=received + timedelta(days=12), today=today)
+            _demo_case_file(clerk, case, today)
         elif fate == "overdue":  # late, and its answer is still waiting for the 审核人
             approval.draft_propose(
                 actor=clerk, application=case, step="decide", facts=GRANTED_ANSWER, on=today, today=today
@@ -88,3 +90,47 @@ def load_demo_cases() -> int:
                 today=today,
             )
     return len(plan)
+
+
+def _demo_png(width: int = 240, height: int = 120) -> bytes:
+    """A plain grey-striped PNG standing in for a photographed EMS receipt (no imaging library)."""
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + (b"\xc0" if y % 20 < 10 else b"\xf0") * width for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _demo_case_file(clerk, case, today) -> None:
+    """The answered demo case's 案卷: its scanned application form and the EMS receipt."""
+    from gongkai.documents.fonts import html_to_pdf
+
+    scan = html_to_pdf(
+        "<html><body><h1>政府信息公开申请表</h1>"
+        f"<p>申请人：{case.applicant_name}</p><p>所需信息：{case.information_requested}</p></body></html>"
+    )
+    attachment_add(
+        actor=clerk,
+        application=case,
+        kind="application_scan",
+        files=[("申请表扫描件.pdf", scan)],
+        today=today,
+    )
+    attachment_add(
+        actor=clerk,
+        application=case,
+        kind="delivery_proof",
+        files=[("EMS回执.png", _demo_png())],
+        note="答复书邮寄送达回执",
+        today=today,
+    )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.applications import letter_texts
+from gongkai.applications import letter_texts, notify
 from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
 from gongkai.common.services import ServiceError
@@ -215,6 +215,7 @@ def letter_issue(*, actor: User, application: Application, draft: Draft, issued_
         after={"number": number, "kind": draft.kind},
         legal_basis=draft.legal_basis,
     )
+    notify.letter_issued(issued)
     return issued
 
 

@@ -394,3 +394,73 @@ class AnswerDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.step} {self.state}"
+
+
+class AttachmentKind(models.TextChoices):
+    """What a case-file attachment is; the 案卷 lists them in this order."""
+
+    APPLICATION_SCAN = "application_scan", "申请书（扫描件）"
+    IDENTITY_COPY = "identity_copy", "身份证明复印件"  # 条例第二十九条
+    SUPPLEMENT = "supplement", "补正或补充材料"
+    DELIVERY_PROOF = "delivery_proof", "送达凭证（邮寄回执、送达回证）"
+    THIRD_PARTY_REPLY = "third_party_reply", "第三方意见"
+    OTHER = "other", "其他材料"
+
+
+def attachment_upload_path(attachment: CaseAttachment, filename: str) -> str:
+    return f"case_files/{attachment.application.body.code}/{attachment.application.year}/{filename}"
+
+
+class CaseAttachment(models.Model):
+    """A file kept on a case (its 案卷): seen only by the body's own staff (applications.case_file)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
+    kind = models.CharField("材料类别", max_length=24, choices=AttachmentKind.choices)
+    name = models.CharField("文件名", max_length=200)
+    file_type = models.CharField("文件类型", max_length=16)  # sniffed from the content
+    size = models.PositiveIntegerField("大小（字节）")
+    file = models.FileField("文件", upload_to=attachment_upload_path, max_length=300)
+    note = models.CharField("说明", max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "案卷材料"
+        verbose_name_plural = "案卷材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NoticeChannel(models.TextChoices):
+    EMAIL = "email", "电子邮件"
+    SMS = "sms", "短信"
+
+
+class NoticeState(models.TextChoices):
+    PENDING = "pending", "待发送"
+    SENT = "sent", "已发送"
+    FAILED = "failed", "发送失败"
+
+
+class ApplicantNotice(models.Model):
+    """One message telling the applicant that a letter was issued (applications.notify). The letter
+    stands whatever happens here: a failed send is recorded and shown to staff, never rolled back."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notices")
+    letter = models.ForeignKey(IssuedLetter, on_delete=models.PROTECT, related_name="notices")
+    channel = models.CharField("方式", max_length=8, choices=NoticeChannel.choices)
+    address = models.CharField("发送至", max_length=100)
+    state = models.CharField("状态", max_length=8, choices=NoticeState.choices, default=NoticeState.PENDING)
+    error = models.CharField("失败原因", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "告知申请人记录"
+        verbose_name_plural = "告知申请人记录"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id} {self.channel} {self.state}"

@@ -5,6 +5,7 @@ from gongkai.applications import (
     appeal_views,
     approval_views,
     calendar_views,
+    case_file_views,
     letter_settings_views,
     views,
 )
@@ -46,6 +47,21 @@ staff_urlpatterns = [
         "<slug:code>/applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
         views.letter_download,
         name="letter-download",
+    ),
+    path(
+        "<slug:code>/applications/<int:pk>/case-file/",
+        case_file_views.attachment_upload,
+        name="case-file-upload",
+    ),
+    path(
+        "<slug:code>/applications/<int:pk>/case-file/<int:attachment_pk>/",
+        case_file_views.attachment_download,
+        name="case-file-download",
+    ),
+    path(
+        "<slug:code>/applications/<int:pk>/dossier.<str:fmt>",
+        case_file_views.dossier_download,
+        name="dossier-download",
     ),
     path("<slug:code>/appeals/", appeal_views.appeal_list, name="appeal-list"),
     path("<slug:code>/appeals/<int:pk>/conclude/", appeal_views.appeal_conclude_view, name="appeal-conclude"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import available_actions, clock_summary
 from gongkai.applications.approval_views import draft_panel
+from gongkai.applications.case_file_views import case_file_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
@@ -161,6 +162,7 @@ def _detail_page(request, application: Application, *, revealed: bool):
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate()),
+        **case_file_panel(request.user, application, timezone.localdate()),
     }
     return render(request, "applications/detail.html", context)
 

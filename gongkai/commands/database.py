@@ -36,6 +36,20 @@ def open_database() -> None:
         raise ConfigurationError("数据库尚未建表：请先运行 make run（或 python manage.py migrate）。")
 
 
+def body_named(text: str):
+    """The body a command's BODY argument names (its code or one of its names), or a
+    ConfigurationError saying why not; the database must be open."""
+    from django.db.models import Q
+
+    from gongkai.bodies.models import Body
+
+    matches = Body.objects.filter(Q(code=text) | Q(versions__name=text)).distinct()
+    if matches.count() != 1:
+        problem = "不存在" if not matches else "对应多个机关，请用机关代码"
+        raise ConfigurationError(f"机关“{text}”{problem}。")
+    return matches.get()
+
+
 def _first_line(error: Exception) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__

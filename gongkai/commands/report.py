@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from gongkai.commands.database import ConfigurationError, open_database
+from gongkai.commands.database import ConfigurationError, body_named, open_database
 
 HELP = "根据系统记录生成机关的政府信息公开工作年度报告（docx、pdf、html、xlsx、json）"
 EXAMPLE = "gongkai report donghu 2026 --format docx -o 东湖街道2026年年报.docx"
@@ -22,25 +22,17 @@ def run(args) -> int:
     # This command reads the database, so it needs the Django settings (the others do not).
     try:
         open_database()
+        body = body_named(args.body)
     except ConfigurationError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
-    from django.db.models import Q
-
     from gongkai.annual.rendering import render_report
     from gongkai.annual.selectors import report_year_problem
-    from gongkai.bodies.models import Body
 
-    matches = Body.objects.filter(Q(code=args.body) | Q(versions__name=args.body)).distinct()
-    if matches.count() != 1:
-        problem = "不存在" if not matches else "对应多个机关，请用机关代码"
-        print(f"错误：机关“{args.body}”{problem}。", file=sys.stderr)
-        return 2
     problem = report_year_problem(args.year)
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
         return 2
-    body = matches.get()
     output = args.output or f"{body.code}-{args.year}.{args.format}"
     with open(output, "wb") as handle:
         handle.write(render_report(body, args.year, args.format))

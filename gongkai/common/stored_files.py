@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
+from gongkai.core.reports.readers import sniff
+
 # (storage, name) of each file stored by the innermost atomic_with_files block still open.
 _stored: ContextVar[list | None] = ContextVar("gongkai_stored_files", default=None)
 
@@ -46,3 +48,37 @@ def store(field: FieldFile, name: str, data: bytes) -> None:
         raise RuntimeError("store() must run inside atomic_with_files(), or a rollback would leave the file")
     field.save(name, ContentFile(data), save=False)
     written.append((field.storage, field.name))
+
+
+# Scans and photographs (a 身份证 copy, an EMS receipt) are images, which the document sniffer
+# calls "binary"; their magic numbers are fixed by the formats.
+_IMAGE_MAGIC = {b"\xff\xd8\xff": "jpeg", b"\x89PNG\r\n\x1a\n": "png"}
+
+
+def sniff_file(data: bytes, name: str) -> str:
+    """The kind of an uploaded file from its content: an image kind (jpeg, png) or what sniff says."""
+    for magic, kind in _IMAGE_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return sniff(data, name)
+
+
+def clean_file_name(name: str) -> str:
+    """The last part of an uploaded file's name, printable and short; never a path."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
+    return "".join(ch for ch in name if ch.isprintable())[:150]
+
+
+def upload_problems(
+    files: list[tuple[str, bytes]], *, accepted: set[str], accepted_label: str, max_bytes: int, max_files: int
+) -> list[str]:
+    """What is wrong with a set of uploads (count, size, empty, type by content), in Chinese."""
+    problems = [f"附件最多{max_files}个（选择了{len(files)}个）。"] if len(files) > max_files else []
+    for name, data in files:
+        if len(data) > max_bytes:
+            problems.append(f"附件“{name}”超过{max_bytes // (1024 * 1024)}MB，请压缩或拆分后上传。")
+        elif not data:
+            problems.append(f"附件“{name}”是空文件。")
+        elif sniff_file(data, name) not in accepted:
+            problems.append(f"附件“{name}”不是可识别的文档，{accepted_label}。")
+    return problems

@@ -68,10 +68,16 @@ def font_faces_css() -> str:
 
 def html_to_pdf(html: str) -> bytes:
     """Every PDF gongkai draws goes through here, with the bundled faces and no system font."""
+    return html_to_document(html).write_pdf()
+
+
+def html_to_document(html: str):
+    """The laid-out WeasyPrint document (its pages and their anchors), drawn as html_to_pdf draws;
+    `.write_pdf()` gives the bytes."""
     font_config, faces = _bundled_faces()
     from weasyprint import HTML  # loaded by _bundled_faces, with its warning silenced
 
-    return HTML(string=html).write_pdf(stylesheets=[faces], font_config=font_config)
+    return HTML(string=html).render(stylesheets=[faces], font_config=font_config)
 
 
 _per_thread = threading.local()

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tests.access import HANDLERS, Row
+from tests.access import HANDLERS, STAFF, Row
 
 ROWS = [
     Row(
@@ -19,6 +19,36 @@ ROWS = [
         "/bodies/{body}/applications/{draft_case}/drafts/{draft}/preview.docx",
         HANDLERS,
         ok=(200,),
+    ),
+    Row(
+        "case-file-upload",
+        "post",
+        "/bodies/{body}/applications/{draft_case}/case-file/",
+        HANDLERS,
+        ok=(400,),  # allowed to post; nothing was chosen
+        data={"attach-kind": "other"},
+    ),
+    # The case file is the body's own: inspectors above it, who read the case, do not see it.
+    Row(
+        "case-file-download",
+        "get",
+        "/bodies/{body}/applications/{draft_case}/case-file/{case_attachment}/",
+        STAFF | {"superuser"},
+    ),
+    Row(
+        "dossier-download",
+        "get",
+        "/bodies/{body}/applications/{draft_case}/dossier.zip",
+        STAFF | {"superuser"},
+    ),
+    Row(
+        "api-v1:draft_step",
+        "post",
+        "/api/v1/bodies/{body}/applications/{draft_number}/draft/return",
+        HANDLERS,
+        api=True,
+        ok=(200, 400),  # allowed to call; the service then lets only the 审核人 or 负责人 return it
+        data={"reason": "请补充理由"},
     ),
     Row("answer-settings", "get", "/bodies/{body}/applications/settings/", {"admin", "superuser"}),
     Row("letter-template", "get", "/bodies/{body}/applications/settings/letters/37/", {"admin", "superuser"}),
@@ -54,4 +84,22 @@ def placeholders(cast) -> dict:
             on=date(2026, 3, 4),
             today=date(2026, 3, 4),
         )
-    return {"draft_case": existing.application_id, "draft": existing.pk}
+    case = existing.application
+    attachment = case.attachments.first()
+    if attachment is None:
+        from gongkai.applications.case_file import attachment_add
+        from gongkai.applications.demo import _demo_png
+
+        (attachment,) = attachment_add(
+            actor=cast.clerk,
+            application=case,
+            kind="other",
+            files=[("a.png", _demo_png())],
+            today=date(2026, 3, 4),
+        )
+    return {
+        "draft_case": case.pk,
+        "draft": existing.pk,
+        "draft_number": case.number,
+        "case_attachment": attachment.pk,
+    }

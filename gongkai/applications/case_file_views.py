@@ -1,0 +1,120 @@
+"""The case file on the case page: uploading and reading attachments, and the 案卷 downloads.
+
+Every route here is for the body's own staff (case_file.can_see_case_file); an inspector who may
+read the case gets 403, as does anyone else.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from gongkai.applications.case_file import (
+    CONTENT_TYPES,
+    MAX_NOTE,
+    attachment_add,
+    attachments_of,
+    can_add_to_case_file,
+    can_see_case_file,
+)
+from gongkai.applications.dossier import dossier_pdf, dossier_zip
+from gongkai.applications.models import Application, AttachmentKind, NoticeState
+from gongkai.common.forms import Form, MultipleFileField
+from gongkai.common.services import ServiceError
+
+
+class AttachmentForm(Form):
+    kind = forms.ChoiceField(label="材料类别", choices=AttachmentKind.choices)
+    files = MultipleFileField(label="文件（pdf、jpg、png、docx，每个不超过20MB）")
+    note = forms.CharField(label="说明", max_length=MAX_NOTE, required=False)
+
+
+def _case(request, code: str, pk: int) -> Application:
+    application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
+    if not can_see_case_file(request.user, application, timezone.localdate()):
+        raise PermissionDenied
+    return application
+
+
+def case_file_panel(user, application: Application, today) -> dict:
+    """The case page's 案卷 block (applications/_case_file.html), empty for those who may not see it."""
+    if not can_see_case_file(user, application, today):
+        return {}
+    return {
+        "case_file": {
+            "attachments": attachments_of(application),
+            "form": AttachmentForm(prefix="attach")
+            if can_add_to_case_file(user, application, today)
+            else None,
+            "failed_notices": application.notices.filter(state=NoticeState.FAILED).select_related("letter"),
+        }
+    }
+
+
+@login_required
+@require_POST
+def attachment_upload(request, code: str, pk: int):
+    application = _case(request, code, pk)
+    if not can_add_to_case_file(request.user, application, timezone.localdate()):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES, prefix="attach")
+    problems = []
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            kept = attachment_add(
+                actor=request.user,
+                application=application,
+                kind=data["kind"],
+                files=[(f.name, f.read()) for f in data["files"]],
+                note=data["note"],
+                today=timezone.localdate(),
+            )
+        except ServiceError as error:
+            problems = error.messages
+        else:
+            messages.success(request, f"已将{len(kept)}个文件存入案卷。")
+            return redirect("application-detail", code=code, pk=pk)
+    else:
+        problems = [
+            f"“{form.fields[f].label}”{e}" if f in form.fields else e
+            for f, es in form.errors.items()
+            for e in es
+        ]
+    return render(
+        request, "web/error.html", {"title": "无法存入案卷", "message": "；".join(problems)}, status=400
+    )
+
+
+@login_required
+def attachment_download(request, code: str, pk: int, attachment_pk: int):
+    application = _case(request, code, pk)
+    found = get_object_or_404(application.attachments, pk=attachment_pk)
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.name,
+        content_type=CONTENT_TYPES.get(found.file_type, "application/octet-stream"),
+    )
+
+
+@login_required
+def dossier_download(request, code: str, pk: int, fmt: str):
+    application = _case(request, code, pk)
+    today = timezone.localdate()
+    if fmt == "pdf":
+        data, content_type = dossier_pdf(application, today=today), "application/pdf"
+    elif fmt == "zip":
+        data, content_type = dossier_zip(application, today=today), "application/zip"
+    else:
+        raise Http404("不支持的格式")
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, f"{application.number}-案卷.{fmt}")
+    return response
