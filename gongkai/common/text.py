@@ -20,12 +20,23 @@ def unsafe_position(text: str) -> int | None:
     return None if match is None else match.start() + 1
 
 
+# Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): valid XML,
+# but they make a letter or a name display other than it is stored (「Trojan Source」, CVE-2021-42574).
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def unsafe_text_problem(text: str) -> str | None:
     """A Chinese sentence saying what is wrong with the text (the caller names the field), or None."""
     position = unsafe_position(text)
-    if position is None:
-        return None
-    return f"含有不可见的控制字符（第{position}个字符），请删除后重新提交"
+    if position is not None:
+        return f"含有不可见的控制字符（第{position}个字符），请删除后重新提交"
+    bidi = _BIDI_CONTROL.search(text)
+    if bidi is not None:
+        return (
+            f"含有改变文字显示方向的隐藏字符（第{bidi.start() + 1}个字符，多见于复制粘贴），"
+            "请删除该处后手工重新输入"
+        )
+    return None
 
 
 def xml_safe(text: str) -> str:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from gongkai.common.dates import DateKind, date_problem
-from gongkai.common.text import unsafe_json_problem, unsafe_position, xml_safe
+from gongkai.common.text import unsafe_json_problem, unsafe_position, unsafe_text_problem, xml_safe
 
 TODAY = date(2026, 12, 1)
 
@@ -31,6 +31,14 @@ def test_what_a_document_cannot_hold(text, position):
 
 def test_stored_text_is_made_safe_without_losing_the_rest():
     assert xml_safe("张\x01三\x0b，\n\t地址\x00") == "张三，\n\t地址"
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_direction_overrides_are_refused_with_their_position(control):
+    # 「张三\u202e1234」 displays as 张三4321: a name or an ID number shown otherwise than stored
+    problem = unsafe_text_problem(f"张三{control}1234")
+    assert problem is not None and "改变文字显示方向" in problem and "第3个字符" in problem
+    assert unsafe_text_problem("张三\u200e1234") is None  # a plain left-to-right mark changes nothing
 
 
 def test_escaped_controls_in_decoded_json_are_found():
