@@ -27,15 +27,16 @@ BODY = "示范区东湖街道办事处"
 
 
 def _publish_report(cast) -> None:
-    """A 2026 report signed as publishing signs it; its files are rendered by the job the commit sends."""
+    """Last year's report signed as publishing signs it (its year locked: the application below
+    is for this year); its files are rendered by the job the commit sends."""
     with transaction.atomic():
-        version = report_draft_create(actor=cast.clerk, body=cast.body, year=2026)
-        _, values = report_values(body=cast.body, year=2026)
+        version = report_draft_create(actor=cast.clerk, body=cast.body, year=2025)
+        _, values = report_values(body=cast.body, year=2025)
         version.tables = {stored_key(k): (None if v is None else str(v)) for k, v in values.items()}
         version.status, version.signed_by, version.published_on = (
             ReportStatus.PUBLISHED,
             cast.head,
-            date(2027, 1, 20),
+            date(2026, 1, 20),
         )
         version.save()
         report_jobs.report_files_enqueue(actor=cast.head, version=version)
@@ -63,7 +64,7 @@ def test_a_citizen_finds_an_item_searches_applies_and_downloads_the_report(
 
     page.goto("/")
     entry = page.locator("ul.tree > li", has_text=BODY).first
-    assert entry.get_by_role("link", name="2026年").count() == 1  # its annual report, listed
+    assert entry.get_by_role("link", name="2025年").count() == 1  # its annual report, listed
     entry.get_by_role("link", name="政府信息公开目录").click()
     page.wait_for_url("**/open/donghu/")
     _expect_public_header(page)
@@ -74,7 +75,7 @@ def test_a_citizen_finds_an_item_searches_applies_and_downloads_the_report(
     )
     title = latest.inner_text().strip()
     latest.click()
-    page.wait_for_url(re.compile(r".*/open/donghu/\d+/$"))
+    page.wait_for_url(re.compile(r".*/open/donghu/items/\d+/$"))
     assert page.get_by_role("heading", level=1).inner_text().strip() == title
     _expect_public_header(page)
 
@@ -111,8 +112,8 @@ def test_a_citizen_finds_an_item_searches_applies_and_downloads_the_report(
     # The annual report from the header, and both its files.
     _header(page).get_by_role("link", name="年度报告").click()
     page.wait_for_url("**/open/donghu/#reports-heading")
-    page.get_by_role("link", name=f"{BODY}2026年政府信息公开工作年度报告").click()
-    page.wait_for_url("**/reports/donghu/2026/")
+    page.get_by_role("link", name=f"{BODY}2025年政府信息公开工作年度报告").click()
+    page.wait_for_url("**/reports/donghu/2025/")
     _expect_public_header(page)
     assert "正在生成" not in page.locator("main").inner_text()
     files = {}
@@ -120,14 +121,14 @@ def test_a_citizen_finds_an_item_searches_applies_and_downloads_the_report(
         with page.expect_download() as info:
             page.get_by_role("link", name=label).click()
         download = info.value
-        assert download.suggested_filename == f"{BODY}2026年政府信息公开工作年度报告.{fmt}"
+        assert download.suggested_filename == f"{BODY}2025年政府信息公开工作年度报告.{fmt}"
         with open(download.path(), "rb") as f:
             files[fmt] = f.read()
     import docx
     from pypdf import PdfReader
 
     document = docx.Document(io.BytesIO(files["docx"]))
-    assert f"{BODY}2026年政府信息公开工作年度报告" in "\n".join(p.text for p in document.paragraphs)
+    assert f"{BODY}2025年政府信息公开工作年度报告" in "\n".join(p.text for p in document.paragraphs)
     assert len(document.tables) >= 3
     pdf = PdfReader(io.BytesIO(files["pdf"]))
     assert len(pdf.pages) >= 1 and "年度报告" in "".join(p.extract_text() for p in pdf.pages)

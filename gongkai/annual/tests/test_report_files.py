@@ -23,6 +23,9 @@ from gongkai.core.reports.layouts import stored_key
 from gongkai.documents import report_tables as rt
 from gongkai.jobs.models import Job
 
+# Every test works on the 2026 cases of test_annual.
+pytestmark = pytest.mark.usefixtures("year_of_cases")
+
 TITLE = "示范区东湖街道办事处2026年政府信息公开工作年度报告"
 
 
@@ -65,13 +68,13 @@ def _docx_text(data: bytes) -> str:
 
 
 def test_the_files_are_rendered_once_by_the_job_and_served_as_stored(
-    client, cast, year_of_cases, monkeypatch, weasyprint_available
+    client, cast, monkeypatch, weasyprint_available
 ):
-    version = _published(cast, year_of_cases)
+    version = _published(cast)
     # A record corrected after signing (bypassing the lock on a published year) changes the
     # records, not what was signed: the files show the tables frozen at publication.
     Application.objects.filter(received_on=date(2026, 3, 2)).update(received_on=date(2027, 1, 4))
-    assert report_values(body=year_of_cases, year=2026)[1][("t2", "new", "total")] == 2
+    assert report_values(body=cast.body, year=2026)[1][("t2", "new", "total")] == 2
     job = _render_files(cast, version)
     assert job.status == "done" and "已生成2个下载文件" in job.summary
     stored = {f.fmt: f for f in version.files.all()}
@@ -110,10 +113,8 @@ def test_the_files_are_rendered_once_by_the_job_and_served_as_stored(
     )
 
 
-def test_before_the_files_are_rendered_the_page_says_so_and_nothing_is_rendered(
-    client, cast, year_of_cases, monkeypatch
-):
-    _published(cast, year_of_cases)  # the job's message is never sent: no commit in this test
+def test_before_the_files_are_rendered_the_page_says_so_and_nothing_is_rendered(client, cast, monkeypatch):
+    _published(cast)  # the job's message is never sent: no commit in this test
     _no_rendering(monkeypatch)
     page = client.get("/reports/donghu/2026/").content.decode()
     assert "正在生成，请稍后刷新" in page and "v1.pdf" not in page
@@ -137,8 +138,8 @@ def test_before_the_files_are_rendered_the_page_says_so_and_nothing_is_rendered(
         "/reports/donghu/2026/v99999999999999999999.docx",
     ],
 )
-def test_hostile_download_urls_serve_nothing(client, cast, year_of_cases, url, monkeypatch):
-    version = _published(cast, year_of_cases)
+def test_hostile_download_urls_serve_nothing(client, cast, url, monkeypatch):
+    version = _published(cast)
     # A stored row for DOCX, so that a 404 is the URL's doing, not a missing file.
     with report_jobs.atomic_with_files():
         row = PublishedReportFile(version=version, fmt="docx", size=3)
@@ -150,15 +151,15 @@ def test_hostile_download_urls_serve_nothing(client, cast, year_of_cases, url, m
     assert refused.status_code in (400, 404) and not refused.has_header("Content-Disposition")
 
 
-def test_a_draft_has_no_public_files(client, cast, year_of_cases):
-    version = report_draft_create(actor=cast.clerk, body=year_of_cases, year=2026)
+def test_a_draft_has_no_public_files(client, cast):
+    version = report_draft_create(actor=cast.clerk, body=cast.body, year=2026)
     job = _render_files(cast, version)
     assert job.status == "done" and "尚未发布" in job.summary and not version.files.exists()
     assert client.get("/reports/donghu/2026/v1.docx").status_code == 404
 
 
-def test_a_second_run_renders_nothing_and_a_failure_keeps_no_file(cast, year_of_cases, monkeypatch):
-    version = _published(cast, year_of_cases)
+def test_a_second_run_renders_nothing_and_a_failure_keeps_no_file(cast, monkeypatch):
+    version = _published(cast)
     real_store = report_jobs.store
     calls = []
 
