@@ -3,18 +3,11 @@ violation on the citizen's pages nor on the staff's main screens (issue 17)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
-from gongkai.annual import jobs as report_jobs
-from gongkai.annual.models import ReportStatus
-from gongkai.annual.selectors import report_values
-from gongkai.annual.services import report_draft_create
+from gongkai.annual.tests.test_report_files import last_years_report_with_files
 from gongkai.applications.tests.test_register import register
-from gongkai.core.reports.layouts import stored_key
 from gongkai.publishing.demo import load_demo_publications
 from gongkai.publishing.models import Publication
 from tests.axe import serious_violations
@@ -23,24 +16,10 @@ from tests.test_browser import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _report(cast) -> None:
-    with transaction.atomic():
-        version = report_draft_create(actor=cast.clerk, body=cast.body, year=2025)
-        _, values = report_values(body=cast.body, year=2025)
-        version.tables = {stored_key(k): (None if v is None else str(v)) for k, v in values.items()}
-        version.status, version.signed_by, version.published_on = (
-            ReportStatus.PUBLISHED,
-            cast.head,
-            date(2026, 1, 20),
-        )
-        version.save()
-        report_jobs.report_files_enqueue(actor=cast.head, version=version)
-
-
 def test_fifteen_key_pages_have_no_serious_accessibility_violation(chromium_browser, live_server, cast):
     today = timezone.localdate()
     load_demo_publications(today)
-    _report(cast)
+    last_years_report_with_files(cast)
     case = register(cast, received_on=today, today=today)
     item = Publication.objects.filter(body=cast.body, published_version__isnull=False).first()
     public = [

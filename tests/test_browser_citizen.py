@@ -6,41 +6,18 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
-from gongkai.annual import jobs as report_jobs
-from gongkai.annual.models import ReportStatus
-from gongkai.annual.selectors import report_values
-from gongkai.annual.services import report_draft_create
+from gongkai.annual.tests.test_report_files import last_years_report_with_files
 from gongkai.applications.models import Application
-from gongkai.core.reports.layouts import stored_key
 from gongkai.publishing.demo import load_demo_publications
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ID = "11010519491231002X"
 BODY = "示范区东湖街道办事处"
-
-
-def _publish_report(cast) -> None:
-    """Last year's report signed as publishing signs it (its year locked: the application below
-    is for this year); its files are rendered by the job the commit sends."""
-    with transaction.atomic():
-        version = report_draft_create(actor=cast.clerk, body=cast.body, year=2025)
-        _, values = report_values(body=cast.body, year=2025)
-        version.tables = {stored_key(k): (None if v is None else str(v)) for k, v in values.items()}
-        version.status, version.signed_by, version.published_on = (
-            ReportStatus.PUBLISHED,
-            cast.head,
-            date(2026, 1, 20),
-        )
-        version.save()
-        report_jobs.report_files_enqueue(actor=cast.head, version=version)
-    assert version.files.count() == 2  # the queue ran in the test process at commit
 
 
 def _header(page):
@@ -58,7 +35,7 @@ def test_a_citizen_finds_an_item_searches_applies_and_downloads_the_report(
     chromium_browser, live_server, cast, weasyprint_available
 ):
     load_demo_publications(timezone.localdate())
-    _publish_report(cast)
+    last_years_report_with_files(cast)
     context = chromium_browser.new_context(base_url=live_server.url, locale="zh-CN", accept_downloads=True)
     page = context.new_page()
 

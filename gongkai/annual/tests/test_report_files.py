@@ -29,18 +29,24 @@ pytestmark = pytest.mark.usefixtures("year_of_cases")
 TITLE = "示范区东湖街道办事处2026年政府信息公开工作年度报告"
 
 
-def _published(cast, body) -> AnnualReportVersion:
-    """A version signed as publishing does (its tables frozen), without the review steps the
-    publishing tests walk through; its files are not rendered yet."""
-    version = report_draft_create(actor=cast.clerk, body=body, year=2026)
-    _, values = report_values(body=body, year=2026)
+def signed_version(cast, year: int = 2026, published_on: date = date(2027, 1, 20)) -> AnnualReportVersion:
+    """The body's version signed as publishing does (its tables frozen), without the review steps
+    the publishing tests walk through; its files are not rendered yet."""
+    version = report_draft_create(actor=cast.clerk, body=cast.body, year=year)
+    _, values = report_values(body=cast.body, year=year)
     version.tables = {stored_key(key): (None if v is None else str(v)) for key, v in values.items()}
-    version.status, version.signed_by, version.published_on = (
-        ReportStatus.PUBLISHED,
-        cast.head,
-        date(2027, 1, 20),
-    )
+    version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, cast.head, published_on
     version.save()
+    return version
+
+
+def last_years_report_with_files(cast) -> AnnualReportVersion:
+    """For browser tests: last year's report signed (its year locked, so an application made in
+    the test is for this year), its files rendered by the job its commit sends, in the test process."""
+    with transaction.atomic():
+        version = signed_version(cast, 2025, date(2026, 1, 20))
+        report_jobs.report_files_enqueue(actor=cast.head, version=version)
+    assert version.files.count() == 2
     return version
 
 
@@ -70,7 +76,7 @@ def _docx_text(data: bytes) -> str:
 def test_the_files_are_rendered_once_by_the_job_and_served_as_stored(
     client, cast, monkeypatch, weasyprint_available
 ):
-    version = _published(cast)
+    version = signed_version(cast)
     # A record corrected after signing (bypassing the lock on a published year) changes the
     # records, not what was signed: the files show the tables frozen at publication.
     Application.objects.filter(received_on=date(2026, 3, 2)).update(received_on=date(2027, 1, 4))
@@ -114,7 +120,7 @@ def test_the_files_are_rendered_once_by_the_job_and_served_as_stored(
 
 
 def test_before_the_files_are_rendered_the_page_says_so_and_nothing_is_rendered(client, cast, monkeypatch):
-    _published(cast)  # the job's message is never sent: no commit in this test
+    signed_version(cast)  # the job's message is never sent: no commit in this test
     _no_rendering(monkeypatch)
     page = client.get("/reports/donghu/2026/").content.decode()
     assert "正在生成，请稍后刷新" in page and "v1.pdf" not in page
@@ -139,7 +145,7 @@ def test_before_the_files_are_rendered_the_page_says_so_and_nothing_is_rendered(
     ],
 )
 def test_hostile_download_urls_serve_nothing(client, cast, url, monkeypatch):
-    version = _published(cast)
+    version = signed_version(cast)
     # A stored row for DOCX, so that a 404 is the URL's doing, not a missing file.
     with report_jobs.atomic_with_files():
         row = PublishedReportFile(version=version, fmt="docx", size=3)
@@ -159,7 +165,7 @@ def test_a_draft_has_no_public_files(client, cast):
 
 
 def test_a_second_run_renders_nothing_and_a_failure_keeps_no_file(cast, monkeypatch):
-    version = _published(cast)
+    version = signed_version(cast)
     real_store = report_jobs.store
     calls = []
 
