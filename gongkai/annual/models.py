@@ -122,3 +122,32 @@ class LedgerAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def published_report_path(stored: PublishedReportFile, filename: str) -> str:
+    """Named from the row alone (never from user input); the storage adds a suffix if taken."""
+    version = stored.version
+    return f"reports/{version.body.code}/{version.year}/v{version.version}.{stored.fmt}"
+
+
+class PublishedReportFile(models.Model):
+    """The DOCX or PDF of a published version, rendered once by a job (gongkai.annual.jobs) so
+    that the public download serves a stored file instead of rendering on each request."""
+
+    class Format(models.TextChoices):
+        DOCX = "docx", "Word文档（DOCX）"
+        PDF = "pdf", "PDF文档"
+
+    version = models.ForeignKey(AnnualReportVersion, on_delete=models.PROTECT, related_name="files")
+    fmt = models.CharField("格式", max_length=8, choices=Format.choices)
+    file = models.FileField("文件", upload_to=published_report_path, max_length=300)
+    size = models.PositiveIntegerField("大小（字节）")
+    rendered_at = models.DateTimeField("生成时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度报告下载文件"
+        verbose_name_plural = "年度报告下载文件"
+        constraints = [models.UniqueConstraint(fields=["version", "fmt"], name="one_file_per_version_format")]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.fmt}"

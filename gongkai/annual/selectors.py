@@ -103,3 +103,12 @@ def year_locked(body, year: int) -> bool:
     """Once a year's report is published its records are locked, until a correction is drafted."""
     latest = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
     return latest is not None and latest.status == ReportStatus.PUBLISHED
+
+
+def published_report_years_by_body() -> dict[int, list[int]]:
+    """{body_id: [year, ...] newest first} of the published annual reports, for the front page (one query)."""
+    years: dict[int, set[int]] = {}
+    published = AnnualReportVersion.objects.filter(status=ReportStatus.PUBLISHED)
+    for body_id, year in published.values_list("body_id", "year"):
+        years.setdefault(body_id, set()).add(year)
+    return {body_id: sorted(found, reverse=True) for body_id, found in years.items()}

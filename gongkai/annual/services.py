@@ -17,6 +17,7 @@ from django.db import transaction
 from gongkai.annual import permissions
 from gongkai.annual.drafting import draft_sections
 from gongkai.annual.facts import draft_facts
+from gongkai.annual.jobs import report_files_enqueue
 from gongkai.annual.ledger import ledger_of
 from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
 from gongkai.annual.narrative import placeholders_left, quoted_numbers, record_number_findings
@@ -236,6 +237,7 @@ def report_publish(*, actor: User, version, today):
     version.tables = {stored_key(key): (None if v is None else str(v)) for key, v in values.items()}
     version.status, version.signed_by, version.published_on = ReportStatus.PUBLISHED, actor, today
     version.save(update_fields=["tables", "status", "signed_by", "published_on"])
+    report_files_enqueue(actor=actor, version=version)
     _audit(
         actor,
         "publish",

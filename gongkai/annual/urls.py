@@ -43,4 +43,9 @@ urlpatterns = [
 public_urlpatterns = [
     path("reports/<slug:code>/<int:year>/", views.public_report, name="public-report"),
     path("reports/<slug:code>/<int:year>/v<int:number>/", views.public_report, name="public-report-version"),
+    path(
+        "reports/<slug:code>/<int:year>/v<int:number>.<slug:fmt>",
+        views.public_report_file,
+        name="public-report-file",
+    ),
 ]

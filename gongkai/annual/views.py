@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -15,9 +15,10 @@ from gongkai.annual import services
 from gongkai.annual.cells import cell_label, cell_records, cell_urls, linked_grid_html
 from gongkai.annual.forms import FiguresForm
 from gongkai.annual.http import check_report_year
-from gongkai.annual.models import AnnualFigures, AnnualReportVersion, ReportStatus
+from gongkai.annual.jobs import FORMATS
+from gongkai.annual.models import AnnualFigures, AnnualReportVersion, PublishedReportFile, ReportStatus
 from gongkai.annual.permissions import can_prepare_report
-from gongkai.annual.rendering import CONTENT_TYPES, render_report
+from gongkai.annual.rendering import CONTENT_TYPES, name_in_year, render_report, report_title
 from gongkai.annual.rollup import LINE_COLUMNS, YEAR_COLUMNS, charts, outcome_groups, rollup_for_inspector
 from gongkai.annual.rollup_xlsx import rollup_xlsx
 from gongkai.annual.selectors import computed_report, counted_values
@@ -117,6 +118,12 @@ def annual_download(request, code: str, year: int, fmt: str):
     check_report_year(year)
     if fmt not in CONTENT_TYPES:
         raise Http404("不支持的格式")
+    # A year whose newest version is published: the file stored when it was signed, not a new rendering.
+    latest = AnnualReportVersion.objects.filter(body=body, year=year).order_by("-version").first()
+    if latest is not None and latest.status == ReportStatus.PUBLISHED:
+        stored = latest.files.filter(fmt=fmt).first()
+        if stored is not None:
+            return _stored_file_response(stored)
     response = HttpResponse(render_report(body, year, fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{body.code}-{year}.{fmt}"'
     return response
@@ -245,12 +252,50 @@ def public_report(request, code: str, year: int, number: int | None = None):
     template = template_for_year(year)
     values = {parse_stored_key(key): (None if v is None else Decimal(v)) for key, v in version.tables.items()}
     tables = [(title, rt.grid_html(grid)) for title, grid in rt.tables(LAYOUTS[template], values)]
+    stored = {f.fmt: f for f in version.files.all()}
     context = {
         "body": body,
+        "body_name": name_in_year(body, year),
         "version": version,
+        "downloads": [(fmt, fmt.label, stored.get(fmt)) for fmt in FORMATS],
+        "files_pending": len(stored) < len(FORMATS),
         "latest": latest,
         "tables": dict(enumerate(tables)),
         "table_list": tables,
         "others": published.exclude(pk=version.pk).order_by("version"),
     }
     return render(request, "annual/public.html", context)
+
+
+def public_report_file(request, code: str, year: int, number: int, fmt: str):
+    """Public: the DOCX or PDF of a published version as stored when it was published (never
+    rendered here; a file not yet rendered is a 404 and the report page says it is coming). The
+    stored name comes from the row, never from the URL."""
+    if fmt not in FORMATS:
+        raise Http404("不支持的格式")
+    stored = (
+        PublishedReportFile.objects.select_related("version__body")
+        .filter(
+            version__body__code=code,
+            version__year=year,
+            version__version=number,
+            version__status=ReportStatus.PUBLISHED,
+            fmt=fmt,
+        )
+        .first()
+    )
+    if stored is None:
+        raise Http404("该年度报告的下载文件不存在或正在生成，请稍后刷新。")
+    return _stored_file_response(stored)
+
+
+def _stored_file_response(stored: PublishedReportFile) -> FileResponse:
+    version = stored.version
+    name = report_title(version) + (f"（第{version.version}版）" if version.version > 1 else "")
+    # FileResponse writes Content-Disposition with filename*=utf-8'' (RFC 5987) for a Chinese name.
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=f"{name}.{stored.fmt}",
+        content_type=CONTENT_TYPES[stored.fmt],
+    )

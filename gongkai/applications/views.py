@@ -212,7 +212,11 @@ def application_status(request, query_code: str):
             {"form": StatusLookupForm(), "not_found": True},
             status=404,
         )
-    context = {"application": application, "masked_name": mask_name(application.applicant_name)}
+    context = {
+        "application": application,
+        "body": application.body,
+        "masked_name": mask_name(application.applicant_name),
+    }
     return render(request, "applications/status.html", context)
 
 

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from gongkai.annual.selectors import published_report_years_by_body
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import bodies_of, body_tree_rows, current_versions
 from gongkai.common.todo import todo_for
@@ -12,14 +13,17 @@ from gongkai.core.guide import guide_sections
 
 
 def front_page(request):
-    """Public: the bodies and how to reach their disclosure offices (公开指南 contact details)."""
+    """Public: the bodies, how to reach their disclosure offices (公开指南 contact details), and
+    for each its 公开目录, 指南, online application and published annual reports."""
     if request.user.is_authenticated:
         return redirect("work-home")
     today = timezone.localdate()
     rows = body_tree_rows(
         bodies=Body.objects.filter(id__in=current_versions(on=today).values("body_id")), on=today
     )
-    return render(request, "web/front_page.html", {"rows": rows})
+    years = published_report_years_by_body()
+    rows_with_years = [(depth, body, version, years.get(body.id, [])) for depth, body, version in rows]
+    return render(request, "web/front_page.html", {"rows": rows_with_years})
 
 
 @login_required

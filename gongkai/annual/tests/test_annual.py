@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 
 from gongkai.annual.narrative import PLACEHOLDER
 from gongkai.annual.rendering import render_report
@@ -155,9 +156,11 @@ def test_draft_edit_review_sign_publish_and_correct(client, cast, year_of_cases)
     client.force_login(cast.reviewer)
     step(client, "review")
     client.force_login(cast.head)
-    assert step(client, "publish").status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the job rendering its files, sent at commit
+        assert step(client, "publish").status_code == 302
     version.refresh_from_db()
     assert version.status == "published" and version.tables["t2|new|total"] == "3"
+    assert sorted(version.files.values_list("fmt", flat=True)) == ["docx", "pdf"]
     page = client.get("/reports/donghu/2026/").content.decode()
     assert "示范区东湖街道办事处2026年政府信息公开工作年度报告" in page and "申请人情况" in page
     client.force_login(cast.clerk)
