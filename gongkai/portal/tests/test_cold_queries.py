@@ -9,7 +9,9 @@ import pytest
 from django.http import Http404
 
 from gongkai.portal import selectors
-from gongkai.portal.tests.test_portal import site  # noqa: F401 - the fixture
+from gongkai.portal.tests import test_portal
+
+site = test_portal.site  # the small portal of test_portal, as a fixture here
 
 
 @pytest.fixture
@@ -71,7 +73,7 @@ def test_the_item_page_reads_the_item_its_interpretations_and_attachments_in_thr
     assert "第二条 低保标准由区政府确定。" in html  # its own text is read, though listings defer it
 
 
-def test_the_column_page_reads_no_full_text(client, cast, shared, site, django_assert_num_queries):
+def test_the_column_page_reads_no_full_text(client, cast, shared, site):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
