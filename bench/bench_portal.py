@@ -304,11 +304,16 @@ class server:
 
 
 def wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 60
+    """Until the workers answer: an open port is not enough, they may still be importing Django
+    (seconds on a busy machine), and wrk would then measure nothing."""
+    from urllib.request import urlopen
+
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
+            with urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=5) as answer:
+                if answer.status == 200:
+                    return
         except OSError:
             time.sleep(0.3)
     sys.exit("gunicorn did not start")
