@@ -115,8 +115,14 @@ def _shows_on_portal(instance) -> bool:
     return getattr(instance, "status", None) not in HIDDEN_STATUSES
 
 
+def _tracked() -> bool:
+    # The generation also keys what processes keep of the portal's rows (selectors.current_body),
+    # which they do with a shared cache even when no page is stored.
+    return _enabled() or settings.SHARED_CACHE
+
+
 def _changed(sender, instance, **kwargs) -> None:
-    if _enabled() and _shows_on_portal(instance):
+    if _tracked() and _shows_on_portal(instance):
         # Now, and again after the commit: a page rendered from the old rows in between would
         # otherwise be stored under the new generation.
         bump()

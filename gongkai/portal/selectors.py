@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,13 +14,39 @@ from django.utils import timezone
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.bodies.selectors import current_versions
+from gongkai.portal import page_cache
 from gongkai.publishing.models import Attachment, CatalogueNode, Publication
 
 LATEST_ITEMS = 10
 
 
+# current_body's answers in this process: {code: (body, version)} for one (generation, day).
+_bodies: dict = {"key": None, "found": {}}
+
+
 def current_body(code: str) -> tuple[Body, BodyVersion]:
-    """The body and its current details; 404 for an unknown, dissolved or not yet founded body."""
+    """The body and its current details; 404 for an unknown, dissolved or not yet founded body.
+
+    Every portal page starts here, and bodies change seldom, so with a cache shared by all the
+    app servers (settings.SHARED_CACHE) the answer is kept in this process under the portal page
+    cache's generation and the day - any change of a body or its versions bumps the generation
+    (page_cache), and a new version may start at midnight. Without a shared cache a bump would
+    reach this process only, so every call asks the database.
+    """
+    if not settings.SHARED_CACHE:
+        return _current_body(code)
+    key = (page_cache.generation(), timezone.localdate())
+    if _bodies["key"] != key:
+        _bodies.update(key=key, found={})
+    found = _bodies["found"].get(code)
+    if found is None:
+        found = _bodies["found"][code] = _current_body(code)
+    body, version = found
+    # Copies: a page may annotate what it is given (named_bodies does), and must not change the kept ones.
+    return copy.copy(body), copy.copy(version)
+
+
+def _current_body(code: str) -> tuple[Body, BodyVersion]:
     body = get_object_or_404(Body, code=code)
     version = body.version_on(timezone.localdate())
     if version is None:
@@ -49,6 +77,15 @@ def published_items() -> QuerySet[Publication]:
         .select_related("published_version", "column")
         .order_by("-first_published_on", "-id")
     )
+
+
+# Listings show titles and dates, never the text: its two full-text columns stay in the database.
+LISTING_DEFERRED = ("published_version__text", "published_version__published_text")
+
+
+def listed_items() -> QuerySet[Publication]:
+    """published_items() for a listing (column page, latest items, interpretations)."""
+    return published_items().defer(*LISTING_DEFERRED)
 
 
 @dataclass
@@ -86,16 +123,35 @@ def column_ids(column: CatalogueNode) -> list[int]:
 
 
 def latest_items(body: Body) -> list[Publication]:
-    return list(published_items().filter(body=body)[:LATEST_ITEMS])
+    return list(listed_items().filter(body=body)[:LATEST_ITEMS])
 
 
 def published_item(body: Body, pk: int) -> Publication:
-    """One published item of the body with what its page shows; 404 for drafts and unknown ids."""
-    queryset = published_items().filter(published_version__status="published")
-    queryset = queryset.select_related("interprets__published_version")
+    """One published item of the body with what its page shows; 404 for drafts and unknown ids.
+
+    The item, the item it interprets, its published interpretations and its public attachments
+    come with it (prefetched); of all the texts only its own published one is read.
+    """
+    queryset = (
+        published_items()
+        .filter(published_version__status="published")
+        .select_related("interprets__published_version")
+        .defer(
+            "published_version__text",
+            "interprets__published_version__text",
+            "interprets__published_version__published_text",
+        )
+        .prefetch_related(
+            Prefetch("interpretations", listed_items(), to_attr="public_interpretations"),
+            Prefetch(
+                "published_version__attachments",
+                Attachment.objects.exclude(published=""),
+                to_attr="public_attachments",
+            ),
+        )
+    )
     item = get_object_or_404(queryset, body=body, pk=pk)
-    item.public_interpretations = list(published_items().filter(interprets=item))
-    item.public_attachments = list(item.published_version.attachments.exclude(published=""))
+    item.public_attachments = item.published_version.public_attachments
     if item.interprets and item.interprets.published_version_id is None:
         item.interprets = None
     return item

@@ -84,7 +84,7 @@ def portal_column(request, code: str, column: str):
     body, version = selectors.current_body(code)
     node = selectors.column_of(body, column)
     form = SearchForm(request.GET or None, body=body)
-    items = selectors.published_items().filter(column_id__in=selectors.column_ids(node))
+    items = selectors.listed_items().filter(column_id__in=selectors.column_ids(node))
     items = form.filter_listing(items) if form.is_valid() else items
     context = {
         "body": body,
@@ -134,6 +134,9 @@ def _search_context(request, *, public: bool, bodies) -> dict:
     if not (form.is_valid() and form.cleaned_data["q"]):
         return {"form": form, "results": None, "page": None}
     options = form.search_options(default_body_ids=None if public else [b.id for b in bodies])
+    # Within one body the matches are counted from the ranked window (「超过 200 条」): a full
+    # count there is a second pass over all the matches of the whole portal's index.
+    options["count_all"] = form.chosen_body() is None
 
     def run(number: int):
         offset = (number - 1) * PAGE_SIZE

@@ -330,12 +330,17 @@ def search(
     order: str = "relevance",
     limit: int = 20,
     offset: int = 0,
+    count_all: bool = True,
 ) -> SearchResults:
     """Items matching every word of the query, with the filters.
 
     `total` counts the matches up to TOTAL_CAP (SCAN_LIMIT for one character). Relevance order
     ranks the newest RANK_WINDOW matches, so that a common word over a million items costs the
     same as a rare one; date order pages through all of them.
+
+    count_all=False (relevance order only) skips that count: the window itself, read one row
+    longer, tells whether there are more than RANK_WINDOW ("找到超过 200 条"). The count is a second
+    pass over every match, the dearest part of a search narrowed to one body.
     """
     parsed = parse_query(query)
     if parsed.empty:
@@ -345,17 +350,27 @@ def search(
         public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
     ).filter(condition)
     cap = SCAN_LIMIT if parsed.single_char else TOTAL_CAP
-    total = matches.values("id")[:cap].count()
+    from_window = order != "date" and not count_all
+    if from_window:
+        window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[: min(cap, RANK_WINDOW) + 1])
+        cap = min(cap, RANK_WINDOW)
+        total = min(len(window), cap)
+        capped = len(window) > cap
+        window = window[:cap]
+    else:
+        total = matches.values("id")[:cap].count()
+        capped = total >= cap
     limit = max(0, min(limit, (cap if order == "date" else min(cap, RANK_WINDOW)) - offset))
     if order == "date":
         rows = matches.order_by(*NEWEST)
     else:
-        window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
+        if not from_window:
+            window = list(matches.order_by(*NEWEST).values_list("id", flat=True)[:RANK_WINDOW])
         rows = SearchEntry.objects.filter(id__in=window).annotate(**ranking).order_by(*RELEVANCE)
     rows = rows.select_related("publication__body", "publication__column")[offset : offset + limit]
     reachable = total if order == "date" else min(total, RANK_WINDOW)
     hits = [_hit(row, parsed) for row in rows]
-    return SearchResults(total=total, hits=hits, query=parsed, capped=total >= cap, reachable=reachable)
+    return SearchResults(total=total, hits=hits, query=parsed, capped=capped, reachable=reachable)
 
 
 # ---- highlighting ----

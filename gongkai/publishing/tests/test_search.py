@@ -293,3 +293,19 @@ def test_counts_stop_at_the_cap_and_relevance_ranks_the_newest_window(cast, item
     newest = search("低保", order="date", limit=5).hits
     assert {h.publication.id for h in results.hits} == {h.publication.id for h in newest}
     assert len(search("低保", order="date", limit=20).hits) == 10
+
+
+def test_without_the_full_count_the_window_tells_whether_there_are_more(cast, items, monkeypatch):
+    from gongkai.publishing import search as module
+
+    monkeypatch.setattr(module, "RANK_WINDOW", 5)
+    body = [cast.body.id]
+    counted = search("低保", body_ids=body, limit=20)
+    windowed = search("低保", body_ids=body, limit=20, count_all=False)
+    assert counted.total > 5 and counted.capped is False  # the full count finds more than the window
+    assert (windowed.total, windowed.capped, windowed.reachable) == (5, True, 5)
+    assert [h.publication.id for h in windowed.hits] == [h.publication.id for h in counted.hits]
+    # As many matches as the window holds, or fewer: the total is exact and nothing more is claimed.
+    monkeypatch.setattr(module, "RANK_WINDOW", counted.total)
+    exact = search("低保", body_ids=body, limit=20, count_all=False)
+    assert (exact.total, exact.capped) == (counted.total, False)
