@@ -48,12 +48,19 @@ class NewItemForm(VersionForm):
             for k, label in ITEM_KIND_LABELS.items()
             if may_make_rules or k != ItemKind.RULE
         ]
-        if not may_make_rules:
-            kind.error_messages["invalid_choice"] = RULE_REFUSED
+        self.may_make_rules = may_make_rules
         usual = usual_kinds or {}
         kind.widget.attrs["data-usual-kinds"] = json.dumps({str(c): k for c, k in usual.items()})
         kind.help_text = "按所选栏目以往的信息建议；请核对后选择。" if usual else "请按文件性质选择。"
         self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        # 规章 is not offered to this body; one posted anyway is told why, not 「选择一个有效的选项」.
+        if not self.may_make_rules and self.data.get(self.add_prefix("kind")) == ItemKind.RULE:
+            self._errors.pop("kind", None)
+            self.add_error("kind", RULE_REFUSED)
+        return data
 
 
 class AttachmentForm(Form):
