@@ -15,7 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_empty_supplement_notice_is_refused_inline(page, cast):
     today = timezone.localdate()
     case = application_assign(
-        actor=cast.head, application=register(cast, received_on=today, today=today), clerk=cast.clerk, today=today
+        actor=cast.head,
+        application=register(cast, received_on=today, today=today),
+        clerk=cast.clerk,
+        today=today,
     )
     log_in(page, "donghu-jb")
     page.goto(f"/bodies/donghu/applications/{case.pk}/")

@@ -96,7 +96,8 @@ def draft_panel(user, application, today, *, failed: dict | None = None):
             (
                 key,
                 label,
-                (failed or {}).get(f"draft-{key}") or form_class(prefix=f"draft-{key}", initial={"on": today}),
+                (failed or {}).get(f"draft-{key}")
+                or form_class(prefix=f"draft-{key}", initial={"on": today}),
             )
             for key, (label, form_class, _) in DRAFT_STEPS.items()
             if approval.may_take(user, open_draft, key, today)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from gongkai.applications.services import ApplicantDetails, applicant_problems
 from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind, Channel, IdDocumentType
+from gongkai.applications.services import ApplicantDetails, applicant_problems
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
 from gongkai.core.receipt import STAFF_CHANNEL_TEXT

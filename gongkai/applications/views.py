@@ -140,7 +140,9 @@ def case_page(request, application: Application, *, failed: dict, status: int):
     return _detail_page(request, application, revealed=False, failed=failed, status=status)
 
 
-def _detail_page(request, application: Application, *, revealed: bool, failed: dict | None = None, status=200):
+def _detail_page(
+    request, application: Application, *, revealed: bool, failed: dict | None = None, status=200
+):
     failed = failed or {}
     clock, clock_problem = clock_summary(application, timezone.localdate())
     context = {

@@ -69,6 +69,7 @@ def posted_text_problems(data, labels: dict[str, str]) -> list[str]:
 
 
 EMAIL_ERROR = "请输入有效的电子邮箱地址，如 name@example.com。"
+URL_ERROR = "请输入有效的网址，如 https://www.example.gov.cn/。"
 
 
 def name_the_field(field: forms.Field, label: str) -> None:
@@ -92,7 +93,10 @@ def name_the_field(field: forms.Field, label: str) -> None:
     }
     if isinstance(field, forms.EmailField):
         own["invalid"] = f"{label}：{EMAIL_ERROR}"
+    if isinstance(field, forms.URLField):
+        own["invalid"] = f"{label}：{URL_ERROR}"
     for code, message in own.items():
+        # EmailField and URLField carry theirs on the validator, which a field message overrides.
         if field.error_messages.get(code, defaults.get(code)) == defaults.get(code):
             field.error_messages[code] = message
 

@@ -44,9 +44,7 @@ class NewItemForm(VersionForm):
         self.fields["column"].queryset = columns
         kind = self.fields["kind"]
         kind.choices = [("", "（请选择）")] + [
-            (k.value, label)
-            for k, label in ITEM_KIND_LABELS.items()
-            if may_make_rules or k != ItemKind.RULE
+            (k.value, label) for k, label in ITEM_KIND_LABELS.items() if may_make_rules or k != ItemKind.RULE
         ]
         self.may_make_rules = may_make_rules
         usual = usual_kinds or {}

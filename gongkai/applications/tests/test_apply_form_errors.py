@@ -80,7 +80,9 @@ def test_what_was_typed_is_kept(client, cast, fresh):
 
 
 def test_a_real_application_still_passes(client, cast, fresh):
-    response = client.post("/apply/donghu/", public_form(applicant_name="王五", information_requested="低保名单"))
+    response = client.post(
+        "/apply/donghu/", public_form(applicant_name="王五", information_requested="低保名单")
+    )
     assert response.status_code == 302
     assert Application.objects.get().applicant_name == "王五"
 

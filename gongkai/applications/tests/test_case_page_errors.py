@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from gongkai.applications.models import AnswerDraft, IssuedLetter
-from gongkai.applications.tests.test_handling import act, case, day  # noqa: F401 (fixture)
+from gongkai.applications.tests.test_handling import act, day
+from gongkai.applications.tests.test_handling import case as case  # noqa: F401 (the `case` fixture)
 from gongkai.auditlog.models import AuditEntry
 
 
@@ -60,7 +61,9 @@ def test_the_typed_input_is_kept(client, cast, case):
     )
     assert f'value="{day(4)}"' in form and 'value="45"' in form
     assert "30" in error_beside(form, "supplement-working_days")  # over the most a 补正 may be given
-    form = refused(act(client, case, "consult", on=day(4), third_party="", concerns="商业秘密"), "action-consult")
+    form = refused(
+        act(client, case, "consult", on=day(4), third_party="", concerns="商业秘密"), "action-consult"
+    )
     assert 'value="商业秘密"' in form
 
 

@@ -2,6 +2,7 @@
 a body that makes 规章 (《立法法》第九十三条; core.catalogue.RULE_MAKING_LEVELS)."""
 
 import re
+
 import pytest
 from django.utils import timezone
 
