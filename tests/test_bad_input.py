@@ -28,10 +28,10 @@ def valid_edit(**overrides):
     [
         (valid_edit(effective_from="2026-02-30"), "请输入有效日期"),
         (valid_edit(effective_from="明天"), "请输入有效日期"),
-        (valid_edit(name="长" * 101), "不超过 100 字符"),
-        (valid_edit(name=""), "这个字段是必填项"),
+        (valid_edit(name="长" * 101), "名称最多100个字（现有101个）"),
+        (valid_edit(name=""), "请填写名称。"),
         (valid_edit(level="planet"), "选择一个有效的选项"),
-        (valid_edit(office_email="not-an-email"), "输入一个有效的 Email 地址"),
+        (valid_edit(office_email="not-an-email"), "电子邮箱：请输入有效的电子邮箱地址"),
         (valid_edit(parent="999999"), "选择一个有效的选项"),
         (valid_edit(effective_from="2018-01-01"), "不能早于现行版本的生效日期"),
     ],

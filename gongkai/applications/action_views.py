@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -165,11 +165,13 @@ def application_action(request, code: str, pk: int, action: str):
     def run(data):
         return step.run(request.user, application, data, timezone.localdate())
 
-    return submit_step(request, form, step.label, run, code=code, pk=pk)
+    return submit_step(request, form, step.label, run, code=code, pk=pk, failed=action)
 
 
-def submit_step(request, form, label: str, run: Callable, *, code: str, pk: int):
-    """Run a case-page step with its checked form; back to the case page, or a 400 in Chinese."""
+def submit_step(request, form, label: str, run: Callable, *, code: str, pk: int, failed: str = ""):
+    """Run a case-page step with its checked form; back to the case page, or - when the form or
+    the rule refuses it - the case page again (400) with this form open, its input kept and each
+    error beside its field. `failed` names the form on the page (the action's key, or "draft-<step>")."""
     if form.is_valid():
         try:
             run(form.cleaned_data)
@@ -179,6 +181,8 @@ def submit_step(request, form, label: str, run: Callable, *, code: str, pk: int)
         else:
             messages.success(request, f"已完成：{label}。")
             return redirect("application-detail", code=code, pk=pk)
-    errors = [e for field_errors in form.errors.values() for e in field_errors]
-    context = {"title": f"无法{label}", "message": "；".join(errors)}
-    return render(request, "web/error.html", context, status=400)
+    # The case page is built in views, which imports this module for its list of actions.
+    from gongkai.applications.views import case_page
+
+    application = get_object_or_404(Application.objects.select_related("body"), pk=pk, body__code=code)
+    return case_page(request, application, failed={failed: form}, status=400)

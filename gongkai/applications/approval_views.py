@@ -60,7 +60,7 @@ def draft_action(request, code: str, pk: int, draft_pk: int, step: str):
     def run_step(data):
         return run(request.user, draft, data, timezone.localdate())
 
-    return submit_step(request, form, label, run_step, code=code, pk=pk)
+    return submit_step(request, form, label, run_step, code=code, pk=pk, failed=f"draft-{step}")
 
 
 @login_required
@@ -79,7 +79,7 @@ def draft_preview(request, code: str, pk: int, draft_pk: int, fmt: str):
     return response
 
 
-def draft_panel(user, application, today):
+def draft_panel(user, application, today, *, failed: dict | None = None):
     """The case page's view of the drafts: the open one with its preview text and the steps the
     user may take, and the returned ones with their reasons."""
     drafts = list(application.drafts.select_related("drafted_by", "returned_by", "reviewed_by"))
@@ -93,7 +93,12 @@ def draft_panel(user, application, today):
     steps = []
     if open_draft is not None and permissions.can_handle_application(user, application):
         steps = [
-            (key, label, form_class(prefix=f"draft-{key}", initial={"on": today}))
+            (
+                key,
+                label,
+                (failed or {}).get(f"draft-{key}")
+                or form_class(prefix=f"draft-{key}", initial={"on": today}),
+            )
             for key, (label, form_class, _) in DRAFT_STEPS.items()
             if approval.may_take(user, open_draft, key, today)
         ]

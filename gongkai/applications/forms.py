@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind, Channel, IdDocumentType
+from gongkai.applications.services import ApplicantDetails, applicant_problems
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
 from gongkai.core.receipt import STAFF_CHANNEL_TEXT
@@ -36,6 +38,27 @@ class ApplicantFields(Form):
         required=False,
         help_text="如：纸质、电子邮件、光盘、当面查阅。",
     )
+
+    def clean(self):
+        """The service's own checks of who applies and what they ask, here too, so that every
+        problem shows at once beside its field (not the ID number only after the phone is fixed)."""
+        data = super().clean()
+        applicant = ApplicantDetails(
+            kind=data.get("applicant_kind", ""),
+            name=data.get("applicant_name", ""),
+            id_document_type=data.get("id_document_type", ""),
+            id_document_number=data.get("id_document_number", ""),
+            id_document_name=data.get("id_document_name", ""),
+            contact_phone=data.get("contact_phone", ""),
+        )
+        problems, _ = applicant_problems(
+            applicant, information_requested=data.get("information_requested", ""), today=timezone.localdate()
+        )
+        for field, problem in problems.items():
+            # A field Django already refused (empty, too long) keeps that one message.
+            if field not in self.errors and field in data:
+                self.add_error(field, problem)
+        return data
 
 
 class StaffRegisterForm(ApplicantFields):

@@ -23,6 +23,7 @@ from gongkai.applications.models import (
 )
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
+from gongkai.core.application_text import name_problem, request_problem
 from gongkai.core.credit_code import CreditCodeError, validate_credit_code
 from gongkai.core.identity import IdentityNumberError, validate_resident_id
 from gongkai.registry.record_locks import refuse_in_locked_year
@@ -49,35 +50,54 @@ class ApplicantDetails:
     id_document_name: str = ""  # the document's name, for 其他登记证明文件
 
 
-def validate_applicant(applicant: ApplicantDetails, *, today: date) -> str:
-    """Check the identity document; return its normalised number. 条例第二十九条 requires 身份证明."""
+def applicant_problems(
+    applicant: ApplicantDetails, *, information_requested: str, today: date
+) -> tuple[dict[str, str], str]:
+    """Every problem of who applies and what they ask, by form field (all at once, so the form can
+    show them together), and the normalised document number. 条例第二十九条 requires 身份证明."""
+    problems: dict[str, str] = {}
     if applicant.kind not in ApplicantKind.values:
-        raise ServiceError("申请人类型无效。")
+        return {"applicant_kind": "申请人类型无效。"}, ""
     is_person = applicant.kind == ApplicantKind.NATURAL_PERSON
-    if is_person and applicant.id_document_type == IdDocumentType.CREDIT_CODE:
-        raise ServiceError("自然人申请应提供身份证件，而不是统一社会信用代码。")
-    if is_person and applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION:
-        raise ServiceError("自然人申请应提供身份证件，而不是组织的登记证明文件。")
+    problem = name_problem(applicant.name, is_person=is_person)
+    if problem:
+        problems["applicant_name"] = problem
+    problem = request_problem(information_requested)
+    if problem:
+        problems["information_requested"] = problem
     organisation_types = (IdDocumentType.CREDIT_CODE, IdDocumentType.OTHER_REGISTRATION)
-    if not is_person and applicant.id_document_type not in organisation_types:
-        raise ServiceError(
+    if is_person and applicant.id_document_type == IdDocumentType.CREDIT_CODE:
+        problems["id_document_type"] = "自然人申请应提供身份证件，而不是统一社会信用代码。"
+    elif is_person and applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION:
+        problems["id_document_type"] = "自然人申请应提供身份证件，而不是组织的登记证明文件。"
+    elif not is_person and applicant.id_document_type not in organisation_types:
+        problems["id_document_type"] = (
             "法人或其他组织申请应提供统一社会信用代码；没有统一社会信用代码的，提供其他登记证明文件。"
         )
+    number = applicant.id_document_number.strip()
     if applicant.id_document_type == IdDocumentType.OTHER_REGISTRATION:
         # Foreign organisations and some 社会组织 have no credit code: the registration document
         # they do have identifies them (条例第二十九条), named so the office can check it.
         if not applicant.id_document_name.strip():
-            raise ServiceError("证件名称：请写明登记证明文件的名称（如境外机构注册证书）。")
-        if len(applicant.id_document_number.strip()) < 4:
-            raise ServiceError("证件号码：请填写登记证明文件上的编号（至少4个字符）。")
+            problems["id_document_name"] = "证件名称：请写明登记证明文件的名称（如境外机构注册证书）。"
+        if len(number) < 4:
+            problems["id_document_number"] = "证件号码：请填写登记证明文件上的编号（至少4个字符）。"
     try:
         if applicant.id_document_type == IdDocumentType.RESIDENT_ID:
-            return validate_resident_id(applicant.id_document_number, today=today)
-        if applicant.id_document_type == IdDocumentType.CREDIT_CODE:
-            return validate_credit_code(applicant.id_document_number)
+            number = validate_resident_id(applicant.id_document_number, today=today)
+        elif applicant.id_document_type == IdDocumentType.CREDIT_CODE:
+            number = validate_credit_code(applicant.id_document_number)
     except (IdentityNumberError, CreditCodeError) as error:
-        raise ServiceError(str(error)) from error
-    return applicant.id_document_number.strip()
+        problems["id_document_number"] = str(error)
+    return problems, number
+
+
+def validate_applicant(applicant: ApplicantDetails, *, information_requested: str, today: date) -> str:
+    """Refuse the application if any of `applicant_problems`; return the normalised number."""
+    problems, number = applicant_problems(applicant, information_requested=information_requested, today=today)
+    if problems:
+        raise ServiceError(list(problems.values()))
+    return number
 
 
 def new_query_code() -> str:
@@ -111,10 +131,8 @@ def application_register(
         raise ServiceError(
             "收到申请日期不能晚于今天。" if latest == today else f"收到申请日期不能晚于{latest}。"
         )
-    if not information_requested.strip():
-        raise ServiceError("请填写所需政府信息的名称、文号或描述（条例第二十九条）。")
     refuse_in_locked_year(body=body, day=received_on)
-    id_number = validate_applicant(applicant, today=today)
+    id_number = validate_applicant(applicant, information_requested=information_requested, today=today)
     serial = next_serial(body=body, year=received_on.year)
     application = Application(
         body=body,

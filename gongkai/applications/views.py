@@ -135,7 +135,16 @@ def _identity(request, application: Application, revealed: bool) -> dict:
     }
 
 
-def _detail_page(request, application: Application, *, revealed: bool):
+def case_page(request, application: Application, *, failed: dict, status: int):
+    """The case page again after a step was refused: `failed` maps the form's name on the page to
+    the bound form, shown open with its input and errors in place of a fresh one."""
+    return _detail_page(request, application, revealed=False, failed=failed, status=status)
+
+
+def _detail_page(
+    request, application: Application, *, revealed: bool, failed: dict | None = None, status=200
+):
+    failed = failed or {}
     clock, clock_problem = clock_summary(application, timezone.localdate())
     context = {
         "application": application,
@@ -148,7 +157,8 @@ def _detail_page(request, application: Application, *, revealed: bool):
             (
                 key,
                 action.label,
-                action.form(
+                failed.get(key)
+                or action.form(
                     prefix=key, initial={"on": timezone.localdate(), "delivered_on": timezone.localdate()}
                 ),
             )
@@ -161,10 +171,19 @@ def _detail_page(request, application: Application, *, revealed: bool):
         "clock_problem": clock_problem,
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
-        **draft_panel(request.user, application, timezone.localdate()),
+        **draft_panel(request.user, application, timezone.localdate(), failed=failed),
         **case_file_panel(request.user, application, timezone.localdate()),
     }
-    return render(request, "applications/detail.html", context)
+    # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
+    shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}
+    context["failed_elsewhere"] = [
+        message
+        for form in failed.values()
+        if id(form) not in shown
+        for field_errors in form.errors.values()
+        for message in field_errors
+    ]
+    return render(request, "applications/detail.html", context, status=status)
 
 
 def public_apply(request, code: str):

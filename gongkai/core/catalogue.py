@@ -57,6 +57,21 @@ ITEM_KIND_LABELS = {
     ItemKind.OTHER: "其他文件",
 }
 
+# Who may make 规章 (《立法法》第九十三条): the people's governments of 省、自治区、直辖市 and of
+# 设区的市、自治州 - the levels recorded as "province" and "city" (bodies.models.Level). A county,
+# a township or 街道, or a government department makes 行政规范性文件 at most. The one statement
+# of the rule: the new-item form leaves 规章 out for other bodies and the service refuses it.
+RULE_MAKING_LEVELS = frozenset({"province", "city"})
+RULE_REFUSED = (
+    "信息类别：只有省、自治区、直辖市和设区的市、自治州的人民政府可以制定规章（《立法法》第九十三条），"
+    "本机关的文件请选择“行政规范性文件”或“其他文件”。"
+)
+
+
+def may_make_rules(level: str | None) -> bool:
+    return level in RULE_MAKING_LEVELS
+
+
 # 主题分类 as used by 中国政府网 and most provincial portals.
 TOPICS = (
     "综合政务",

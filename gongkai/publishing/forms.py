@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
-from gongkai.core.catalogue import ITEM_KIND_LABELS, TOPICS, UPDATE_LABELS
+from gongkai.core.catalogue import ITEM_KIND_LABELS, RULE_REFUSED, TOPICS, UPDATE_LABELS, ItemKind
 from gongkai.publishing.models import CatalogueNode
 from gongkai.publishing.services import MAX_ATTACHMENT_BYTES
 
@@ -28,14 +30,35 @@ class VersionForm(Form):
 
 
 class NewItemForm(VersionForm):
-    column = forms.ModelChoiceField(label="栏目", queryset=CatalogueNode.objects.none(), empty_label=None)
-    kind = forms.ChoiceField(label="信息类别", choices=[(k.value, v) for k, v in ITEM_KIND_LABELS.items()])
+    """信息类别 has no preset: a wrong 规章 is counted in annual-report table 1. The column's usual
+    kind is suggested (publishing/kind_hint.js), and 规章 is offered only to a body that makes them."""
+
+    column = forms.ModelChoiceField(
+        label="栏目", queryset=CatalogueNode.objects.none(), empty_label="（请选择）"
+    )
+    kind = forms.ChoiceField(label="信息类别")
     field_order = ["column", "kind"]
 
-    def __init__(self, *args, columns=None, **kwargs):
+    def __init__(self, *args, columns=None, may_make_rules=False, usual_kinds=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["column"].queryset = columns
+        kind = self.fields["kind"]
+        kind.choices = [("", "（请选择）")] + [
+            (k.value, label) for k, label in ITEM_KIND_LABELS.items() if may_make_rules or k != ItemKind.RULE
+        ]
+        self.may_make_rules = may_make_rules
+        usual = usual_kinds or {}
+        kind.widget.attrs["data-usual-kinds"] = json.dumps({str(c): k for c, k in usual.items()})
+        kind.help_text = "按所选栏目以往的信息建议；请核对后选择。" if usual else "请按文件性质选择。"
         self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        # 规章 is not offered to this body; one posted anyway is told why, not 「选择一个有效的选项」.
+        if not self.may_make_rules and self.data.get(self.add_prefix("kind")) == ItemKind.RULE:
+            self._errors.pop("kind", None)
+            self.add_error("kind", RULE_REFUSED)
+        return data
 
 
 class AttachmentForm(Form):

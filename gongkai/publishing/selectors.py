@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from gongkai.bodies.models import Body
-from gongkai.core.catalogue import UpdateEvery, next_update_due
+from gongkai.core.catalogue import UpdateEvery, may_make_rules, next_update_due
 from gongkai.publishing.models import CatalogueNode, Publication, PublicationVersion, VersionStatus
 
 PUBLISHED_STATUSES = (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)
@@ -147,6 +147,27 @@ def catalogue_rows(*, body: Body) -> list[tuple[int, CatalogueNode, int]]:
 
     walk(None, 0)
     return rows
+
+
+def body_may_make_rules(body: Body, day: date) -> bool:
+    """Whether the body, as it is on `day`, is one of those that make 规章 (core.catalogue)."""
+    version = body.version_on(day)
+    return may_make_rules(version.level if version else None)
+
+
+def usual_kinds(body: Body) -> dict[int, str]:
+    """Each column's most frequent 信息类别 among its items so far (a tie goes to the smaller code,
+    so the suggestion is stable), to suggest on the new-item form; a column without items has none."""
+    counts = (
+        Publication.objects.filter(body=body)
+        .values("column_id", "kind")
+        .annotate(n=Count("id"))
+        .order_by("column_id", "-n", "kind")
+    )
+    usual: dict[int, str] = {}
+    for row in counts:
+        usual.setdefault(row["column_id"], row["kind"])
+    return usual
 
 
 def columns_of(body: Body) -> QuerySet[CatalogueNode]:

@@ -201,6 +201,8 @@ def item_new(request, code: str):
     form = f.NewItemForm(
         request.POST or None,
         columns=columns,
+        may_make_rules=selectors.body_may_make_rules(body, timezone.localdate()),
+        usual_kinds=selectors.usual_kinds(body),
         initial={"issuer": version.name if version else "", "formed_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
@@ -225,6 +227,7 @@ def item_new(request, code: str):
         heading="起草主动公开信息",
         cancel_url=f"/bodies/{code}/publishing/",
         submit_label="保存草稿",
+        scripts=["publishing/kind_hint.js"],
     )
 
 

@@ -100,7 +100,7 @@ def test_a_bad_file_or_field_stores_nothing_and_names_every_problem_at_once(clie
     assert response.status_code == 400
     # Each of the four fields is marked, with its message beside it.
     assert content.count('class="field has-error"') == 4
-    assert "请输入有效日期" in content and "这个字段是必填项" in content and "确保该值大于或等于0" in content
+    assert "请输入有效日期" in content and "请填写事项。" in content and "确保该值大于或等于0" in content
     # A date in another year belongs to that year's 台账.
     response = client.post(
         url(), {"kind": "training", "on": date(YEAR - 1, 6, 1).isoformat(), "title": "培训"}

@@ -69,7 +69,7 @@ def test_bad_filters_are_refused_in_chinese(client, cast):
         ("?due_within=abc", "输入整数"),
         ("?due_within=61", "小于或等于60"),
         ("?status=nonsense", "nonsense 不在可用的选项中"),
-        ("?q=" + "长" * 101, "不超过 100 字符"),
+        ("?q=" + "长" * 101, "搜索最多100个字（现有101个）"),
     ]:
         response = client.get(URL + query)
         assert response.status_code == 400 and message in response.content.decode(), query

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.stored_files import atomic_with_files, store
-from gongkai.core.catalogue import ItemKind
+from gongkai.core.catalogue import RULE_REFUSED, ItemKind
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 from gongkai.core.upload_limits import UploadRefused, refuse_long_pdf
@@ -25,6 +25,7 @@ from gongkai.publishing.models import (
     VersionStatus,
 )
 from gongkai.publishing.search import index_publication
+from gongkai.publishing.selectors import body_may_make_rules
 from gongkai.publishing.services._common import (
     VERSION_FIELDS,
     _audit,
@@ -51,6 +52,8 @@ def publication_create(
         raise ServiceError("栏目不属于本机关。")
     if kind not in {k.value for k in ItemKind}:
         raise ServiceError("信息类别无效。")
+    if kind == ItemKind.RULE and not body_may_make_rules(body, today):
+        raise ServiceError(RULE_REFUSED)
     unknown = set(details) - set(VERSION_FIELDS)
     if unknown:
         raise ServiceError(f"未知字段：{'、'.join(sorted(unknown))}")

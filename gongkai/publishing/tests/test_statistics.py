@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.annual.selectors import computed_report, report_values
 from gongkai.annual.services import figures_save
+from gongkai.bodies.models import BodyVersion, Level
 from gongkai.portal.sample import ItemSpec, publish
 from gongkai.publishing.models import CatalogueNode
 from gongkai.publishing.services import publication_create
@@ -39,7 +40,8 @@ def catalogue(cast):
     item(cast, "normative", written=date(2024, 5, 1), published=date(2024, 5, 6), repealed=date(2027, 1, 2))
     # Without 成文日期: counted by its first publication, 2026-12-31.
     item(cast, "normative", written=None, published=date(2026, 12, 31))
-    # A 规章 of 2020, repealed in 2020.
+    # A 规章 of 2020, repealed in 2020: only a city (设区的市) government makes 规章 (立法法第九十三条).
+    BodyVersion.objects.filter(body=cast.body).update(level=Level.CITY)
     item(cast, "rule", written=date(2020, 2, 3), published=date(2020, 2, 10), repealed=date(2020, 11, 30))
     # A draft never published is not counted at all.
     publication_create(
