@@ -119,9 +119,7 @@ def test_hostile_steps_leave_nothing_half_written(client, cast, case):
     )  # before receipt
     assert act(client, case, "decide", on=day(5), ground="granted_maybe").status_code == 400
     assert act(client, case, "fee_paid", on=day(5)).status_code == 400  # no fee was asked
-    assert (
-        act(client, case, "fee", on=day(5), method="per_request").status_code == 400
-    )  # free
+    assert act(client, case, "fee", on=day(5), method="per_request").status_code == 400  # free
     assert client.post(f"/bodies/donghu/applications/{case.pk}/do/nonsense/").status_code == 404
     assert (AuditEntry.objects.count(), IssuedLetter.objects.count()) == before
     assert Application.objects.get(pk=case.pk).status == "registered"
