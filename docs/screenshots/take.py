@@ -100,6 +100,11 @@ def shoot(browser, base_url: str, password: str) -> list[Path]:
                 with page.expect_navigation():
                     page.locator(link).first.click()
             page.wait_for_load_state("networkidle")
+            for _ in range(60):  # a published report's files are rendered by the queue's worker
+                if "正在生成" not in page.locator("main").inner_text():
+                    break
+                time.sleep(2)
+                page.reload()
             target = HERE / f"{name}-{size_name}.png"
             page.screenshot(path=str(target))
             taken.append(target)
@@ -143,6 +148,14 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        # The queue's worker, as `make run` starts it: it renders the demo reports' download files.
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "run_huey", "--quiet"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             base_url = f"http://127.0.0.1:{port}"
             wait_until_up(base_url + "/", server)
@@ -153,8 +166,9 @@ def main() -> None:
                 taken = shoot(browser, base_url, password)
                 browser.close()
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            for process in (server, worker):
+                process.terminate()
+                process.wait(timeout=10)
     for path in taken:
         print(path.relative_to(ROOT))
 
