@@ -22,9 +22,6 @@ class TodoItem:
 
 TodoProvider = Callable[[object, date], list[TodoItem]]
 
-
-TodoProvider = Callable[[object, date], list[TodoItem]]
-
 TODO_PROVIDERS: list[TodoProvider] = []
 
 
