@@ -17,7 +17,7 @@ from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.common.dates import DateKind, date_problem
 from gongkai.common.services import ServiceError
-from gongkai.common.stored_files import atomic_with_files, store
+from gongkai.common.stored_files import atomic_with_files, store, upload_name
 from gongkai.common.text import unsafe_text_problem
 from gongkai.core.reports.readers import sniff
 
@@ -39,11 +39,6 @@ def _year_locked(body, year: int) -> bool:
     from gongkai.annual.models import AnnualReportVersion
 
     return AnnualReportVersion.objects.filter(body=body, year=year, status=ReportStatus.PUBLISHED).exists()
-
-
-def _clean_name(name: str) -> str:
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
-    return "".join(ch for ch in name if ch.isprintable())[:150]
 
 
 def _snapshot(entry: LedgerEntry) -> dict:
@@ -124,7 +119,7 @@ def ledger_entry_add(
         entered_by=actor,
     )
     for name, data in files:
-        name = _clean_name(name)
+        name = upload_name(name)
         attachment = LedgerAttachment(entry=entry, name=name, file_type=sniff(data, name), size=len(data))
         store(attachment.file, name, data)
         attachment.save()

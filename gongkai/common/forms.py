@@ -12,6 +12,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 
 from gongkai.common.dates import DateKind, date_problem
+from gongkai.common.services import ServiceError
 from gongkai.common.text import unsafe_text_problem
 
 DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
@@ -87,3 +88,10 @@ class Form(SafeTextMixin, forms.Form):
 
 class ModelForm(SafeTextMixin, forms.ModelForm):
     pass
+
+
+def add_service_error(form, error: ServiceError, field: str | None = None) -> None:
+    """A use case's refusal shown on the form it came from: each message of the ServiceError as an
+    error of the form (or of `field`), so the page answers 400 with it instead of a 500."""
+    for message in error.messages:
+        form.add_error(field, message)

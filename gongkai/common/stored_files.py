@@ -46,3 +46,10 @@ def store(field: FieldFile, name: str, data: bytes) -> None:
         raise RuntimeError("store() must run inside atomic_with_files(), or a rollback would leave the file")
     field.save(name, ContentFile(data), save=False)
     written.append((field.storage, field.name))
+
+
+def upload_name(name: str) -> str:
+    """The name an uploaded attachment is kept and shown under: the browser's path cut off (some
+    send C:\\...\\file), unprintable characters dropped, at most 150 characters, never empty."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
+    return "".join(ch for ch in name if ch.isprintable())[:150]
