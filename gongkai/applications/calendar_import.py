@@ -45,7 +45,7 @@ def _store(*, actor: User, data, reason: str) -> tuple[CalendarYear, str]:
 
 
 @transaction.atomic
-def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
+def calendar_year_import(*, actor: User, data, reason: str) -> tuple[CalendarYear, int]:
     """Store the arrangement and re-date everything now; return it and how many open cases got a
     new due date (the command line and tests; the web page queues the re-dating instead)."""
     row, why = _store(actor=actor, data=data, reason=reason)
@@ -54,7 +54,7 @@ def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int
 
 
 @transaction.atomic
-def calendar_year_import_queued(*, actor, data, reason: str) -> tuple[CalendarYear, Job]:
+def calendar_year_import_queued(*, actor: User, data, reason: str) -> tuple[CalendarYear, Job]:
     """Store the arrangement and queue the re-dating of every open case and item (a province's
     hundreds of thousands of cases take longer than a request should)."""
     row, why = _store(actor=actor, data=data, reason=reason)

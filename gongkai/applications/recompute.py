@@ -143,7 +143,7 @@ def _array(values) -> str:
     return "{" + ",".join("NULL" if value is None else str(value) for value in values) + "}"
 
 
-def _write_and_audit(moved: list[tuple], actor, reason: str) -> None:
+def _write_and_audit(moved: list[tuple], actor: User | None, reason: str) -> None:
     """PostgreSQL: per chunk one statement that moves the dates and logs each on its case, with the
     summary written by format() from the same SUMMARY template."""
     table, audit = Application._meta.db_table, AuditEntry._meta.db_table

@@ -1,4 +1,7 @@
-"""Writing to the audit log. Every service that changes data calls audit_record()."""
+"""Writing to the audit log. Every service that changes data calls audit_record(), most through
+their app's one small helper that fills in what the app's entries share (applications.audit.audit_on,
+annual.audit.annual_audit, publishing.services._common, bodies.services._audit,
+supervision.services.audit_batch)."""
 
 from __future__ import annotations
 
