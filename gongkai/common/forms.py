@@ -1,7 +1,8 @@
 """What every form of the site shares: text that a document can hold, dates in a plausible range.
 
 Every form derives from `Form` or `ModelForm` here (a test in tests/test_hostile_input.py holds the
-project to it), so a new text field is checked without anyone remembering to.
+project to it), so a new text field is checked without anyone remembering to. A view that runs a
+use case shows its refusal with `add_service_error`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ when the block rolls back (a refused zip, an error after the save). Use cases th
 run in `atomic_with_files()` and save through `store()`; if the block ends with an exception,
 every file it stored is deleted before the exception goes on. What this cannot catch (a killed
 process, an enclosing transaction rolled back later) is found by `manage.py cleanup_uploads`.
+`upload_name` is the one rule for the name an uploaded attachment is kept under.
 """
 
 from __future__ import annotations
