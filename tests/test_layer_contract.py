@@ -65,6 +65,18 @@ def test_the_copy_keeps_every_contract(tree):
             "import gongkai.applications.models  # noqa",
             "layers, core up to api|commands",
         ),
+        # The queue sits under the apps that queue work: it never reaches up into one.
+        (
+            "gongkai.jobs.runner",
+            "import gongkai.applications.models  # noqa",
+            "layers, core up to api|commands",
+        ),
+        # The calendar-wide deadline refresh reaches each app only through what it registered.
+        (
+            "gongkai.registry.deadlines",
+            "import gongkai.publishing.deadlines  # noqa",
+            "layers, core up to api|commands",
+        ),
         # Another app's views, even from a layer above.
         (
             "gongkai.portal.selectors",

@@ -15,7 +15,7 @@ from gongkai.annual.http import check_report_year
 from gongkai.annual.permissions import can_prepare_report
 from gongkai.annual.services import figures_import
 from gongkai.annual.views import _body
-from gongkai.common.forms import Form
+from gongkai.common.forms import Form, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, template_for_year
 
@@ -45,8 +45,7 @@ def figures_upload(request, code: str, year: int):
         try:
             figures_import(actor=request.user, body=body, year=year, data=upload.read(), name=upload.name)
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, "已导入。")
             return redirect("annual-report", code=code, year=year)

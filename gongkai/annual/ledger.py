@@ -8,17 +8,22 @@ are audited, and once the year's report is published the year's 台账 is locked
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from gongkai.annual.audit import annual_audit
 from gongkai.annual.models import LedgerAttachment, LedgerEntry, LedgerKind, ReportStatus
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Role
 from gongkai.bodies.selectors import roles_held
 from gongkai.common.dates import DateKind, date_problem
 from gongkai.common.services import ServiceError
-from gongkai.common.stored_files import atomic_with_files, clean_file_name, sniff_file, store, upload_problems
+from gongkai.common.stored_files import atomic_with_files, sniff_file, store, upload_name, upload_problems
 from gongkai.common.text import unsafe_text_problem
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 LEDGER_ROLES = {Role.CLERK, Role.ADMIN}
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -85,7 +90,7 @@ def _file_problems(files: list[tuple[str, bytes]]) -> list[str]:
 @atomic_with_files()
 def ledger_entry_add(
     *,
-    actor,
+    actor: User,
     body,
     kind: str,
     on: date,
@@ -116,16 +121,16 @@ def ledger_entry_add(
         entered_by=actor,
     )
     for name, data in files:
-        name = clean_file_name(name)
+        name = upload_name(name)
         attachment = LedgerAttachment(
             entry=entry, name=name, file_type=sniff_file(data, name), size=len(data)
         )
         store(attachment.file, name, data)
         attachment.save()
-    audit_record(
-        actor=actor,
-        action="annual.ledger_add",
-        summary=f"录入工作台账：{entry.get_kind_display()}“{title}”",
+    annual_audit(
+        actor,
+        "ledger_add",
+        f"录入工作台账：{entry.get_kind_display()}“{title}”",
         body=body,
         target=entry,
         after=_snapshot(entry),
@@ -134,7 +139,7 @@ def ledger_entry_add(
 
 
 @transaction.atomic
-def ledger_entry_remove(*, actor, entry: LedgerEntry, today: date, reason: str) -> None:
+def ledger_entry_remove(*, actor: User, entry: LedgerEntry, today: date, reason: str) -> None:
     """Remove an entry recorded by mistake; the audit log keeps what it said and why it went."""
     if not can_keep_ledger(actor, entry.body, today):
         raise ServiceError("工作台账由本机关的经办人或管理员录入。")
@@ -145,10 +150,10 @@ def ledger_entry_remove(*, actor, entry: LedgerEntry, today: date, reason: str) 
         raise ServiceError(f"{entry.year}年度年报已发布，该年度的工作台账已锁定。")
     stored = [a.file for a in entry.attachments.all()]
     before = _snapshot(entry)
-    audit_record(
-        actor=actor,
-        action="annual.ledger_remove",
-        summary=f"删除工作台账：{entry.get_kind_display()}“{entry.title}”（{reason[:100]}）",
+    annual_audit(
+        actor,
+        "ledger_remove",
+        f"删除工作台账：{entry.get_kind_display()}“{entry.title}”（{reason[:100]}）",
         body=entry.body,
         target=entry,
         before=before,

@@ -24,7 +24,7 @@ from gongkai.annual.models import LedgerAttachment, LedgerEntry, LedgerKind
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
 from gongkai.common.dates import DateKind
-from gongkai.common.forms import Form, MultipleFileField, date_field
+from gongkai.common.forms import Form, MultipleFileField, add_service_error, date_field
 from gongkai.common.services import ServiceError
 
 
@@ -100,8 +100,7 @@ def ledger_page(request, code: str, year: int):
                 today=today,
             )
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, "已录入工作台账。")
             return redirect("annual-ledger", code=code, year=year)

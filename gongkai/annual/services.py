@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from gongkai.annual import permissions
+from gongkai.annual.audit import annual_audit as _audit
 from gongkai.annual.drafting import draft_sections
 from gongkai.annual.facts import draft_facts
 from gongkai.annual.jobs import report_files_enqueue
@@ -24,7 +25,6 @@ from gongkai.annual.narrative import placeholders_left, quoted_numbers, record_n
 from gongkai.annual.rectification import last_year_audit
 from gongkai.annual.repetition import repetition_message, repetitions
 from gongkai.annual.selectors import computed_report, report_values
-from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.core.figures_import import FiguresImportError, parse_figures
 from gongkai.core.reports.checks import run_checks
@@ -33,11 +33,6 @@ from gongkai.core.reports.registry import CHECKS, Input, applies
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-
-def _audit(actor: User, action: str, summary: str, *, body, target, **extra) -> None:
-    """The annual app's audit entry: action names are annual.<step>."""
-    audit_record(actor=actor, action=f"annual.{action}", summary=summary, body=body, target=target, **extra)
 
 
 @transaction.atomic

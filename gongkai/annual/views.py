@@ -25,7 +25,7 @@ from gongkai.annual.selectors import computed_report, counted_values
 from gongkai.annual.services import figures_save
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
-from gongkai.common.forms import posted_text_problems
+from gongkai.common.forms import add_service_error, posted_text_problems
 from gongkai.common.pages import form_page
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.layouts import LAYOUTS, parse_stored_key, template_for_year
@@ -142,8 +142,7 @@ def annual_figures(request, code: str, year: int):
         try:
             figures_save(actor=request.user, body=body, year=year, table1=form.table1())
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, "已保存。")
             return redirect("annual-report", code=code, year=year)

@@ -19,6 +19,7 @@ from gongkai.applications import action_forms as f
 from gongkai.applications import approval, fees, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
+from gongkai.common.forms import add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import UnknownYearError
 
@@ -176,8 +177,7 @@ def submit_step(request, form, label: str, run: Callable, *, code: str, pk: int,
         try:
             run(form.cleaned_data)
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, f"已完成：{label}。")
             return redirect("application-detail", code=code, pk=pk)

@@ -15,6 +15,7 @@ from gongkai.applications.forms import AppealConcludeForm, AppealForm
 from gongkai.applications.models import Appeal, Application
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_view_body
+from gongkai.common.forms import add_service_error
 from gongkai.common.services import ServiceError
 
 
@@ -63,8 +64,7 @@ def _record(request, form, body) -> bool:
             note=data["note"],
         )
     except ServiceError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+        add_service_error(form, error)
         return False
     return True
 
@@ -86,8 +86,7 @@ def appeal_conclude_view(request, code: str, pk: int):
                 today=timezone.localdate(),
             )
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, "已记录审结结果。")
             return redirect("appeal-list", code=code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
@@ -32,6 +33,9 @@ from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @dataclass(frozen=True)
 class Step:
@@ -47,7 +51,7 @@ def _answer_draft(application, facts, on):
     return letters.answer(application, ground=ground, facts=facts, remedy=remedy)
 
 
-def _run_answer(actor, application, facts, on, today):
+def _run_answer(actor: User, application, facts, on, today):
     return handling.application_decide(
         actor=actor,
         application=application,
@@ -119,11 +123,11 @@ def needs_approval(application: Application, step: str) -> bool:
     return not STEPS[step].is_notice or answer_settings(application.body).notices_need_approval
 
 
-def _roles(actor, application: Application, today: date) -> set[str]:
+def _roles(actor: User, application: Application, today: date) -> set[str]:
     return set() if actor.is_superuser else roles_held(user=actor, body=application.body, on=today)
 
 
-def _may_draft(actor, application: Application, today: date) -> bool:
+def _may_draft(actor: User, application: Application, today: date) -> bool:
     """The assigned 经办人, the AB岗 backup acting for them, or the 负责人."""
     if actor.is_superuser or Role.HEAD in _roles(actor, application, today):
         return True
@@ -143,7 +147,7 @@ def preview(draft: AnswerDraft, *, on: date):
     return letters.preview(draft.application, step.draft(draft.application, draft.facts, on), on=on)
 
 
-def _audit(actor, draft: AnswerDraft, action: str, summary: str, **after) -> None:
+def _audit(actor: User, draft: AnswerDraft, action: str, summary: str, **after) -> None:
     audit_record(
         actor=actor,
         action=f"answer.{action}",
@@ -156,7 +160,7 @@ def _audit(actor, draft: AnswerDraft, action: str, summary: str, **after) -> Non
 
 
 @atomic_with_files()
-def draft_propose(*, actor, application: Application, step: str, facts: dict, on: date, today: date):
+def draft_propose(*, actor: User, application: Application, step: str, facts: dict, on: date, today: date):
     """拟办. Returns the draft; where no approval applies (a notice, or the 负责人 of a one-step
     body) the step is run at once, dated `on`, and its letter returned. `facts` are JSON: they wait
     in the draft until 签发, which dates the letter."""
@@ -210,7 +214,7 @@ def _locked(draft: AnswerDraft, *states: str) -> AnswerDraft:
 
 
 @transaction.atomic
-def draft_review(*, actor, draft: AnswerDraft, today: date) -> AnswerDraft:
+def draft_review(*, actor: User, draft: AnswerDraft, today: date) -> AnswerDraft:
     """审核: a 审核人 (or their acting backup) other than the drafter passes it on to the 负责人."""
     draft = _locked(draft, DraftState.AWAITING_REVIEW)
     if Role.REVIEWER not in _roles(actor, draft.application, today) and not actor.is_superuser:
@@ -225,7 +229,7 @@ def draft_review(*, actor, draft: AnswerDraft, today: date) -> AnswerDraft:
 
 
 @transaction.atomic
-def draft_return(*, actor, draft: AnswerDraft, reason: str, today: date) -> AnswerDraft:
+def draft_return(*, actor: User, draft: AnswerDraft, reason: str, today: date) -> AnswerDraft:
     """退回 with a reason, by the 审核人 at 审核 or the 负责人 at either step; the 经办人 drafts anew."""
     draft = _locked(draft, DraftState.AWAITING_REVIEW, DraftState.AWAITING_SIGNATURE)
     roles = _roles(actor, draft.application, today)
@@ -243,7 +247,7 @@ def draft_return(*, actor, draft: AnswerDraft, reason: str, today: date) -> Answ
 
 
 @atomic_with_files()
-def draft_sign(*, actor, draft: AnswerDraft, on: date, today: date) -> IssuedLetter:
+def draft_sign(*, actor: User, draft: AnswerDraft, on: date, today: date) -> IssuedLetter:
     """签发 by the 负责人 (or their acting backup): the step runs now, and the letter gets its 文号 and date."""
     draft = _locked(draft, DraftState.AWAITING_SIGNATURE)
     if Role.HEAD not in _roles(actor, draft.application, today) and not actor.is_superuser:
@@ -258,7 +262,7 @@ def draft_sign(*, actor, draft: AnswerDraft, on: date, today: date) -> IssuedLet
     return letter
 
 
-def may_take(actor, draft: AnswerDraft, step: str, today: date) -> bool:
+def may_take(actor: User, draft: AnswerDraft, step: str, today: date) -> bool:
     """Whether the case page offers the step to this user (the services check it again)."""
     roles = _roles(actor, draft.application, today)
     if actor.is_superuser:

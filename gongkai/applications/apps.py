@@ -6,8 +6,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self):
+        from gongkai.applications.recompute import DEADLINES
         from gongkai.applications.todo import (
-            calendar_year_missing,
             drafts_to_approve,
             due_and_overdue,
             my_open_applications,
@@ -15,9 +15,9 @@ class ApplicationsConfig(AppConfig):
             unassigned_applications,
         )
         from gongkai.common.todo import TODO_PROVIDERS
+        from gongkai.registry.deadlines import register_deadline_area
 
         providers = (
-            calendar_year_missing,
             drafts_to_approve,
             due_and_overdue,
             supervised_overdue,
@@ -27,3 +27,4 @@ class ApplicationsConfig(AppConfig):
         for provider in providers:
             if provider not in TODO_PROVIDERS:
                 TODO_PROVIDERS.append(provider)
+        register_deadline_area(DEADLINES)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.urls import reverse
 
-from gongkai.applications.recompute import deadlines_refresh
 from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.core.workcalendar import ArrangementError, parse_arrangement
 from gongkai.jobs.models import Job
 from gongkai.jobs.services import job_enqueue
+from gongkai.registry.deadlines import deadlines_refresh
 from gongkai.registry.models import CalendarYear
 
 if TYPE_CHECKING:
@@ -45,16 +45,16 @@ def _store(*, actor: User, data, reason: str) -> tuple[CalendarYear, str]:
 
 
 @transaction.atomic
-def calendar_year_import(*, actor, data, reason: str) -> tuple[CalendarYear, int]:
+def calendar_year_import(*, actor: User, data, reason: str) -> tuple[CalendarYear, int]:
     """Store the arrangement and re-date everything now; return it and how many open cases got a
     new due date (the command line and tests; the web page queues the re-dating instead)."""
     row, why = _store(actor=actor, data=data, reason=reason)
-    moved, _ = deadlines_refresh(actor=actor, reason=why)  # 条例第二十六条's dates move too
-    return row, moved
+    moved = deadlines_refresh(actor=actor, reason=why)  # 条例第二十六条's dates move too
+    return row, moved["applications"]
 
 
 @transaction.atomic
-def calendar_year_import_queued(*, actor, data, reason: str) -> tuple[CalendarYear, Job]:
+def calendar_year_import_queued(*, actor: User, data, reason: str) -> tuple[CalendarYear, Job]:
     """Store the arrangement and queue the re-dating of every open case and item (a province's
     hundreds of thousands of cases take longer than a request should)."""
     row, why = _store(actor=actor, data=data, reason=reason)

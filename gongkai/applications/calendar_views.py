@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from gongkai.applications.calendar_import import calendar_year_import_queued
-from gongkai.common.forms import Form
+from gongkai.common.forms import Form, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.common.text import unsafe_json_problem
 from gongkai.registry.calendar_store import current_calendar
@@ -63,8 +63,7 @@ def calendar_years(request):
                 actor=request.user, data=form.cleaned_data["data"], reason=form.cleaned_data["reason"]
             )
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, f"已保存{row.year}年节假日安排，答复期限和公开期限正在后台重新计算。")
             return redirect("job", pk=job.pk)

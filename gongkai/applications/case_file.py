@@ -14,7 +14,7 @@ from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application, AttachmentKind, CaseAttachment
 from gongkai.bodies.selectors import roles_held
 from gongkai.common.services import ServiceError
-from gongkai.common.stored_files import atomic_with_files, clean_file_name, sniff_file, store, upload_problems
+from gongkai.common.stored_files import atomic_with_files, sniff_file, store, upload_name, upload_problems
 from gongkai.common.text import unsafe_text_problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -83,7 +83,7 @@ def attachment_add(
         raise ServiceError(problems)
     kept = []
     for name, data in files:
-        name = clean_file_name(name)
+        name = upload_name(name)
         attachment = CaseAttachment(
             application=application,
             kind=kind,

@@ -94,7 +94,9 @@ def _record(
     return event
 
 
-def _issue_notice(actor, application, event: ClockEvent, draft: letters.Draft, on: date) -> IssuedLetter:
+def _issue_notice(
+    actor: User, application, event: ClockEvent, draft: letters.Draft, on: date
+) -> IssuedLetter:
     """Issue the notice of a ledger entry and tie it to the entry: the period it sets runs from
     the letter's recorded delivery (自收到…之日起)."""
     letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
@@ -105,7 +107,7 @@ def _issue_notice(actor, application, event: ClockEvent, draft: letters.Draft, o
 
 @transaction.atomic
 def delivery_record(
-    *, actor, letter: IssuedLetter, channel: str, delivered_on: date, today: date
+    *, actor: User, letter: IssuedLetter, channel: str, delivered_on: date, today: date
 ) -> IssuedLetter:
     """Record a letter's 送达; a notice's delivery starts the period it sets, so the case's due date
     (a cache of the ledger with its deliveries) is refreshed with it."""

@@ -6,18 +6,18 @@ from __future__ import annotations
 from django.utils import timezone
 
 from gongkai.applications.handling import close_abandoned
-from gongkai.applications.recompute import deadlines_refresh
 from gongkai.applications.reminders import reminders_send
 from gongkai.jobs.registry import job
+from gongkai.registry.deadlines import deadlines_refresh
 
 
 @job("deadlines.refresh", title="重新核对答复期限和公开期限")
 def refresh_deadlines_job(progress, reason: str = "每日核对") -> str:
     progress(done=0, total=1, current="办理中申请和主动公开信息")
     # Whoever imported the calendar answers for the moved dates in the audit log; the daily run, no one.
-    cases, items = deadlines_refresh(actor=progress.job.created_by, reason=reason)
+    moved = deadlines_refresh(actor=progress.job.created_by, reason=reason)
     progress(done=1)
-    return f"答复期限变化{cases}件，主动公开期限变化{items}条。"
+    return f"答复期限变化{moved['applications']}件，主动公开期限变化{moved['publishing']}条。"
 
 
 @job("applications.close_abandoned", title="终止视为放弃的申请")

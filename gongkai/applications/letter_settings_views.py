@@ -14,7 +14,7 @@ from gongkai.applications.letter_texts import answer_settings, template_for, tem
 from gongkai.applications.models import AnswerSettings
 from gongkai.bodies.models import Body
 from gongkai.bodies.permissions import can_manage_body
-from gongkai.common.forms import Form
+from gongkai.common.forms import Form, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.core.letter_grounds import FACTS, GROUNDS_BY_CODE
 
@@ -71,8 +71,7 @@ def answer_settings_page(request, code: str):
         try:
             letter_settings.answer_settings_save(actor=request.user, body=body, changes=form.cleaned_data)
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, "已保存答复设置。")
             return redirect("answer-settings", code=code)
@@ -94,8 +93,7 @@ def letter_template_page(request, code: str, key: str):
         try:
             letter_settings.letter_template_save(actor=request.user, body=body, key=key, **form.cleaned_data)
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, f"已保存文书模板：{keys[key]}。")
             return redirect("letter-template", code=code, key=key)

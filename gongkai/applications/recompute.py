@@ -7,7 +7,8 @@ engine once and the law is still stated once. On PostgreSQL the moved dates are 
 logged on its case, by one statement per chunk: the UPDATE joined to unnest() arrays, its
 RETURNING rows inserted into the audit log (which the append-only triggers allow); SQLite uses
 executemany and bulk INSERTs. The result equals refresh_due_date() on every case (a test checks
-both paths on the same data).
+both paths on the same data). Registered with registry.deadlines as the "applications" area, so a
+calendar change re-dates the cases along with every other app's deadlines.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from gongkai.auditlog.models import AuditEntry
 from gongkai.auditlog.services import AuditRow, actor_fields, audit_record_many
 from gongkai.core.answer_clock import Entry, EntryKind
 from gongkai.core.workcalendar import WorkCalendar
+from gongkai.registry.deadlines import DeadlineArea
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -34,19 +36,6 @@ if TYPE_CHECKING:
 CHUNK = 20_000
 ACTION = "application.due_recomputed"
 BASIS = "《政府信息公开条例》第三十三条"
-
-
-@transaction.atomic
-def deadlines_refresh(
-    *, actor: User | None, reason: str, calendar: WorkCalendar | None = None
-) -> tuple[int, int]:
-    """Every stored deadline re-derived: open cases, then items' 条例第二十六条 dates. Called after a
-    calendar change and by the daily job; returns (cases moved, items moved)."""
-    from gongkai.publishing.deadlines import publication_due_dates_recompute
-
-    calendar = calendar or current_calendar()
-    cases = recompute_open_cases(actor=actor, reason=reason, calendar=calendar)
-    return cases, publication_due_dates_recompute(actor=actor, reason=reason, calendar=calendar)
 
 
 @transaction.atomic
@@ -154,7 +143,7 @@ def _array(values) -> str:
     return "{" + ",".join("NULL" if value is None else str(value) for value in values) + "}"
 
 
-def _write_and_audit(moved: list[tuple], actor, reason: str) -> None:
+def _write_and_audit(moved: list[tuple], actor: User | None, reason: str) -> None:
     """PostgreSQL: per chunk one statement that moves the dates and logs each on its case, with the
     summary written by format() from the same SUMMARY template."""
     table, audit = Application._meta.db_table, AuditEntry._meta.db_table
@@ -218,3 +207,12 @@ def _audit(moved: list[tuple], actor: User | None, reason: str) -> None:
         for case_id, number, body_id, before, after in moved
     ]
     audit_record_many(actor=actor, rows=rows)
+
+
+def _pending_cases():
+    return Application.objects.filter(status__in=OPEN_STATUSES, due_on__isnull=False)
+
+
+DEADLINES = DeadlineArea(
+    key="applications", recompute=recompute_open_cases, pending=_pending_cases, counted="件申请"
+)

@@ -83,40 +83,6 @@ def supervised_overdue(user, today: date) -> list[TodoItem]:
     ]
 
 
-def calendar_year_missing(user, today: date) -> list[TodoItem]:
-    """For the administrator of the shared calendar: deadlines counted without their year's holidays.
-
-    Such dates are provisional (weekends only) until the year's arrangement is imported; the
-    import re-dates them. Each missing year is one item.
-    """
-    if not user.is_superuser:
-        return []
-    from gongkai.core.workcalendar import provisional_label
-    from gongkai.publishing.models import PublicationVersion
-    from gongkai.publishing.selectors import PUBLISHED_STATUSES
-    from gongkai.registry.calendar_store import current_calendar
-
-    known = list(current_calendar().years)
-    cases = Application.objects.filter(status__in=OPEN_STATUSES, due_on__isnull=False).exclude(
-        due_on__year__in=known
-    )
-    items_ = PublicationVersion.objects.filter(due_on__isnull=False).exclude(status__in=PUBLISHED_STATUSES)
-    items_ = items_.exclude(due_on__year__in=known)
-    years = sorted(
-        {d.year for d in cases.dates("due_on", "year")} | {d.year for d in items_.dates("due_on", "year")}
-    )
-    return [
-        TodoItem(
-            title=f"请导入{year}年节假日安排",
-            detail=f"{provisional_label(year)}：{cases.filter(due_on__year=year).count()}件申请、"
-            f"{items_.filter(due_on__year=year).count()}条主动公开信息的期限暂按周末计算，导入后自动重算。",
-            url=reverse("calendar-years"),
-            urgent=True,
-        )
-        for year in years
-    ]
-
-
 def drafts_to_approve(user, today: date) -> list[TodoItem]:
     """For 审核人 and 负责人 (their AB岗 included): drafted letters waiting for their step; for the
     drafter: drafts returned to them."""

@@ -32,6 +32,7 @@ from gongkai.applications.selectors import (
 from gongkai.bodies.models import Body, Role
 from gongkai.bodies.permissions import can_view_body
 from gongkai.bodies.selectors import active_assignments
+from gongkai.common.forms import add_service_error
 from gongkai.core.receipt import ONLINE_RULE_TEXT
 from gongkai.core.sensitive import mask_whole
 
@@ -63,8 +64,7 @@ def _register(request, form, body, *, channel, received_on, submission_key=None)
             submission_key=submission_key,
         )
     except services.ServiceError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+        add_service_error(form, error)
         return None
 
 

@@ -1,10 +1,13 @@
-"""Writing to the audit log. Every service that changes data calls audit_record()."""
+"""Writing to the audit log. Every service that changes data calls audit_record(), most through
+their app's one small helper that fills in what the app's entries share (applications.audit.audit_on,
+annual.audit.annual_audit, publishing.services._common, bodies.services._audit,
+supervision.services.audit_batch)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
@@ -16,28 +19,22 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
 
+class AuditFields(TypedDict, total=False):
+    """What an entry may say beyond who did what: the body it is filed under, the record it is
+    about, the change, and the article it was done under (audit_entry's defaults apply)."""
+
+    body: Any
+    target: Any
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    legal_basis: str
+
+
 def audit_record(
-    *,
-    actor: User | AnonymousUser | None,
-    action: str,
-    summary: str,
-    body=None,
-    target=None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    legal_basis: str = "",
+    *, actor: User | AnonymousUser | None, action: str, summary: str, **fields: Unpack[AuditFields]
 ) -> AuditEntry:
     """Append one entry. Call inside the same transaction as the change it describes."""
-    entry = audit_entry(
-        actor=actor,
-        action=action,
-        summary=summary,
-        body=body,
-        target=target,
-        before=before,
-        after=after,
-        legal_basis=legal_basis,
-    )
+    entry = audit_entry(actor=actor, action=action, summary=summary, **fields)
     entry.save(force_insert=True)
     return entry
 

@@ -33,6 +33,11 @@ VERSION_FIELDS = (
 )
 
 
+def _audit(actor: User | None, action: str, summary: str, *, body: Body, target: Any, **change: Any) -> None:
+    """The bodies app's audit entry: filed under the body whose organisation or staff changed."""
+    audit_record(actor=actor, action=action, summary=summary, body=body, target=target, **change)
+
+
 def version_snapshot(version: BodyVersion) -> dict[str, Any]:
     snapshot = {"valid_from": version.valid_from.isoformat()}
     for field in VERSION_FIELDS:
@@ -51,10 +56,10 @@ def body_create(
     version = BodyVersion(body=body, valid_from=established_on, **details)
     version.full_clean()
     version.save()
-    audit_record(
-        actor=actor,
-        action="body.create",
-        summary=f"新建机关：{version.name}",
+    _audit(
+        actor,
+        "body.create",
+        f"新建机关：{version.name}",
         body=body,
         target=body,
         after=version_snapshot(version),
@@ -105,10 +110,10 @@ def body_update_details(
     changed = [
         str(BodyVersion._meta.get_field(f).verbose_name) for f in VERSION_FIELDS if before[f] != after[f]
     ]
-    audit_record(
-        actor=actor,
-        action="body.update",
-        summary=f"修改机关信息（{effective_from} 起）：{'、'.join(changed) or '无变化'}",
+    _audit(
+        actor,
+        "body.update",
+        f"修改机关信息（{effective_from} 起）：{'、'.join(changed) or '无变化'}",
         body=body,
         target=version,
         before=before,
@@ -136,10 +141,10 @@ def user_create(
     user.set_password(password)
     user.full_clean()
     user.save()
-    audit_record(
-        actor=actor,
-        action="user.create",
-        summary=f"新建用户：{full_name}（{username}）",
+    _audit(
+        actor,
+        "user.create",
+        f"新建用户：{full_name}（{username}）",
         body=body,
         target=user,
         after={"username": username, "full_name": full_name},
@@ -160,10 +165,10 @@ def role_assign(*, actor: User, body: Body, user, role: str, valid_from: date, b
     assignment = RoleAssignment(body=body, user=user, role=role, valid_from=valid_from, backup=backup)
     assignment.full_clean()
     assignment.save()
-    audit_record(
-        actor=actor,
-        action="role.assign",
-        summary=f"{_name(user)}担任{Role(role).label}（{valid_from} 起）",
+    _audit(
+        actor,
+        "role.assign",
+        f"{_name(user)}担任{Role(role).label}（{valid_from} 起）",
         body=body,
         target=assignment,
         after={
@@ -184,10 +189,10 @@ def role_end(*, actor: User, assignment: RoleAssignment, valid_to: date) -> Role
         raise ServiceError(f"终止日期必须晚于起始日期（{assignment.valid_from}）。")
     assignment.valid_to = valid_to
     assignment.save(update_fields=["valid_to"])
-    audit_record(
-        actor=actor,
-        action="role.end",
-        summary=f"{_name(assignment.user)}不再担任{assignment.get_role_display()}（{valid_to} 起）",
+    _audit(
+        actor,
+        "role.end",
+        f"{_name(assignment.user)}不再担任{assignment.get_role_display()}（{valid_to} 起）",
         body=assignment.body,
         target=assignment,
         before={"valid_to": None},
@@ -203,11 +208,10 @@ def role_set_backup(*, actor: User | None, assignment: RoleAssignment, backup) -
     before = _username(assignment.backup)
     assignment.backup = backup
     assignment.save(update_fields=["backup"])
-    audit_record(
-        actor=actor,
-        action="role.backup",
-        summary=f"{_name(assignment.user)}的{assignment.get_role_display()}B角："
-        f"{_name(backup) if backup else '无'}",
+    _audit(
+        actor,
+        "role.backup",
+        f"{_name(assignment.user)}的{assignment.get_role_display()}B角：{_name(backup) if backup else '无'}",
         body=assignment.body,
         target=assignment,
         before={"backup": before},
@@ -225,10 +229,10 @@ def absence_record(
     absence = Absence(user=user, starts_on=starts_on, ends_on=ends_on, reason=reason)
     absence.full_clean()
     absence.save()
-    audit_record(
-        actor=actor,
-        action="absence.record",
-        summary=f"{_name(user)}外出/休假 {starts_on} 至 {ends_on}",
+    _audit(
+        actor,
+        "absence.record",
+        f"{_name(user)}外出/休假 {starts_on} 至 {ends_on}",
         body=body,
         target=absence,
         after={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat(), "reason": reason},

@@ -22,6 +22,7 @@ from gongkai.bodies.forms import (
 )
 from gongkai.bodies.models import Body, RoleAssignment
 from gongkai.bodies.selectors import active_assignments, body_tree_rows, visible_bodies
+from gongkai.common.forms import add_service_error
 from gongkai.common.pages import form_page
 
 
@@ -37,8 +38,7 @@ def _save(request, form, use_case, success: str) -> bool:
     try:
         use_case()
     except services.ServiceError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+        add_service_error(form, error)
         return False
     messages.success(request, success)
     return True

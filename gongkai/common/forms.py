@@ -1,7 +1,8 @@
 """What every form of the site shares: text that a document can hold, dates in a plausible range.
 
 Every form derives from `Form` or `ModelForm` here (a test in tests/test_hostile_input.py holds the
-project to it), so a new text field is checked without anyone remembering to.
+project to it), so a new text field is checked without anyone remembering to. A view that runs a
+use case shows its refusal with `add_service_error`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 
 from gongkai.common.dates import DateKind, date_problem
+from gongkai.common.services import ServiceError
 from gongkai.common.text import unsafe_text_problem
 
 DATE_ERROR = {"invalid": "请输入有效日期，格式为 年-月-日，如 2026-01-31。"}
@@ -139,3 +141,10 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
         return [single(data, initial)] if data else []
+
+
+def add_service_error(form, error: ServiceError, field: str | None = None) -> None:
+    """A use case's refusal shown on the form it came from: each message of the ServiceError as an
+    error of the form (or of `field`), so the page answers 400 with it instead of a 500."""
+    for message in error.messages:
+        form.add_error(field, message)

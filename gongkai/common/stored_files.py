@@ -5,6 +5,7 @@ when the block rolls back (a refused zip, an error after the save). Use cases th
 run in `atomic_with_files()` and save through `store()`; if the block ends with an exception,
 every file it stored is deleted before the exception goes on. What this cannot catch (a killed
 process, an enclosing transaction rolled back later) is found by `manage.py cleanup_uploads`.
+`upload_name` is the one rule for the name an uploaded attachment is kept under.
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ def sniff_file(data: bytes, name: str) -> str:
     return sniff(data, name)
 
 
-def clean_file_name(name: str) -> str:
-    """The last part of an uploaded file's name, printable and short; never a path."""
+def upload_name(name: str) -> str:
+    """The name an uploaded attachment is kept and shown under: the browser's path cut off (some
+    send C:\\...\\file), unprintable characters dropped, at most 150 characters, never empty."""
     name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
     return "".join(ch for ch in name if ch.isprintable())[:150]
 

@@ -1,8 +1,9 @@
 """'What needs me today': the staff home page gathers items from providers, one per area.
 
 Each provider is a function (user, today) -> list[TodoItem]. Each area (the web app's own, then
-applications, publishing, annual reports) registers its own in its AppConfig.ready, e.g. cases due
-within three working days. Kept in the shared kernel so an area registers without importing web.
+the registry's missing holiday years, applications, supervision, annual reports, publishing, jobs:
+INSTALLED_APPS order) registers its own in its AppConfig.ready, e.g. cases due within three working
+days. Kept in the shared kernel so an area registers without importing web.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ class TodoItem:
     detail: str
     url: str
     urgent: bool = False
-
-
-TodoProvider = Callable[[object, date], list[TodoItem]]
 
 
 TodoProvider = Callable[[object, date], list[TodoItem]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,8 +12,11 @@ from gongkai.auditlog.services import audit_record
 from gongkai.jobs.models import Job
 from gongkai.jobs.registry import JOBS
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def job_enqueue(*, kind: str, actor=None, body=None, result_url: str = "", **args) -> Job:
+
+def job_enqueue(*, kind: str, actor: User | None = None, body=None, result_url: str = "", **args) -> Job:
     """A Job row, and "run job N" sent once the surrounding transaction commits (so a worker never
     sees a job whose data is not there yet, and a rolled-back request sends nothing)."""
     from gongkai.jobs.tasks import run_job
@@ -42,7 +46,7 @@ def periodic_job_enqueue(*, kind: str, now=None) -> Job | None:
     return job
 
 
-def job_retry(*, actor, job: Job) -> Job:
+def job_retry(*, actor: User, job: Job) -> Job:
     """The 管理员 sends a failed job once more, with a fresh attempt budget."""
     from gongkai.jobs.tasks import run_job
 

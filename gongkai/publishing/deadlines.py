@@ -3,7 +3,8 @@
 A version's stored `due_on` is a cache of publication_due_on(formed_on): set when the version is
 drafted and recomputed here when a year's arrangement is entered or corrected. In a year whose
 arrangement is not loaded the date is provisional (weekends only), shown as 「暂定」 and refreshed
-when the year is imported - never left empty, so a late item is always flagged.
+when the year is imported - never left empty, so a late item is always flagged. Registered with
+registry.deadlines as the "publishing" area, so a calendar change re-dates the items too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from gongkai.auditlog.services import AuditRow, audit_record_many
 from gongkai.core.catalogue import publication_due_on
 from gongkai.core.workcalendar import WorkCalendar, with_provisional
 from gongkai.publishing.models import Publication, PublicationVersion
+from gongkai.publishing.selectors import PUBLISHED_STATUSES
 from gongkai.registry.calendar_store import current_calendar
+from gongkai.registry.deadlines import DeadlineArea
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -60,3 +63,15 @@ def publication_due_dates_recompute(
     PublicationVersion.objects.bulk_update(moved, ["due_on"], batch_size=1000)
     audit_record_many(actor=actor, rows=rows)
     return len(moved)
+
+
+def _pending_versions():
+    return PublicationVersion.objects.filter(due_on__isnull=False).exclude(status__in=PUBLISHED_STATUSES)
+
+
+DEADLINES = DeadlineArea(
+    key="publishing",
+    recompute=publication_due_dates_recompute,
+    pending=_pending_versions,
+    counted="条主动公开信息",
+)

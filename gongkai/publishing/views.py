@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.auditlog.models import AuditEntry
 from gongkai.bodies.models import Body
+from gongkai.common.forms import add_service_error
 from gongkai.common.pages import form_page
 from gongkai.common.services import ServiceError
 from gongkai.core.catalogue import ITEM_KIND_LABELS
@@ -54,11 +55,6 @@ def _refused(request, error: ServiceError, title: str = "无法完成"):
     return render(
         request, "web/error.html", {"title": title, "message": "；".join(error.messages)}, status=400
     )
-
-
-def _add_errors(form, error: ServiceError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 # ---- lists and the catalogue ----
@@ -148,7 +144,7 @@ def column_edit(request, code: str, node: int | None = None):
                 today=timezone.localdate(),
             )
         except ServiceError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, "已保存栏目。")
             return redirect("publishing-catalogue", code=code)
@@ -166,7 +162,7 @@ def index_rule(request, code: str):
                 actor=request.user, body=body, rule=form.cleaned_data["rule"], today=timezone.localdate()
             )
         except ServiceError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, "已保存索引号规则。")
             return redirect("publishing-catalogue", code=code)
@@ -217,7 +213,7 @@ def item_new(request, code: str):
                 today=timezone.localdate(),
             )
         except ServiceError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, f"已起草，索引号 {publication.index_number}。")
             return redirect("publishing-detail", code=code, pk=publication.pk)
@@ -249,7 +245,7 @@ def item_edit(request, code: str, pk: int):
                 today=timezone.localdate(),
             )
         except ServiceError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, "已保存草稿。")
             return redirect("publishing-detail", code=code, pk=pk)

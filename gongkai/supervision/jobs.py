@@ -8,13 +8,12 @@ The audit itself is the one audit use case (core.reports.audit.audit_files, as f
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from gongkai.auditlog.services import audit_record
 from gongkai.common.services import ServiceError
 from gongkai.common.stored_files import atomic_with_files, store
 from gongkai.core.archive import ArchiveError
@@ -25,11 +24,15 @@ from gongkai.jobs.services import job_enqueue
 from gongkai.supervision import services
 from gongkai.supervision.models import AuditBatch, AuditedFile, StagedUpload
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
 KIND = "reports.audit_batch"
 
 
 @atomic_with_files()
-def audit_batch_enqueue(*, actor, owner, name: str, uploads: list[services.Upload]) -> Job:
+def audit_batch_enqueue(*, actor: User, owner, name: str, uploads: list[services.Upload]) -> Job:
     """Check what can be checked unread (a refused upload keeps nothing), keep the files, queue the audit."""
     total = services._check_uploads(uploads)
     batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
@@ -45,12 +48,11 @@ def audit_batch_enqueue(*, actor, owner, name: str, uploads: list[services.Uploa
         batch_id=batch.pk,
     )
     Job.objects.filter(pk=job.pk).update(total=total)
-    audit_record(
+    services.audit_batch(
+        batch,
         actor=actor,
         action="reports.audit_queued",
         summary=f"提交年度报告检查{total}份（{batch.name}），后台进行",
-        body=owner,
-        target=batch,
         after={"files": total, "job": job.pk},
     )
     return job
@@ -134,12 +136,11 @@ def audit_batch_job(progress, batch_id: int) -> str:
     results = [result for _, result in audited]
     with_errors = sum(1 for r in results if r.errors)
     with transaction.atomic():
-        audit_record(
+        services.audit_batch(
+            batch,
             actor=batch.uploaded_by,
             action="reports.audit",
             summary=f"检查年度报告{len(results)}份（{batch.name}）",
-            body=batch.owner,
-            target=batch,
             after={"files": len(results), "with_errors": with_errors},
         )
         names = [row.file.name for row in staged]

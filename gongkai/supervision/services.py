@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from django.conf import settings
 
@@ -39,6 +39,11 @@ ZIP_LIMITS = ArchiveLimits(
 
 # An upload: its name and its content, as bytes or as an open binary file (Django's UploadedFile).
 Upload = tuple[str, bytes | BinaryIO]
+
+
+def audit_batch(batch: AuditBatch, *, actor: User | None, action: str, summary: str, **change: Any) -> None:
+    """The audit entry of a batch of annual reports checked: filed under the body that checks them."""
+    audit_record(actor=actor, action=action, summary=summary, body=batch.owner, target=batch, **change)
 
 
 def _size(content: bytes | BinaryIO) -> int:
@@ -99,12 +104,11 @@ def audit_batch_create(
         if result.across:
             _set_result(row, result)
             row.save(update_fields=["errors", "warnings", "result"])
-    audit_record(
+    audit_batch(
+        batch,
         actor=actor,
         action="reports.audit",
         summary=f"检查年度报告{len(results)}份（{batch.name}）",
-        body=owner,
-        target=batch,
         after={"files": len(results), "with_errors": sum(1 for r in results if r.errors)},
     )
     return batch

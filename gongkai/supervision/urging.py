@@ -9,21 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.urls import reverse
 
+from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import working_days_left
 from gongkai.applications.models import Application
 from gongkai.applications.permissions import can_handle_application
 from gongkai.applications.reminders import DueCase, overdue_under
 from gongkai.applications.selectors import OPEN_STATUSES
-from gongkai.auditlog.services import audit_record
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import bodies_of, inspector_body_ids, supervised_body_ids
 from gongkai.common.services import ServiceError, clean_or_refuse
 from gongkai.common.todo import TodoItem
 from gongkai.supervision.models import Urging
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 NOTE_MAX = 500
 REPLY_MAX = 1000
@@ -76,7 +81,7 @@ def can_urge(user, application: Application, today: date) -> bool:
     return user.is_authenticated and application.body_id in urging_bodies(user, today)
 
 
-def urging_issue(*, actor, application: Application, note: str, today: date) -> Urging:
+def urging_issue(*, actor: User, application: Application, note: str, today: date) -> Urging:
     issuer = urging_bodies(actor, today).get(application.body_id)
     if issuer is None:
         raise ServiceError("只有上级机关的督查可以督办本案。")
@@ -97,18 +102,17 @@ def urging_issue(*, actor, application: Application, note: str, today: date) -> 
     clean_or_refuse(urging)
     with transaction.atomic():
         urging.save()
-        audit_record(
+        audit_on(
+            application,
             actor=actor,
             action="supervision.urge",
             summary=f"{issuer}督办{application.number}（逾期{-days_left}个工作日）",
-            body=application.body,
-            target=application,
             after={"note": note, "days_overdue": -days_left},
         )
     return urging
 
 
-def urging_reply(*, actor, urging: Urging, reply: str, today: date) -> Urging:
+def urging_reply(*, actor: User, urging: Urging, reply: str, today: date) -> Urging:
     if not can_handle_application(actor, urging.application):
         raise ServiceError("只有本机关的办理人员可以回复督办。")
     if urging.replied:
@@ -120,12 +124,11 @@ def urging_reply(*, actor, urging: Urging, reply: str, today: date) -> Urging:
     clean_or_refuse(urging)
     with transaction.atomic():
         urging.save(update_fields=["reply", "replied_by", "replied_on"])
-        audit_record(
+        audit_on(
+            urging.application,
             actor=actor,
             action="supervision.urge_reply",
             summary=f"回复{urging.issued_by_body}对{urging.application.number}的督办",
-            body=urging.application.body,
-            target=urging.application,
             after={"reply": reply},
         )
     return urging

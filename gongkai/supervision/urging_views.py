@@ -19,7 +19,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.permissions import can_handle_application, can_view_application
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import supervised_body_ids
-from gongkai.common.forms import Form
+from gongkai.common.forms import Form, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.supervision import urging as u
 from gongkai.supervision.models import Urging
@@ -135,8 +135,7 @@ def urging_new(request, pk: int):
                 actor=request.user, application=application, note=form.cleaned_data["note"], today=today
             )
         except ServiceError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, f"已督办{application.number}，{application.body}的待办中将显示，待其回复。"
@@ -166,8 +165,7 @@ def urging_detail(request, pk: int):
                     today=timezone.localdate(),
                 )
             except ServiceError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                add_service_error(form, error)
             else:
                 messages.success(request, "已回复督办。")
                 return redirect("urging-detail", pk=urging.pk)

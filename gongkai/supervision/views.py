@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.bodies.models import Body
-from gongkai.common.forms import Form
+from gongkai.common.forms import Form, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
 from gongkai.core.reports.layouts import layout_for
@@ -81,8 +81,7 @@ def batch_list(request):
                     uploads=uploads,
                 )
             except ServiceError as error:
-                for message in error.messages:
-                    form.add_error("files", message)
+                add_service_error(form, error, "files")
             else:
                 return redirect("job", pk=job.pk)  # the progress page, then the batch
         status = 400

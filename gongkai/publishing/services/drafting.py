@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from gongkai.bodies.models import Body
 from gongkai.common.services import ServiceError, clean_or_refuse
-from gongkai.common.stored_files import atomic_with_files, store
+from gongkai.common.stored_files import atomic_with_files, store, upload_name
 from gongkai.core.catalogue import RULE_REFUSED, ItemKind
 from gongkai.core.reports.readers import UNREADABLE_KINDS, ReadError, read_bytes, sniff
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
@@ -153,11 +153,6 @@ def _checked_upload(name: str, data: bytes) -> tuple[str, SourceDocument]:
     return kind, document
 
 
-def _clean_name(name: str) -> str:
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "附件"
-    return "".join(ch for ch in name if ch.isprintable())[:150]
-
-
 @atomic_with_files()
 def attachment_add(
     *, actor: User, version: PublicationVersion, name: str, data: bytes, today: date
@@ -166,7 +161,7 @@ def attachment_add(
     version = _locked(version)
     _refuse_unless(permissions.can_draft(actor, version.publication.body, today), "只有经办人可以添加附件。")
     _require_status(version, VersionStatus.DRAFT, "只有草稿可以添加附件")
-    name = _clean_name(name)
+    name = upload_name(name)
     kind, document = _checked_upload(name, data)
     attachment = Attachment(
         version=version,

@@ -54,7 +54,7 @@ def test_an_error_in_the_request_after_the_files_are_kept_removes_them(client, c
         raise RuntimeError("audit log unavailable")
 
     # The last step of the request, after the uploads have been kept for the worker, fails.
-    monkeypatch.setattr("gongkai.supervision.jobs.audit_record", audit_log_fails)
+    monkeypatch.setattr("gongkai.supervision.services.audit_record", audit_log_fails)  # under audit_batch
     client.force_login(cast.inspector)
     client.raise_request_exception = False
     response = upload(client, cast, ("a.html", good_report(0)), ("b.html", good_report(1)))
