@@ -94,7 +94,8 @@ def test_an_application_from_both_sides(chromium_browser, live_server, cast, wea
     assert "已答复" in head.locator("main").inner_text()
     clerk = head
     with clerk.expect_download() as download:
-        clerk.locator("a", has_text="PDF").last.click()
+        # the answer: the last letter's PDF (the case file's 下载案卷 PDF comes after the letters)
+        clerk.locator("a[href*='/letters/'][href$='.pdf']").last.click()
     assert download.value.suggested_filename.startswith("东湖街道依申答〔2026〕")
     paper = Application.objects.get(channel="post")
     assert (paper.status, paper.outcome) == ("answered", "partial")
