@@ -40,6 +40,7 @@ def test_a_hit_is_masked_before_the_item_and_its_attachment_are_published(page, 
     page.get_by_role("link", name="主动公开").first.click()
     page.get_by_role("link", name="起草信息").click()
     page.get_by_label("栏目").select_option(label="最低生活保障")
+    page.get_by_label("信息类别").select_option(label="其他文件")  # nothing is preset (issue 17)
     page.get_by_label("标题").fill("东湖街道城乡低保新增对象公示")
     page.get_by_label("信息形成或变更日期").fill(timezone.localdate().isoformat())
     page.get_by_label("正文").fill(f"经审核，以下对象符合低保条件：\n王五，身份证号码{RESIDENT_ID}。")

@@ -432,6 +432,7 @@ NOT_IN_TABLE = {
     "annual-rollup-xlsx": "GET only",
     "public-report": "GET only",
     "public-report-version": "GET only",
+    "public-report-file": "GET only",
     "portal-search": "GET only; bad filters are ignored (query string: the middleware)",
     "portal-home": "GET only",
     "portal-column": "GET only",

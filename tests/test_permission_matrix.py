@@ -165,7 +165,7 @@ ROWS = [
             "id_document_type": "resident_id",
             "id_document_number": "11010519491231002X",
             "contact_phone": "13800000000",
-            "information_requested": "预算",
+            "information_requested": "2025年部门预算",
         },
     ),
     Row(

@@ -15,6 +15,7 @@ ROWS = [
     Row("annual-step", "post", "/bodies/{body}/annual/2026/nonsense/", HANDLERS, ok=(404,)),
     Row("public-report", "get", "/reports/{body}/2026/", EVERYONE, ok=(404,)),
     Row("public-report-version", "get", "/reports/{body}/2026/v1/", EVERYONE, ok=(404,)),
+    Row("public-report-file", "get", "/reports/{body}/2026/v1.pdf", EVERYONE, ok=(404,)),
     Row("api-v1:annual_report", "get", "/api/v1/bodies/{body}/annual/2026", READERS, api=True),
     Row("api-v1:annual_rollup", "get", "/api/v1/rollup/2026", {"inspector", "superuser"}, api=True),
     Row("annual-figures", "get", "/bodies/{body}/annual/2026/figures/", HANDLERS),
