@@ -25,7 +25,7 @@ def test_twenty_simultaneous_registrations_get_twenty_numbers(cast):
                 channel="online",
                 received_on=date(2026, 3, 2),
                 applicant=applicant,
-                information_requested=f"第{index}件",
+                information_requested=f"第{index}件申请所需的信息",
                 form_wanted="",
                 today=date(2026, 3, 2),
             ).number
