@@ -281,8 +281,18 @@ EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
 EMAIL_USE_SSL = EMAIL_PORT == 465
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
-# Text messages to applicants: a dotted path to a class with send(phone, text); the default logs them.
-SMS_PROVIDER = env_str("GONGKAI_SMS_PROVIDER", "gongkai.applications.notify.LoggingSms")
+# Text messages to applicants (applications.sms): a dotted path to a class with send(phone, message);
+# the default logs them, gongkai.applications.sms.TencentSms sends through 腾讯云短信.
+SMS_PROVIDER = env_str("GONGKAI_SMS_PROVIDER", "gongkai.applications.sms.LoggingSms")
+SMS_TENCENT = {
+    "SECRET_ID": env_str("GONGKAI_SMS_TENCENT_SECRET_ID", ""),
+    "SECRET_KEY": env_str("GONGKAI_SMS_TENCENT_SECRET_KEY", ""),
+    "SDK_APP_ID": env_str("GONGKAI_SMS_TENCENT_SDK_APP_ID", ""),
+    "SIGN_NAME": env_str("GONGKAI_SMS_TENCENT_SIGN_NAME", ""),
+    "TEMPLATE_ID": env_str("GONGKAI_SMS_TENCENT_TEMPLATE_ID", ""),
+    "REGION": env_str("GONGKAI_SMS_TENCENT_REGION", "ap-guangzhou"),
+    "ENDPOINT": env_str("GONGKAI_SMS_TENCENT_ENDPOINT", "sms.tencentcloudapi.com"),
+}
 
 LOGGING = {
     "version": 1,

@@ -414,6 +414,7 @@ NOT_IN_TABLE = {
     "application-assign": "a choice of clerk by id only",
     "letter-download": "GET only",
     "draft-preview": "GET only",
+    "notices-resend": "takes no input: the button sends the case's failed messages again",
     "case-file-upload": "an upload: gongkai/applications/tests/test_dossier.py (hostile files and notes)",
     "case-file-download": "GET only",
     "dossier-download": "GET only",

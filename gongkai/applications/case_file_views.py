@@ -26,6 +26,7 @@ from gongkai.applications.case_file import (
 )
 from gongkai.applications.dossier import dossier_pdf, dossier_zip
 from gongkai.applications.models import Application, AttachmentKind, NoticeState
+from gongkai.applications.notify import notices_resend
 from gongkai.common.forms import Form, MultipleFileField
 from gongkai.common.services import ServiceError
 
@@ -91,6 +92,22 @@ def attachment_upload(request, code: str, pk: int):
     return render(
         request, "web/error.html", {"title": "无法存入案卷", "message": "；".join(problems)}, status=400
     )
+
+
+@login_required
+@require_POST
+def notices_resend_view(request, code: str, pk: int):
+    """Send the case's failed messages again, after the clerk has corrected the address."""
+    application = _case(request, code, pk)
+    if not can_add_to_case_file(request.user, application, timezone.localdate()):
+        raise PermissionDenied
+    try:
+        sent = notices_resend(actor=request.user, application=application)
+    except ServiceError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, f"已重新发送{len(sent)}条消息，结果见本页。")
+    return redirect("application-detail", code=code, pk=pk)
 
 
 @login_required

@@ -452,6 +452,7 @@ class NoticeState(models.TextChoices):
     PENDING = "pending", "待发送"
     SENT = "sent", "已发送"
     FAILED = "failed", "发送失败"
+    RESENT = "resent", "发送失败，已重新发送"
 
 
 class ApplicantNotice(models.Model):

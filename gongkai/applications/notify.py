@@ -6,23 +6,39 @@ the letter is issued whatever happens here. Each message is an ApplicantNotice r
 the letter and sent once the letter is committed; a failed send is kept with its reason and shown
 on the case page, never raised.
 
-Text messages go through a provider named by GONGKAI_SMS_PROVIDER (a dotted path to a class with
-`send(phone, text)`); the default only logs them. No provider adapter ships with gongkai: each
-carrier's contract and signature rules differ, and a deployment adds the one it has signed.
+Text messages go through a provider named by GONGKAI_SMS_PROVIDER (applications.sms): the default
+only logs them; 腾讯云短信 ships as a real one.
+
+A failed message can be sent again from the case page once the clerk has corrected the address
+(notices_resend): the failed row is kept, marked 已重新发送, and a new one is sent to the address
+the case holds now.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
-from gongkai.applications.models import ApplicantNotice, IssuedLetter, LetterKind, NoticeChannel, NoticeState
+from gongkai.applications.audit import audit_on
+from gongkai.applications.models import (
+    ApplicantNotice,
+    Application,
+    IssuedLetter,
+    LetterKind,
+    NoticeChannel,
+    NoticeState,
+)
+from gongkai.applications.sms import ShortMessage, SmsError, provider
+from gongkai.common.services import ServiceError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -30,16 +46,7 @@ logger = logging.getLogger(__name__)
 NOT_TO_APPLICANT = {LetterKind.CONSULTATION}
 MOBILE = re.compile(r"1[3-9]\d{9}")
 
-
-class SmsError(Exception):
-    """The provider refused or could not be reached; the message says why."""
-
-
-class LoggingSms:
-    """The default provider: the message is logged, not sent (development, or no contract yet)."""
-
-    def send(self, phone: str, text: str) -> None:
-        logger.info("短信（未接入短信服务，仅记录）至 %s：%s", phone, text)
+__all__ = ["SmsError", "letter_issued", "notices_resend", "send_notices"]
 
 
 def mobile_of(phone: str) -> str:
@@ -48,12 +55,18 @@ def mobile_of(phone: str) -> str:
     return digits if MOBILE.fullmatch(digits) else ""
 
 
-def _short_text(letter: IssuedLetter) -> str:
+def short_message(letter: IssuedLetter) -> ShortMessage:
+    """The text message, and the parameters of the template a carrier has approved (applications.sms)."""
     application = letter.application
-    return (
-        f"【{letter.body.code}】您的政府信息公开申请（{application.number}）已出具"
-        f"《{LetterKind(letter.kind).label}》（{letter.number}），可凭查询码 {application.query_code} 查询。"
-    )
+    params = (application.number, LetterKind(letter.kind).label, letter.number, application.query_code)
+    text = "您的政府信息公开申请（{}）已出具《{}》（{}），可凭查询码{}查询。".format(*params)
+    return ShortMessage(text=text, params=params)
+
+
+def _address(application: Application, channel: str) -> str:
+    if channel == NoticeChannel.EMAIL:
+        return application.contact_email
+    return mobile_of(application.contact_phone)
 
 
 def letter_issued(letter: IssuedLetter) -> list[ApplicantNotice]:
@@ -61,17 +74,53 @@ def letter_issued(letter: IssuedLetter) -> list[ApplicantNotice]:
     application = letter.application
     if letter.kind in NOT_TO_APPLICANT:
         return []
-    notices = []
-    if application.contact_email:
-        notices.append(ApplicantNotice(channel=NoticeChannel.EMAIL, address=application.contact_email))
-    if phone := mobile_of(application.contact_phone):
-        notices.append(ApplicantNotice(channel=NoticeChannel.SMS, address=phone))
-    for notice in notices:
-        notice.application, notice.letter = application, letter
-        notice.save()
+    notices = [
+        ApplicantNotice.objects.create(
+            application=application, letter=letter, channel=channel, address=address
+        )
+        for channel in NoticeChannel
+        if (address := _address(application, channel))
+    ]
+    _send_after_commit(notices)
+    return notices
+
+
+def _send_after_commit(notices: list[ApplicantNotice]) -> None:
     if notices:
         ids = [n.pk for n in notices]
         transaction.on_commit(lambda: send_notices(ids))
+
+
+def notices_resend(*, actor: User, application: Application) -> list[ApplicantNotice]:
+    """Send every failed message of the case again, to the address the case holds now."""
+    failed = list(application.notices.filter(state=NoticeState.FAILED).select_related("letter"))
+    if not failed:
+        raise ServiceError("本案没有发送失败的消息。")
+    missing = [n for n in failed if not _address(application, n.channel)]
+    if missing:
+        what = "、".join(sorted({n.get_channel_display() for n in missing}))
+        raise ServiceError(f"申请人现在没有可用的{what}地址，请先更正联系方式。")
+    with transaction.atomic():
+        notices = []
+        for notice in failed:
+            notice.state = NoticeState.RESENT
+            notice.save(update_fields=["state"])
+            notices.append(
+                ApplicantNotice.objects.create(
+                    application=application,
+                    letter=notice.letter,
+                    channel=notice.channel,
+                    address=_address(application, notice.channel),
+                )
+            )
+        audit_on(
+            application,
+            actor=actor,
+            action="application.notices_resend",
+            summary=f"重新发送告知申请人的消息{len(notices)}条",
+            after={"letters": sorted({n.letter.number for n in notices})},
+        )
+        _send_after_commit(notices)
     return notices
 
 
@@ -84,7 +133,7 @@ def send_notices(ids: list[int]) -> None:
             if notice.channel == NoticeChannel.EMAIL:
                 _send_email(notice)
             else:
-                import_string(settings.SMS_PROVIDER)().send(notice.address, _short_text(notice.letter))
+                provider().send(notice.address, short_message(notice.letter))
         except Exception as error:  # noqa: BLE001 - any failure of a backend is recorded, not raised
             logger.warning("告知申请人失败（%s %s）：%s", notice.channel, notice.letter.number, error)
             notice.state, notice.error = NoticeState.FAILED, f"{type(error).__name__}: {error}"[:300]
@@ -98,7 +147,7 @@ def _send_email(notice: ApplicantNotice) -> None:
     message = EmailMessage(
         subject=f"{LetterKind(letter.kind).label}（{letter.number}）",
         body=(
-            f"{application.applicant_name}：\n\n{_short_text(letter)}\n\n文书全文如下，PDF 见附件。\n\n"
+            f"{application.applicant_name}：\n\n{short_message(letter).text}\n\n文书全文如下，PDF 见附件。\n\n"
             f"{letter.text}\n\n本邮件由系统发送，请勿直接回复；文书以送达的正式文本为准。"
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,

@@ -59,6 +59,11 @@ staff_urlpatterns = [
         name="case-file-download",
     ),
     path(
+        "<slug:code>/applications/<int:pk>/notices/resend/",
+        case_file_views.notices_resend_view,
+        name="notices-resend",
+    ),
+    path(
         "<slug:code>/applications/<int:pk>/dossier.<str:fmt>",
         case_file_views.dossier_download,
         name="dossier-download",

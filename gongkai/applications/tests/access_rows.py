@@ -28,6 +28,13 @@ ROWS = [
         ok=(400,),  # allowed to post; nothing was chosen
         data={"attach-kind": "other"},
     ),
+    Row(
+        "notices-resend",
+        "post",
+        "/bodies/{body}/applications/{draft_case}/notices/resend/",
+        HANDLERS,
+        ok=(302,),  # allowed to post; with nothing failed the case page says so
+    ),
     # The case file is the body's own: inspectors above it, who read the case, do not see it.
     Row(
         "case-file-download",

@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from gongkai.applications import handling
 from gongkai.applications.models import ApplicantNotice, IssuedLetter
-from gongkai.applications.notify import SmsError, mobile_of
+from gongkai.applications.notify import SmsError, mobile_of, notices_resend
 from gongkai.applications.services import application_assign
 from gongkai.applications.tests.test_register import person, register
+from gongkai.auditlog.models import AuditEntry
+from gongkai.common.services import ServiceError
 
 
 def today():
@@ -73,7 +75,7 @@ def test_no_address_no_message(
 
 
 class BrokenSms:
-    def send(self, phone, text):
+    def send(self, phone, message):
         raise SmsError("短信服务返回：签名未备案")
 
 
@@ -148,3 +150,60 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def _fail_email(settings) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_SSL = "127.0.0.1", _closed_port(), False
+    settings.EMAIL_TIMEOUT = 5
+
+
+def test_a_failed_message_is_sent_again_to_the_corrected_address(
+    cast, case, settings, client, django_capture_on_commit_callbacks
+):
+    _fail_email(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = ask_for_supplement(cast, case)
+    assert ApplicantNotice.objects.get(channel="email").state == "failed"
+    case.contact_email = "zhang.san@example.cn"  # the clerk corrects the mistyped address
+    case.save(update_fields=["contact_email"])
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.force_login(cast.clerk)
+    url = reverse("notices-resend", args=[case.body.code, case.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "已重新发送1条消息" in response.content.decode()
+    (message,) = mail.outbox
+    assert message.to == ["zhang.san@example.cn"] and letter.number in message.subject
+    rows = list(ApplicantNotice.objects.filter(channel="email").values_list("address", "state"))
+    assert rows == [("zhangsan@example.cn", "resent"), ("zhang.san@example.cn", "sent")]
+    assert "发送失败" not in response.content.decode()
+    entry = AuditEntry.objects.get(action="application.notices_resend")
+    assert entry.actor == cast.clerk and letter.number in str(entry.after)
+
+
+def test_resending_needs_a_failure_and_an_address(cast, case, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_for_supplement(cast, case)
+    with pytest.raises(ServiceError, match="没有发送失败的消息"):
+        notices_resend(actor=cast.clerk, application=case)
+    ApplicantNotice.objects.filter(channel="email").update(state="failed", error="boom")
+    case.contact_email = ""
+    case.save(update_fields=["contact_email"])
+    with pytest.raises(ServiceError, match="没有可用的电子邮件地址"):
+        notices_resend(actor=cast.clerk, application=case)
+    assert ApplicantNotice.objects.filter(channel="email").get().state == "failed"  # nothing half done
+
+
+def test_only_the_bodys_handlers_may_resend(cast, case, client):
+    ApplicantNotice.objects.create(
+        application=case,
+        letter=ask_for_supplement(cast, case),
+        channel="email",
+        address="a@b.cn",
+        state="failed",
+    )
+    client.force_login(cast.inspector)
+    response = client.post(reverse("notices-resend", args=[case.body.code, case.pk]))
+    assert response.status_code == 403
+    assert ApplicantNotice.objects.filter(state="failed").count() == 1
