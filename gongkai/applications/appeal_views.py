@@ -34,11 +34,21 @@ def appeal_list(request, code: str):
             messages.success(request, "已登记。")
             return redirect("appeal-list", code=body.code)
         status = 400
+    return _appeals_page(request, body, form, status=status)
+
+
+def _appeals_page(
+    request, body, form, *, status: int = 200, failed: tuple[int, AppealConcludeForm] | None = None
+):
+    """The list with its forms; `failed` is (appeal id, its conclude form) when recording a result
+    was refused: that row's form comes back with the clerk's input and each error beside it."""
     context = {
         "body": body,
         "appeals": Appeal.objects.filter(body=body).select_related("application"),
         "form": form,
         "conclude_form": AppealConcludeForm(),
+        "failed_pk": failed[0] if failed else None,
+        "failed_form": failed[1] if failed else None,
     }
     return render(request, "applications/appeals.html", context, status=status)
 
@@ -90,7 +100,5 @@ def appeal_conclude_view(request, code: str, pk: int):
         else:
             messages.success(request, "已记录审结结果。")
             return redirect("appeal-list", code=code)
-    errors = [e for errs in form.errors.values() for e in errs]
-    return render(
-        request, "web/error.html", {"title": "无法记录审结结果", "message": "；".join(errors)}, status=400
-    )
+    record_form = AppealForm() if permissions.can_register_application(request.user, appeal.body) else None
+    return _appeals_page(request, appeal.body, record_form, status=400, failed=(appeal.pk, form))

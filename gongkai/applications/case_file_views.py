@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
@@ -27,7 +27,7 @@ from gongkai.applications.case_file import (
 from gongkai.applications.dossier import dossier_pdf, dossier_zip
 from gongkai.applications.models import Application, AttachmentKind, NoticeState
 from gongkai.applications.notify import notices_resend
-from gongkai.common.forms import Form, MultipleFileField
+from gongkai.common.forms import Form, MultipleFileField, add_service_error
 from gongkai.common.services import ServiceError
 
 
@@ -44,14 +44,15 @@ def _case(request, code: str, pk: int) -> Application:
     return application
 
 
-def case_file_panel(user, application: Application, today) -> dict:
-    """The case page's 案卷 block (applications/_case_file.html), empty for those who may not see it."""
+def case_file_panel(user, application: Application, today, *, failed: dict) -> dict:
+    """The case page's 案卷 block (applications/_case_file.html), empty for those who may not see it;
+    a refused upload's form (failed["attach"]) comes back open with its errors."""
     if not can_see_case_file(user, application, today):
         return {}
     return {
         "case_file": {
             "attachments": attachments_of(application),
-            "form": AttachmentForm(prefix="attach")
+            "form": failed.get("attach") or AttachmentForm(prefix="attach")
             if can_add_to_case_file(user, application, today)
             else None,
             "failed_notices": application.notices.filter(state=NoticeState.FAILED).select_related("letter"),
@@ -66,7 +67,6 @@ def attachment_upload(request, code: str, pk: int):
     if not can_add_to_case_file(request.user, application, timezone.localdate()):
         raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES, prefix="attach")
-    problems = []
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -79,19 +79,14 @@ def attachment_upload(request, code: str, pk: int):
                 today=timezone.localdate(),
             )
         except ServiceError as error:
-            problems = error.messages
+            add_service_error(form, error)
         else:
             messages.success(request, f"已将{len(kept)}个文件存入案卷。")
             return redirect("application-detail", code=code, pk=pk)
-    else:
-        problems = [
-            f"“{form.fields[f].label}”{e}" if f in form.fields else e
-            for f, es in form.errors.items()
-            for e in es
-        ]
-    return render(
-        request, "web/error.html", {"title": "无法存入案卷", "message": "；".join(problems)}, status=400
-    )
+    # The case page is built in views, which imports this module for its 案卷 block.
+    from gongkai.applications.views import case_page
+
+    return case_page(request, application, failed={"attach": form}, status=400)
 
 
 @login_required

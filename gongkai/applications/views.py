@@ -172,10 +172,11 @@ def _detail_page(
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),
-        **case_file_panel(request.user, application, timezone.localdate()),
+        **case_file_panel(request.user, application, timezone.localdate(), failed=failed),
     }
     # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
     shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}
+    shown.add(id(context.get("case_file", {}).get("form")))
     context["failed_elsewhere"] = [
         message
         for form in failed.values()

@@ -78,3 +78,20 @@ def test_appeal_form_links_to_an_application_of_the_body_only(client, cast):
     )
     assert response.status_code == 400
     assert "不能早于申请或起诉日期" in response.content.decode()
+
+
+def test_a_refused_result_comes_back_on_the_list_with_the_input_kept(client, cast):
+    client.force_login(cast.clerk)
+    data = {"kind": "review", "filed_on": "2026-05-06", "authority": "示范区人民政府"}
+    assert client.post("/bodies/donghu/appeals/", data).status_code == 302
+    appeal = Appeal.objects.get()
+    response = client.post(
+        f"/bodies/donghu/appeals/{appeal.pk}/conclude/", {"result": "corrected", "concluded_on": "2026-05-01"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "<h1>行政复议、行政诉讼" in page  # the list itself, not a dead-end error page
+    row_form = page.split(f'id="conclude-{appeal.pk}-errors"')[1].split("</form>")[0]
+    assert "不能早于申请或起诉日期" in row_form
+    assert 'value="2026-05-01"' in row_form and '<option value="corrected" selected>' in row_form
+    assert Appeal.objects.get().result == "pending"

@@ -167,9 +167,14 @@ def test_upload_through_the_case_page(cast, demo_case, client):
     assert "补正材料.png" in page and "下载案卷 PDF" in page
     fake = io.BytesIO(b"MZ" + bytes(300))
     fake.name = "病毒.pdf"
-    refused = client.post(url, {"attach-kind": "supplement", "attach-files": [fake]})
-    assert refused.status_code == 400 and "不是可识别的文档" in refused.content.decode()
-    missing = client.post(url, {"attach-kind": "nonsense"})
-    assert missing.status_code == 400 and "“材料类别”" in missing.content.decode()
-    no_file = client.post(url, {"attach-kind": "other"})
-    assert no_file.status_code == 400 and "“文件”请至少选择一个文件" in no_file.content.decode()
+    kept = demo_case.attachments.count()
+    # Each refusal is the case page again, the 案卷 form open with the error in it (no dead end).
+    for data, error in [
+        ({"attach-kind": "supplement", "attach-files": [fake]}, "不是可识别的文档"),
+        ({"attach-kind": "nonsense"}, "nonsense 不在可用的选项中"),
+        ({"attach-kind": "other"}, "请至少选择一个文件"),
+    ]:
+        refused = client.post(url, data)
+        section = refused.content.decode().split('id="case-file-heading"')[1].split("</section>")[0]
+        assert refused.status_code == 400 and "<details open>" in section and error in section, data
+    assert demo_case.attachments.count() == kept
