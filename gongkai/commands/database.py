@@ -9,10 +9,32 @@ line (ConfigurationError, which the command prints and exits 2 on), never a trac
 from __future__ import annotations
 
 import os
+import sys
 
 
 class ConfigurationError(Exception):
-    """The command cannot reach a usable database; the message says why, in one line."""
+    """The command cannot go on (no usable database, no such body or case, a file it cannot
+    write); the message says why, in one line."""
+
+
+def refused(problem: object) -> int:
+    """Print a command's refusal as one Chinese line on stderr; the exit code is 2."""
+    print(f"错误：{problem}", file=sys.stderr)
+    return 2
+
+
+def open_body(text: str):
+    """Open the database and find the body a command's BODY argument names."""
+    open_database()
+    return body_named(text)
+
+
+def write_output(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise ConfigurationError(f"无法写入“{path}”：{error.strerror or error}。") from None
 
 
 def open_database() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from gongkai.commands.database import ConfigurationError, body_named, open_database
+from gongkai.commands.database import ConfigurationError, open_body, refused, write_output
 
 HELP = "导出一件政府信息公开申请的案卷（PDF，或 --zip 导出原件压缩包），供复议、诉讼答辩和归档"
 EXAMPLE = "gongkai dossier donghu DONGHU-2026-0002 -o DONGHU-2026-0002-案卷.pdf"
@@ -19,11 +17,9 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     try:
-        open_database()
-        body = body_named(args.body)
+        body = open_body(args.body)
     except ConfigurationError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return 2
+        return refused(error)
     from django.utils import timezone
 
     from gongkai.applications.dossier import dossier_pdf, dossier_zip
@@ -31,16 +27,12 @@ def run(args) -> int:
 
     application = Application.objects.filter(body=body, number=args.case_number.strip()).first()
     if application is None:
-        print(f"错误：{body.code} 没有申请编号为“{args.case_number}”的申请。", file=sys.stderr)
-        return 2
+        return refused(f"{body.code} 没有申请编号为“{args.case_number}”的申请。")
     make, ext = (dossier_zip, "zip") if args.zip else (dossier_pdf, "pdf")
     output = args.output or f"{application.number}-案卷.{ext}"
-    data = make(application, today=timezone.localdate())
     try:
-        with open(output, "wb") as handle:
-            handle.write(data)
-    except OSError as error:
-        print(f"错误：无法写入“{output}”：{error.strerror or error}。", file=sys.stderr)
-        return 2
+        write_output(output, make(application, today=timezone.localdate()))
+    except ConfigurationError as error:
+        return refused(error)
     print(f"已生成 {output}")
     return 0

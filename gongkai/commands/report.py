@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from gongkai.commands.database import ConfigurationError, body_named, open_database
+from gongkai.commands.database import ConfigurationError, open_body, refused, write_output
 
 HELP = "根据系统记录生成机关的政府信息公开工作年度报告（docx、pdf、html、xlsx、json）"
 EXAMPLE = "gongkai report donghu 2026 --format docx -o 东湖街道2026年年报.docx"
@@ -21,20 +19,19 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     # This command reads the database, so it needs the Django settings (the others do not).
     try:
-        open_database()
-        body = body_named(args.body)
+        body = open_body(args.body)
     except ConfigurationError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return 2
+        return refused(error)
     from gongkai.annual.rendering import render_report
     from gongkai.annual.selectors import report_year_problem
 
     problem = report_year_problem(args.year)
     if problem:
-        print(f"错误：{problem}", file=sys.stderr)
-        return 2
+        return refused(problem)
     output = args.output or f"{body.code}-{args.year}.{args.format}"
-    with open(output, "wb") as handle:
-        handle.write(render_report(body, args.year, args.format))
+    try:
+        write_output(output, render_report(body, args.year, args.format))
+    except ConfigurationError as error:
+        return refused(error)
     print(f"已生成 {output}")
     return 0

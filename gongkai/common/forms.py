@@ -87,7 +87,7 @@ def name_the_field(field: forms.Field, label: str) -> None:
             f"请勾选“{label}”。"
             if isinstance(field, forms.BooleanField)
             else f"请选择{label}。"
-            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+            if isinstance(field, forms.ChoiceField | forms.ModelChoiceField | forms.FileField)
             else f"请填写{label}。"
         ),
         "max_length": f"{label}最多%(limit_value)d个字（现有%(show_value)d个）。",
@@ -138,9 +138,13 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, list | tuple):
+        if isinstance(data, list | tuple) and data:
             return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
+        if data and not isinstance(data, list | tuple):
+            return [single(data, initial)]
+        if self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return []
 
 
 def add_service_error(form, error: ServiceError, field: str | None = None) -> None:

@@ -34,8 +34,7 @@ KIND = "reports.audit_batch"
 @atomic_with_files()
 def audit_batch_enqueue(*, actor: User, owner, name: str, uploads: list[services.Upload]) -> Job:
     """Check what can be checked unread (a refused upload keeps nothing), keep the files, queue the audit."""
-    total = services._check_uploads(uploads)
-    batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
+    batch, total = services.batch_open(actor=actor, owner=owner, name=name, uploads=uploads)
     for position, (file_name, content) in enumerate(uploads):
         staged = StagedUpload(batch=batch, position=position, name=file_name[:255])
         store(staged.file, file_name.rsplit("/", 1)[-1][-80:] or "upload", _bytes_of(content))

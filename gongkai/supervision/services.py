@@ -71,6 +71,14 @@ def _check_uploads(uploads: list[Upload]) -> int:
     return count
 
 
+def batch_open(*, actor: User, owner, name: str, uploads: list[Upload]) -> tuple[AuditBatch, int]:
+    """A new batch for uploads that pass what can be checked unread (ServiceError if not), and the
+    number of reports they hold; the caller's transaction keeps it or rolls it back."""
+    total = _check_uploads(uploads)
+    batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
+    return batch, total
+
+
 @atomic_with_files()
 def audit_batch_create(
     *,
@@ -81,8 +89,7 @@ def audit_batch_create(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> AuditBatch:
     """Audit the uploads (core audit_files) and keep each file with its result; all or nothing."""
-    total = _check_uploads(uploads)
-    batch = AuditBatch.objects.create(owner=owner, name=name.strip() or "年报检查", uploaded_by=actor)
+    batch, total = batch_open(actor=actor, owner=owner, name=name, uploads=uploads)
     stored: list[tuple[AuditedFile, AuditResult]] = []
 
     def keep(file_name: str, data: bytes | None, result: AuditResult) -> None:

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.bodies.models import Body
-from gongkai.common.forms import Form, add_service_error
+from gongkai.common.forms import Form, MultipleFileField, add_service_error
 from gongkai.common.services import ServiceError
 from gongkai.core.reports.export import FINDING_HEADER, STATUS_NAMES, UNREADABLE
 from gongkai.core.reports.layouts import layout_for
@@ -21,24 +21,6 @@ from gongkai.core.reports.registry import CHECKS
 from gongkai.supervision import permissions, services
 from gongkai.supervision.jobs import audit_batch_enqueue, batch_job
 from gongkai.supervision.models import AuditBatch
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """A file field that takes several files (the pattern of Django's documentation)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
 
 
 class UploadForm(Form):

@@ -172,7 +172,7 @@ def test_upload_through_the_case_page(cast, demo_case, client):
     for data, error in [
         ({"attach-kind": "supplement", "attach-files": [fake]}, "不是可识别的文档"),
         ({"attach-kind": "nonsense"}, "nonsense 不在可用的选项中"),
-        ({"attach-kind": "other"}, "请至少选择一个文件"),
+        ({"attach-kind": "other"}, "请选择文件（pdf、jpg、png、docx，每个不超过20MB）。"),
     ]:
         refused = client.post(url, data)
         section = refused.content.decode().split('id="case-file-heading"')[1].split("</section>")[0]

@@ -55,6 +55,8 @@ def test_report_after_make_run_needs_no_variables(tmp_path):
     assert after.returncode == 0, after.stderr
     text = "\n".join(p.text for p in Document(tmp_path / "东湖街道2025年年报.docx").paragraphs)
     assert "东湖街道" in text and "2025年" in text
+    nowhere = run(tmp_path, gongkai, "report", "donghu", "2025", "-o", "没有的目录/r.docx")
+    assert "无法写入“没有的目录/r.docx”" in one_chinese_error_line(nowhere)
 
 
 def test_a_malformed_setting_is_one_line(tmp_path):
