@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gongkai.core.report_due import government_due
 from gongkai.envconf import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -281,6 +282,15 @@ EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
 EMAIL_USE_SSL = EMAIL_PORT == 465
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
+# The date a 县级以上地方人民政府's own annual report is due (MM-DD; UNCONFIRMED, see core.report_due,
+# which reads it, as the reader's checks run without Django too); checked here so a bad value stops
+# the start with its reason.
+env_str("GONGKAI_GOVERNMENT_REPORT_DUE", "03-31")
+try:
+    government_due()
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
 # Text messages to applicants (applications.sms): a dotted path to a class with send(phone, message);
 # the default logs them, gongkai.applications.sms.TencentSms sends through 腾讯云短信.
 SMS_PROVIDER = env_str("GONGKAI_SMS_PROVIDER", "gongkai.applications.sms.LoggingSms")

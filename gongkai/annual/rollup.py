@@ -20,7 +20,7 @@ from django.db.models import Min
 from gongkai.annual.charts import Chart
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.annual.selectors import checked_report, counted_values, table1_values
-from gongkai.annual.todo import report_due
+from gongkai.annual.todo import GOVERNMENT_LEVELS
 from gongkai.applications.models import ApplicantKind
 from gongkai.applications.statistics import (
     SUMMARY_ROWS,
@@ -32,6 +32,7 @@ from gongkai.applications.statistics import (
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.bodies.selectors import inspector_body_ids, supervised_body_ids
 from gongkai.core.outcomes import GROUP_LABELS, OUTCOMES, OutcomeGroup
+from gongkai.core.report_due import report_due_on
 from gongkai.core.reports.layouts import LAYOUTS, T2_COLUMNS, template_for_year
 from gongkai.core.reports.registry import Severity
 from gongkai.supervision.selectors import SUMMARY_CELLS, UploadedReport, uploaded_reports
@@ -43,8 +44,9 @@ KIND_LABELS = dict(ApplicantKind.choices)
 
 
 def deadline_for(year: int, level: str) -> date:
-    """条例第四十九条: 31 January of the next year, or 31 March for a 县级以上地方人民政府's own report."""
-    return report_due(date(year + 1, 1, 1), level)[1]
+    """条例第四十九条: 31 January of the next year, or the configured date (31 March) for a
+    县级以上地方人民政府's own report (core.report_due)."""
+    return report_due_on(year, government=level in GOVERNMENT_LEVELS)
 
 
 def by_group(table2: dict) -> dict[str, int]:

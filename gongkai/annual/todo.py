@@ -9,18 +9,21 @@ from django.urls import reverse
 from gongkai.bodies.models import Level, Role
 from gongkai.bodies.selectors import bodies_of, inspector_body_ids, roles_held
 from gongkai.common.todo import TodoItem
+from gongkai.core.report_due import report_due_on
 
 GOVERNMENT_LEVELS = (Level.PROVINCE, Level.CITY, Level.COUNTY)
 
 
 def report_due(today: date, level: str) -> tuple[int, date]:
-    """(report year, statutory date): departments by 31 January, a government's own report by 31 March.
+    """(report year, statutory date), by core.report_due: departments by 31 January, a
+    government's own report by the configured date (31 March).
 
     The dates are calendar dates; whether they move when they fall on a holiday is UNCONFIRMED.
     """
-    year = today.year - 1 if today.month <= 3 else today.year
-    deadline = date(year + 1, 3, 31) if level in GOVERNMENT_LEVELS else date(year + 1, 1, 31)
-    return year, deadline
+    government = level in GOVERNMENT_LEVELS
+    last_year_due = report_due_on(today.year - 1, government=government)
+    year = today.year - 1 if today <= last_year_due else today.year
+    return year, report_due_on(year, government=government)
 
 
 def last_complete_year(today: date) -> int:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from gongkai.core.outcomes import OutcomeGroup, outcome
+from gongkai.core.report_due import due_words, is_government_report, report_due_on
 from gongkai.core.reports.layouts import (
     APPEAL_BLOCKS,
     APPEAL_RESULTS,
@@ -220,10 +221,14 @@ def _check_date(report: AnnualReport) -> list[Finding]:
                 f"{report.year}年度年报落款日期为{chinese_date(report.signed_on)}，早于{report.year}年12月31日。",
             )
         ]
-    if report.signed_on > date(report.year + 1, 1, 31):
+    government = is_government_report(report.body_name)
+    due = report_due_on(report.year, government=government)
+    if report.signed_on > due:
         return [
             Finding(
-                "SIGNED-LATE", f"落款日期{chinese_date(report.signed_on)}晚于{report.year + 1}年1月31日。"
+                "SIGNED-LATE",
+                f"落款日期{chinese_date(report.signed_on)}晚于{chinese_date(due)}，"
+                f"即{due_words(government)}。",
             )
         ]
     return []

@@ -88,6 +88,27 @@ def test_wrong_template_for_the_year_and_a_late_date():
     assert {"TEMPLATE-YEAR", "SIGNED-LATE"} <= codes
 
 
+@pytest.mark.parametrize(
+    ("body_name", "signed_on", "late"),
+    [
+        ("示范市交通运输局", date(2023, 1, 31), None),
+        ("示范市交通运输局", date(2023, 2, 1), "晚于2023年1月31日"),
+        ("示范市示范区人民政府", date(2023, 3, 31), None),
+        ("示范市示范区人民政府", date(2023, 4, 1), "本级人民政府年报的公布期限"),
+        ("示范区黄沙镇人民政府", date(2023, 3, 1), "条例第四十九条"),
+    ],
+)
+def test_a_late_date_is_judged_by_whose_report_it_is(monkeypatch, body_name, signed_on, late):
+    monkeypatch.delenv("GONGKAI_GOVERNMENT_REPORT_DUE", raising=False)
+    report = consistent_report([(1, 0, [1], 0)] * 6, year=2022)
+    report.body_name, report.signed_on = body_name, signed_on
+    found = [f.message for f in run_checks(report) if f.code == "SIGNED-LATE"]
+    if late is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and late in found[0], found
+
+
 def test_unreadable_cells_are_never_counted_as_zero():
     report = consistent_report([(1, 0, [2], 0)] * 6)
     report.cells[("t2", "new", "natural_person")] = Cell(
