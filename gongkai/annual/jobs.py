@@ -1,8 +1,13 @@
 """The files of a published annual report, rendered once on the task queue when it is published
-(2-3.5 s for the PDF), so that the public download serves a stored file (issue 17 point 2)."""
+(2-3.5 s for the PDF), so that the public download serves a stored file (issue 17 point 2).
+
+A daily job (and `manage.py backfill_report_files` for cron) renders what is still missing: the
+versions published before files were kept, and those whose job failed for good.
+"""
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.urls import reverse
 
 from gongkai.annual.models import AnnualReportVersion, PublishedReportFile, ReportStatus
@@ -13,6 +18,7 @@ from gongkai.jobs.registry import job
 from gongkai.jobs.services import job_enqueue
 
 KIND = "annual.report_files"
+BACKFILL_KIND = "annual.report_files_backfill"
 FORMATS = [PublishedReportFile.Format.DOCX, PublishedReportFile.Format.PDF]
 
 
@@ -46,3 +52,27 @@ def report_files_job(progress, version_id: int) -> str:
             row.save()
     progress(done=len(FORMATS), current="")
     return f"{version.year}年度年报第{version.version}版：已生成{len(rendered)}个下载文件。"
+
+
+def versions_missing_files():
+    """Published versions that lack one of their download files."""
+    return (
+        AnnualReportVersion.objects.filter(status=ReportStatus.PUBLISHED)
+        .annotate(kept=Count("files"))
+        .filter(kept__lt=len(FORMATS))
+        .select_related("body")
+        .order_by("id")
+    )
+
+
+@job(BACKFILL_KIND, title="补齐年度报告下载文件")
+def report_files_backfill_job(progress) -> str:
+    """One report-files job per version still missing a file, unless one is queued or running."""
+    waiting = {
+        job.args.get("version_id")
+        for job in Job.objects.filter(kind=KIND, status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
+    }
+    versions = [v for v in versions_missing_files() if v.pk not in waiting]
+    for version in versions:
+        report_files_enqueue(actor=None, version=version)
+    return f"为{len(versions)}个已发布的年报版本补生成下载文件。"

@@ -2,7 +2,7 @@
 
 Periodic jobs are enqueued as Job rows (so the 管理员 sees them and their failures) by the
 scheduler of one consumer; the cron commands (send_reminders, close_abandoned_cases,
-cleanup_uploads, refresh_deadlines) do the same work for those who prefer cron.
+cleanup_uploads, refresh_deadlines, backfill_report_files) do the same work for those who prefer cron.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ DAILY = [
     ("deadlines.refresh", 17, 0),
     ("applications.close_abandoned", 17, 30),
     ("uploads.cleanup", 19, 0),
+    ("annual.report_files_backfill", 19, 30),
     ("applications.reminders", 23, 0),
 ]
 

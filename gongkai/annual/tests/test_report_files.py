@@ -189,3 +189,29 @@ def test_a_second_run_renders_nothing_and_a_failure_keeps_no_file(cast, monkeypa
     _no_rendering(monkeypatch)  # an attempt after a killed worker: both stored, nothing rendered
     summary = report_jobs.report_files_job(lambda **progress: None, version_id=version.pk)
     assert "已生成0个下载文件" in summary and version.files.count() == 2
+
+
+def test_the_daily_backfill_queues_each_version_still_missing_its_files_once(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    older = signed_version(cast, 2025, date(2026, 1, 20))  # published before files were kept
+    assert list(report_jobs.versions_missing_files()) == [older]
+    with transaction.atomic():
+        report_jobs.report_files_enqueue(actor=None, version=older)  # queued, its worker not yet there
+    assert "为0个" in report_jobs.report_files_backfill_job(lambda **progress: None)  # not queued twice
+    Job.objects.filter(kind=report_jobs.KIND).update(status=Job.Status.FAILED)  # gave up for good
+    with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+        summary = report_jobs.report_files_backfill_job(lambda **progress: None)
+    assert "为1个" in summary
+    assert sorted(older.files.values_list("fmt", flat=True)) == ["docx", "pdf"]
+    assert list(report_jobs.versions_missing_files()) == []
+
+
+def test_the_backfill_command_renders_without_the_queue(cast, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    older = signed_version(cast, 2025, date(2026, 1, 20))
+    out = io.StringIO()
+    call_command("backfill_report_files", stdout=out)
+    assert "已生成2个下载文件" in out.getvalue() and "共处理1个版本" in out.getvalue()
+    assert older.files.count() == 2 and not Job.objects.filter(kind=report_jobs.KIND).exists()

@@ -163,6 +163,7 @@ def test_the_scheduler_queues_each_daily_job_once(cast):
         ("applications.close_abandoned", "共终止"),
         ("applications.reminders", "共提醒"),
         ("uploads.cleanup", "已删除0个孤立文件"),
+        ("annual.report_files_backfill", "补生成下载文件"),
     ],
 )
 def test_each_daily_job_runs_on_the_queue(cast, kind, summary, mailoutbox):
