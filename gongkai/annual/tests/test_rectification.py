@@ -65,8 +65,8 @@ def test_last_years_findings_are_drafted_with_what_is_corrected(cast):
 
     this = services.report_draft_create(actor=cast.clerk, body=cast.body, year=2026)
     assert (
-        "上年度年报经核查发现2处问题：落款日期晚于1月31日1处、正文数字与表格不一致1处；"
-        "已整改1处，落款日期晚于1月31日1处须本年度年报按期发布后方可整改。"
+        "上年度年报经核查发现2处问题：落款日期晚于公布期限1处、正文数字与表格不一致1处；"
+        "已整改1处，落款日期晚于公布期限1处须本年度年报按期发布后方可整改。"
     ) in _part5(this)
     assert "收到政府信息公开申请5件" not in _part5(this)  # last year's wrong number is not repeated
     assert [f for f in services.check_version(this) if "上年度" in f.message] == []
@@ -104,4 +104,4 @@ def test_the_report_page_shows_the_clerk_each_finding_and_its_state(client, cast
     page = client.get(f"/bodies/{cast.body.code}/annual/2026/").content.decode()
     assert "上年度年报问题整改" in page
     assert "已整改</strong>：正文数字与表格不一致" in page
-    assert "待本年度年报按期发布</strong>：落款日期晚于1月31日" in page
+    assert "待本年度年报按期发布</strong>：落款日期晚于公布期限" in page
