@@ -7,7 +7,7 @@ in document order), the set of matches with the best total score in which every 
 most once and each row starts after the values of the row before it.
 
 The score of a match (label_score):
-  * the official wording (numbering, brackets and spacing aside): EXACT;
+  * the official wording (numbering, brackets and spacing aside): EXACT, more than any damaged label;
   * a damaged or split label (joined from up to three pieces) that is clearly this row's best match
     in the table: SIMILAR_BASE + its similarity (0.8-1), plus NUMBER_AGREES when its item number
     (「1、」「（1）」「1.」「①」) is the row's, minus NUMBER_DIFFERS when it is another;
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from gongkai.core.reports.labels import item_number
 
-EXACT = 2.0
+EXACT = 2.5  # above any damaged label: SIMILAR_BASE + 1 + NUMBER_AGREES
 SIMILAR_BASE = 1.0
 NUMBER_AGREES = 0.25
 NUMBER_DIFFERS = 0.3
