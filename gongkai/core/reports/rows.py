@@ -20,9 +20,12 @@ from collections.abc import Sequence
 from itertools import product
 from typing import TYPE_CHECKING, TypeGuard, cast
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
+
 from gongkai.core.reports.align import Match, PrintedRow, Step, align, label_score
 from gongkai.core.reports.evidence import Ambiguity
-from gongkai.core.reports.labels import core, item_number, similarity
+from gongkai.core.reports.labels import core, item_number, similarity, similarity_key
 from gongkai.core.reports.layouts import TABLE_NAMES, Row, TableLayout
 from gongkai.core.reports.model import AnnualReport, Cell, ReadingNote
 from gongkai.core.reports.numbers import CellStatus, digit_groups, is_value_text, parse_value
@@ -36,6 +39,7 @@ CellKey = tuple[str, str, str]
 Option = dict[CellKey, Cell]
 SIMILAR = 0.8  # a damaged label must score at least this against its row...
 MARGIN = 0.08  # ...and this much more than against any other row of the table
+RANKED_FLOOR = SIMILAR - MARGIN  # so lower scores never decide a match or its margin
 MAX_PIECES = 3  # a label split over more pieces than this is not looked for
 MAX_LABEL = 90  # longer texts are sentences, not labels
 MAX_READINGS = 256
@@ -53,16 +57,17 @@ def read_rows(
     finder = _Finder(table, stream, end)
     rows = table.rows
 
-    printed: dict[tuple[int, int, int], list[tuple[str, list[Piece]]] | None] = {}
+    scans: dict[tuple[int, int], _PrintedFrom] = {}
     agrees: dict[tuple[int, str], bool] = {}
 
     def between(p: int, below: Match) -> list[tuple[str, list[Piece]]] | None:
         """The rows printed from p to the label of `below`, each with as many values as the row
         just above it in the template has columns."""
-        key = (p, below.first, len(rows[below.row - 1].columns))
-        if key not in printed:
-            printed[key] = _printed_rows(stream, p, below.first, key[2])
-        return printed[key]
+        count = len(rows[below.row - 1].columns)
+        if (p, count) not in scans:
+            scans[(p, count)] = _PrintedFrom(stream, p, end, count, limit=len(rows))
+        # Rows can be placed only after a row aligned by its label: at most below.row - 1.
+        return scans[(p, count)].upto(below.first, limit=below.row - 1)
 
     def fits(first: int, found: Sequence[PrintedRow]) -> bool:
         """Rows first, first+1, ... can be read from the printed rows `found` by place: they have
@@ -193,12 +198,31 @@ def _read_values(
         pending.append(Ambiguity(f"“{row.label}”行", shown, options))
 
 
-def _printed_rows(stream: Stream, start: int, end: int, count: int) -> list[tuple[str, list[Piece]]] | None:
+PrintedLine = tuple[int, int, "tuple[str, list[Piece]] | None | bool"]
+
+
+def _printed_rows(
+    stream: Stream, start: int, end: int, count: int, limit: int | None = None
+) -> list[tuple[str, list[Piece]]] | None:
     """(label text, values) of each line or table row in stream[start:end] that holds `count`
     values after its label (or alone); lines with no value (a group heading, a label alone on its
     line) are passed over. None when a line holds some values but not `count`: rows are not
-    reassembled from pieces here."""
-    printed = []
+    reassembled from pieces here; None too when there are more than `limit` such lines."""
+    printed: list[tuple[str, list[Piece]]] = []
+    for _, _, row in _printed_lines(stream, start, end, count):
+        if row is False:
+            return None
+        if row:
+            printed.append(row)  # type: ignore[arg-type]
+            if limit is not None and len(printed) > limit:
+                return None
+    return printed
+
+
+def _printed_lines(stream: Stream, start: int, end: int, count: int) -> Iterator[PrintedLine]:
+    """(first index, last index, what) of each line or table row in stream[start:end]: what is
+    (label text, values) for a row of `count` values, None for a line with no value, False for a
+    line that is not one row."""
     index = start
     while index < end:
         piece = stream[index]
@@ -213,18 +237,50 @@ def _printed_rows(stream: Stream, start: int, end: int, count: int) -> list[tupl
         labels = [i for i in range(index, last + 1) if _is_label(stream[i])]
         values_from = labels[-1] + 1 if labels else index
         values = [p for p in stream[values_from : last + 1] if p is not None]
+        row: tuple[str, list[Piece]] | None | bool = None
         if labels and any(not is_value_text(p.text) for p in values):
-            return None  # label text after the values: not one row
-        numbers = [p for p in values if p.text.strip()]
-        if numbers:
-            if len(values) != count:
-                while len(values) > count and not values[0].text:  # empty cells under a merged label
-                    values.pop(0)
-                if len(values) != count:
-                    return None
-            printed.append(("".join(p.text for p in pieces if _is_label(p)), values))
+            row = False  # label text after the values: not one row
+        elif any(p.text.strip() for p in values):
+            while len(values) > count and not values[0].text:  # empty cells under a merged label
+                values.pop(0)
+            row = ("".join(p.text for p in pieces if _is_label(p)), values) if len(values) == count else False
+        yield index, last, row
         index = last + 1
-    return printed
+
+
+class _PrintedFrom:
+    """The rows printed from a place to each label after it (_printed_rows), from one scan of the
+    stream: the alignment asks for them from every row's end to every later label."""
+
+    def __init__(self, stream: Stream, start: int, end: int, count: int, limit: int) -> None:
+        self.stream, self.start, self.count = stream, start, count
+        self.lines: list[PrintedLine] = []
+        self.complete = True  # False when the scan stopped at more than `limit` rows
+        rows = 0
+        for line in _printed_lines(stream, start, end, count):
+            self.lines.append(line)
+            rows += bool(line[2])
+            if line[2] is False:
+                break
+            if rows > limit:
+                self.complete = False
+                break
+
+    def upto(self, end: int, limit: int) -> list[tuple[str, list[Piece]]] | None:
+        printed: list[tuple[str, list[Piece]]] = []
+        for first, last, row in self.lines:
+            if first >= end:
+                break
+            if last >= end:  # the line goes on past `end`: read it as cut there
+                return _printed_rows(self.stream, self.start, end, self.count, limit)
+            if row is False:
+                return None
+            if row:
+                printed.append(row)  # type: ignore[arg-type]
+        else:
+            if not self.complete:
+                return None
+        return printed if len(printed) <= limit else None
 
 
 LOOSE = 0.5  # a label placed by its neighbours must still look like its row this much
@@ -245,6 +301,9 @@ class _Finder:
     def __init__(self, table: TableLayout, stream: Stream, end: int) -> None:
         self.table, self.stream, self.end = table, stream, end
         self.scores: dict[str, list[tuple[float, str]]] = {}
+        # Every label and alias of the table, as similarity() compares them, with its row's key.
+        pairs = [(r.key, similarity_key(label)) for r in table.rows for label in (r.label, *r.aliases)]
+        self._choices = ([key for key, _ in pairs], [text for _, text in pairs])
 
     def matches(self, start: int) -> list[Match]:
         """Every place in stream[start:end] where a row's label may stand: its official wording
@@ -356,15 +415,19 @@ class _Finder:
                 return
 
     def _ranked(self, text: str) -> list[tuple[float, str]]:
-        """(similarity, row key) of every row of the table for `text`, best first."""
+        """(similarity, row key) of the rows of the table for `text`, best first. Scores below
+        RANKED_FLOOR count as 0: a row that far off is neither a match nor a close runner-up."""
         if text not in self.scores:
-            self.scores[text] = sorted(
-                (
-                    (max(similarity(text, label) for label in (r.label, *r.aliases)), r.key)
-                    for r in self.table.rows
-                ),
-                reverse=True,
-            )
+            found = similarity_key(text)
+            best: dict[str, float] = {}
+            if found:
+                for _, score, index in extract(
+                    found, self._choices[1], scorer=ratio, score_cutoff=100 * RANKED_FLOOR, limit=None
+                ):
+                    key = self._choices[0][index]
+                    best[key] = max(best.get(key, 0.0), score / 100)
+            ranked = sorted(((best.get(r.key, 0.0), r.key) for r in self.table.rows), reverse=True)
+            self.scores[text] = ranked
         return self.scores[text]
 
     def _score(self, text: str, row: Row) -> float | None:
