@@ -19,7 +19,7 @@ fitting the order better than the right one.
 Rows with no label of their own, or a label too damaged to be clearly theirs, take their place from
 their neighbours: between two rows matched, the printed rows there can only be the template's rows
 between them. When their number is the template's and every label they have agrees with its place
-(place() decides), they are read as those rows, each scoring BY_PLACE - less than any label, so a
+(rows.py's printed() and fits() decide), they are read as those rows, each scoring BY_PLACE - less than any label, so a
 row is placed by its neighbours only when no label places it. Otherwise the rows stay missing and
 the reader says which rows and why. Ties go to the earliest match, as a reader would.
 """
@@ -127,9 +127,7 @@ def align(
 
     for k in range(len(positions) - 1, -1, -1):
         p = positions[k]
-        for i in range(count, -1, -1):
-            if i == count:
-                continue
+        for i in range(count - 1, -1, -1):
             options: list[tuple[float, Choice]] = []
             for m in at.get(p, ()):
                 if m.row == i:
@@ -152,8 +150,8 @@ def align(
             rows_between = printed(p, m) if m.row > 0 else None
             if not rows_between:
                 continue
-            i = m.row - len(rows_between)
-            if i < 0 or not fits(i, rows_between):
+            i = m.row - len(rows_between)  # the first row placed; row i - 1 was just matched
+            if i < 1 or not fits(i, rows_between):
                 continue
             total = BY_PLACE * len(rows_between) + after_match(m)
             if total > fresh[(i, p)]:
