@@ -111,7 +111,7 @@ def read_rows(
             pending.append(Ambiguity(what, shown, _glued_options(table, row, following, values)))
             continue
         _read_values(report, table, row, values, pending)
-    _missing_rows(report, table, stream, spans, finder)
+    _missing_rows(report, table, stream, spans)
     return pending
 
 
@@ -132,7 +132,6 @@ def _missing_rows(
     table: TableLayout,
     stream: Stream,
     spans: dict[int, tuple[int, int]],
-    finder: _Finder,
 ) -> None:
     """Every run of rows the alignment could not place: missing, with a note saying why."""
     rows = table.rows
@@ -149,7 +148,7 @@ def _missing_rows(
             report.cells.update(_missing(table, row))
         above = max((i for i in spans if i < index), default=None)
         below = min((i for i in spans if i > last), default=None)
-        why = _why_missing(table, stream, spans, finder, run, above, below)
+        why = _why_missing(table, stream, spans, run, above, below)
         named = f"“{run[0].label}”" + (f"至“{run[-1].label}”共{len(run)}行" if len(run) > 1 else "行")
         keys = tuple((table.key, row.key, column) for row in run for column in row.columns)
         message = f"{TABLE_NAMES[table.key]}{named}未能定位：{why}，这些单元格按缺失处理，不猜测数值。"
@@ -161,7 +160,6 @@ def _why_missing(
     table: TableLayout,
     stream: Stream,
     spans: dict[int, tuple[int, int]],
-    finder: _Finder,
     run: tuple[Row, ...],
     above: int | None,
     below: int | None,
