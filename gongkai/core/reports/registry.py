@@ -222,6 +222,14 @@ _ALL = (
         PUBLISHED_ONLY,
     ),
     Check(
+        "ROW-VALUES-SHORT",
+        WARNING,
+        "有的行数值不全，缺少的单元格按缺失处理",
+        "某行的标签找到了，其后印出的数值却少于该行的列数（文件在此处截断，或单元格在转换中丢失）。消息说明是哪一行、"
+        "印出了几个数值；缺少的单元格按缺失处理，不猜测数值。",
+        PUBLISHED_ONLY,
+    ),
+    Check(
         "CELLS-UNREADABLE",
         WARNING,
         "有单元格未能读取",

@@ -103,6 +103,9 @@ def read_rows(
             report.cells.update(_missing(table, row))  # its numbers' columns are lost: never guess
             report.warnings.append(f"“{row.label}”行：空白单元格合并成一行，数字所在的列无法确定。")
             continue
+        # Fewer values than columns even with every 「5 1」 read as two cells: the rest is lost.
+        if match.rows == 1 and sum(max(1, len(digit_groups(p.text))) for p in values) < len(row.columns):
+            report.readings.append(_values_short_note(table, row, match, len(values)))
         if match.rows == 2:
             following = rows[step.row + 1]
             spans[step.row + 1] = spans[step.row]
@@ -125,6 +128,18 @@ def _by_place_note(table: TableLayout, step: Step, label: str) -> ReadingNote:
         f"“{rows[step.below].label}”行之间，按表格固定的行序读作该行。"
     )
     return ReadingNote(True, message, keys, code="ROW-BY-PLACE")
+
+
+def _values_short_note(table: TableLayout, row: Row, match: Match, found: int) -> ReadingNote:
+    """A row found by its label with fewer values after it than it has columns (the copy was cut
+    there, or the cells were lost): the cells beyond those printed are missing, and why."""
+    keys = tuple((table.key, row.key, column) for column in row.columns[found:])
+    printed = f"只印有{found}个数值（该行有{len(row.columns)}列）" if found else "没有印出数值"
+    message = (
+        f"{TABLE_NAMES[table.key]}“{row.label}”行：标签“{match.text}”之后{printed}，"
+        "缺少的单元格按缺失处理，不猜测数值。"
+    )
+    return ReadingNote(False, message, keys, code="ROW-VALUES-SHORT")
 
 
 def _missing_rows(

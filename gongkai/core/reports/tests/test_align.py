@@ -186,3 +186,19 @@ def test_rows_the_alignment_cannot_place_are_missing_with_the_reason():
         "“4.无正当理由大量反复申请”行之间没有找到这些行的标签，其间印有1行数值，而表格在此有2行，无法确定"
         "各是哪一行，这些单元格按缺失处理，不猜测数值。"
     ]
+
+
+def test_a_row_whose_values_the_copy_lost_says_how_many_were_printed():
+    # A copy cut inside the row 「2.其他法律行政法规禁止公开」 (fuyuan-nr-2022): four values of seven.
+    lines = table2_lines()
+    cut = next(i for i, text in enumerate(lines) if "2.其他法律行政法规禁止公开" in text)
+    lines = lines[:cut] + [line("\t\t2.其他法律行政法规禁止公开", [0, 0, 0, 0])]
+    report = read_table2(lines)
+    assert values(report, "withheld_prohibited_by_law") == [0, 0, 0, 0] + ["missing"] * 3
+    assert notes(report, "ROW-VALUES-SHORT") == [
+        "依申请公开情况表“2.其他法律行政法规禁止公开”行：标签“2.其他法律行政法规禁止公开”之后只印有4个数值"
+        "（该行有7列），缺少的单元格按缺失处理，不猜测数值。"
+    ]
+    assert notes(report, "ROW-NOT-FOUND")[0].startswith(
+        "依申请公开情况表“3.危及“三安全一稳定””至“四、结转下年度继续办理”共19行未能定位：在“2.其他法律行政法规禁止公开”行之后"
+    )
