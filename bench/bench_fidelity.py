@@ -3,7 +3,7 @@
 For each report and overall, per table: cells exact, cells missing (with a finding that says
 so), cells read as a number that is not the report's (must be 0), cells the source copy lost;
 and whether each inconsistency the report itself contains (recorded by hand in case.toml) was
-flagged by a finding.
+flagged by a finding: one of its codes whose message quotes every text of its `says`.
 
 Usage:  .venv/bin/python bench/bench_fidelity.py [-v]   (-v lists every wrong or missing cell)
 """

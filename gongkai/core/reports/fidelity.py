@@ -3,7 +3,8 @@
 Each case directory holds the report's text as found and a case.toml: where it comes from, the
 year and template, the expected cells (a number, "b" for a cell printed blank, "-" for a dash,
 "?" for a cell the published report printed but this copy of it lost) and the report's own
-inconsistencies, each with the finding codes that raise it. A cell read as a number that is not
+inconsistencies, each with the finding codes that raise it and the texts (`says`) the finding's
+message must quote. A cell read as a number that is not
 the report's is the one failure that must never happen; a cell left missing is acceptable only
 when the reading says so with a finding.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.core.reports.audit import AuditResult, audit_path
+from gongkai.core.reports.checks import Finding
 from gongkai.core.reports.layouts import Layout
 from gongkai.core.reports.model import Cell
 from gongkai.core.reports.numbers import CellStatus
@@ -120,11 +122,19 @@ def score(case: Case, result: AuditResult | None = None) -> CaseScore:
             shown = cell.value if cell.status is CellStatus.READ else cell.status.value
             out.wrong.append(f"{where}: 报告为 {expected}，读作 {shown}")
     for item in case.meta.get("inconsistency", []):
-        # With `says`, only a finding of one of the codes whose message quotes every given text
-        # counts, so two inconsistencies of one code are not both flagged by a single finding.
-        said = [f.message for f in result.findings if f.code in item["codes"]]
-        if any(all(text in message for text in item.get("says", [])) for message in said):
+        if flagged(item, result.findings):
             out.flagged += 1
         else:
             out.unflagged.append(item["what"])
     return out
+
+
+def flagged(item: dict[str, Any], findings: list[Finding]) -> bool:
+    """Is the inconsistency said by a finding: one of its codes, whose message quotes every text of
+    its `says` (the numbers that disagree, the cells or rows)? A finding of the right code that
+    does not say what is wrong does not count, and neither does an entry with no `says`: two
+    inconsistencies of one code are not both flagged by a single finding."""
+    says = item.get("says", [])
+    return bool(says) and any(
+        f.code in item["codes"] and all(text in f.message for text in says) for f in findings
+    )

@@ -4,8 +4,8 @@ year and date, and every cell of the three tables in whichever layout the file f
 The file is flattened into a stream of cells in reading order: real table rows give their cells
 (each merged cell once); a line of text gives its tab- or pipe-separated pieces, or itself; an
 empty line separates rows. Each official row is then looked up by its label inside its section
-(rows.py: official wording, then damaged or split labels by similarity, then unlabelled rows by
-their neighbours), and the values that follow it are taken in column order. That copes with one
+(rows.py: official wording and damaged or split labels by similarity, aligned to the template's
+row order by align.py, unlabelled rows placed by their neighbours), and the values that follow it are taken in column order. That copes with one
 cell per line (seed 001), tab rows with rows lost (seed 000) and pipe rows (seed 003) alike. A
 row whose label is not found, and cells beyond the values found, are reported as missing, never
 as zero; a row that can be read several ways is decided by the table's sums (evidence.py) or

@@ -43,11 +43,16 @@ def core(text: str) -> str:
         text = stripped
 
 
+def similarity_key(text: str) -> str:
+    """What similarity() compares: the label's core with the noise characters taken out."""
+    return NOISE.sub("", core(text))
+
+
 def similarity(found: str, label: str) -> float:
     """0-1: how well a label read from a file matches an official one, numbering and noise aside.
     The official label's numbering cannot be OCR-damaged in the comparison: 「本年	F新收政府·」 and
     「本年新收政府」 score 1."""
-    a, b = NOISE.sub("", core(found)), NOISE.sub("", core(label))
+    a, b = similarity_key(found), similarity_key(label)
     if not a or not b:
         return 0.0
     return ratio(a, b) / 100

@@ -1,13 +1,13 @@
 """Finding the rows of tables 1 and 2 in the flattened stream, and every way to read their values.
 
-A row's label is looked for in template order from where the previous row was found: first as
-the official wording (numbering, brackets and spacing aside), then - for labels damaged by typing
-or OCR, split over two cells or lines - as the best match among the table's rows by similarity,
-joining up to three consecutive label pieces. A row printed with no label takes its place from
-its neighbours: a run of values right after the row above and right before the row below. Then
-the rows still missing are aligned to the template's fixed order: between two rows found, the
-printed rows can only be the template's rows between them, and when their number, item numbers
-and (damaged) labels agree they are read as those rows, each with a ROW-BY-PLACE finding.
+Every place where a row's label may stand is a Match (_Finder.matches): the official wording
+(numbering, brackets and spacing aside, continued in the next pieces of its line), or - for labels
+damaged by typing or OCR, split over two cells or lines - 1 to 3 pieces joined whose best match
+among the table's rows is clearly this row. align.align() then chooses the matches that fit the
+template's fixed row order best; rows with no label, or a label too damaged to be theirs, are
+placed between their aligned neighbours when the printed rows there are as many as the template's
+(each with a ROW-BY-PLACE finding); every row still not placed is missing with a ROW-NOT-FOUND
+finding that says which rows and why.
 
 The values are read as printed. When a text can be read several ways ('3 0': one wrapped number,
 or two cells or two rows run together), or one label cell holds two rows' labels (two rows glued
@@ -17,11 +17,15 @@ at a page break), every reading is returned as an Ambiguity for evidence.settle(
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise, product
-from typing import TYPE_CHECKING, TypeGuard
+from itertools import product
+from typing import TYPE_CHECKING, TypeGuard, cast
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
+
+from gongkai.core.reports.align import Match, PrintedRow, Step, align, label_score
 from gongkai.core.reports.evidence import Ambiguity
-from gongkai.core.reports.labels import core, item_number, similarity
+from gongkai.core.reports.labels import core, item_number, similarity, similarity_key
 from gongkai.core.reports.layouts import TABLE_NAMES, Row, TableLayout
 from gongkai.core.reports.model import AnnualReport, Cell, ReadingNote
 from gongkai.core.reports.numbers import CellStatus, digit_groups, is_value_text, parse_value
@@ -35,6 +39,7 @@ CellKey = tuple[str, str, str]
 Option = dict[CellKey, Cell]
 SIMILAR = 0.8  # a damaged label must score at least this against its row...
 MARGIN = 0.08  # ...and this much more than against any other row of the table
+RANKED_FLOOR = SIMILAR - MARGIN  # so lower scores never decide a match or its margin
 MAX_PIECES = 3  # a label split over more pieces than this is not looked for
 MAX_LABEL = 90  # longer texts are sentences, not labels
 MAX_READINGS = 256
@@ -50,47 +55,149 @@ def read_rows(
     """Fill report.cells for every row of `table`; return the rows that need the arithmetic."""
     pending: list[Ambiguity] = []
     finder = _Finder(table, stream, end)
-    cursor, index, previous_found = start, 0, False
     rows = table.rows
-    # Where each row found stands: (first stream index of its label, index after its values).
-    # The rows left missing between two found ones are aligned to what lies between (_fill_gaps).
-    anchors: dict[int, tuple[int, int]] = {}
-    while index < len(rows):
-        row = rows[index]
-        following = rows[index + 1] if index + 1 < len(rows) else None
-        found = finder.find(row, cursor)
-        if found is None and previous_found and following is not None:
-            found = finder.unlabelled(row, following, cursor)
-        if found is None:
-            report.cells.update(_missing(table, row))
-            previous_found = False
-            index += 1
+
+    scans: dict[tuple[int, int], _PrintedFrom] = {}
+    agrees: dict[tuple[int, str], bool] = {}
+
+    def between(p: int, below: Match) -> list[tuple[str, list[Piece]]] | None:
+        """The rows printed from p to the label of `below`, each with as many values as the row
+        just above it in the template has columns."""
+        count = len(rows[below.row - 1].columns)
+        if (p, count) not in scans:
+            scans[(p, count)] = _PrintedFrom(stream, p, end, count, limit=len(rows))
+        # Rows can be placed only after a row aligned by its label: at most below.row - 1.
+        return scans[(p, count)].upto(below.first, limit=below.row - 1)
+
+    def fits(first: int, found: Sequence[PrintedRow]) -> bool:
+        """Rows first, first+1, ... can be read from the printed rows `found` by place: they have
+        the table's columns, and each label (when there is one) agrees with its place (_agrees)."""
+        gap = rows[first : first + len(found)]
+        if any(len(row.columns) != len(gap[-1].columns) for row in gap):
+            return False
+        for index, (label, _) in enumerate(found):
+            key = (first + index, label)
+            if key not in agrees:
+                agrees[key] = _agrees(finder, gap[index], label)
+            if not agrees[key]:
+                return False
+        return True
+
+    steps = align(len(rows), start, end, finder.matches(start), between, fits)
+    # Where each row aligned stands: (first stream index of its label, index after its values).
+    spans: dict[int, tuple[int, int]] = {}
+    for step in steps:
+        row = rows[step.row]
+        if step.match is None:
+            label, printed_values = step.printed or ("", [])
+            _read_values(report, table, row, cast("list[Piece]", printed_values), pending)
+            report.readings.append(_by_place_note(table, step, label))
+            spans[step.row] = (-1, -1)
             continue
-        position, text = found
-        cursor = position + 1
-        values = values_after(stream, position + 1, end, len(row.columns))
-        if values:  # the next row is looked for after these values (pieces compare by identity)
-            cursor = next(i for i in range(position + 1, end) if stream[i] is values[-1]) + 1
-        previous_found = True
-        anchors[index] = (_label_start(stream, position, text), cursor)
+        match = step.match
+        spans[step.row] = (match.first, match.after)
+        values = values_after(stream, match.last + 1, end, len(row.columns))
         if len(values) < len(row.columns) and _collapsed_next(
-            stream, cursor if values else position + 1, end
+            stream, match.after if values else match.last + 1, end
         ):
             report.cells.update(_missing(table, row))  # its numbers' columns are lost: never guess
             report.warnings.append(f"“{row.label}”行：空白单元格合并成一行，数字所在的列无法确定。")
-            index += 1
             continue
-        if following is not None and _holds_next(text, row, following):
+        # Fewer values than columns even with every 「5 1」 read as two cells: the rest is lost.
+        if match.rows == 1 and sum(max(1, len(digit_groups(p.text))) for p in values) < len(row.columns):
+            report.readings.append(_values_short_note(table, row, match, len(values)))
+        if match.rows == 2:
+            following = rows[step.row + 1]
+            spans[step.row + 1] = spans[step.row]
             what = f"“{row.label}”与“{following.label}”两行粘连成一行（分页处两行接续）"
             shown = " | ".join(piece.text for piece in values)
             pending.append(Ambiguity(what, shown, _glued_options(table, row, following, values)))
-            anchors[index + 1] = anchors[index]
-            index += 2
             continue
         _read_values(report, table, row, values, pending)
-        index += 1
-    _fill_gaps(report, table, stream, anchors, finder, pending)
+    _missing_rows(report, table, stream, spans)
     return pending
+
+
+def _by_place_note(table: TableLayout, step: Step, label: str) -> ReadingNote:
+    rows = table.rows
+    row = rows[step.row]
+    keys = tuple((table.key, row.key, column) for column in row.columns)
+    shown = f"标签印作“{label}”" if label else "没有标签"
+    message = (
+        f"{TABLE_NAMES[table.key]}“{row.label}”行{shown}，位于“{rows[step.above].label}”行与"
+        f"“{rows[step.below].label}”行之间，按表格固定的行序读作该行。"
+    )
+    return ReadingNote(True, message, keys, code="ROW-BY-PLACE")
+
+
+def _values_short_note(table: TableLayout, row: Row, match: Match, found: int) -> ReadingNote:
+    """A row found by its label with fewer values after it than it has columns (the copy was cut
+    there, or the cells were lost): the cells beyond those printed are missing, and why."""
+    keys = tuple((table.key, row.key, column) for column in row.columns[found:])
+    printed = f"只印有{found}个数值（该行有{len(row.columns)}列）" if found else "没有印出数值"
+    message = (
+        f"{TABLE_NAMES[table.key]}“{row.label}”行：标签“{match.text}”之后{printed}，"
+        "缺少的单元格按缺失处理，不猜测数值。"
+    )
+    return ReadingNote(False, message, keys, code="ROW-VALUES-SHORT")
+
+
+def _missing_rows(
+    report: AnnualReport,
+    table: TableLayout,
+    stream: Stream,
+    spans: dict[int, tuple[int, int]],
+) -> None:
+    """Every run of rows the alignment could not place: missing, with a note saying why."""
+    rows = table.rows
+    index = 0
+    while index < len(rows):
+        if index in spans:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(rows) and last + 1 not in spans:
+            last += 1
+        run = rows[index : last + 1]
+        for row in run:
+            report.cells.update(_missing(table, row))
+        above = max((i for i in spans if i < index), default=None)
+        below = min((i for i in spans if i > last), default=None)
+        why = _why_missing(table, stream, spans, run, above, below)
+        named = f"“{run[0].label}”" + (f"至“{run[-1].label}”共{len(run)}行" if len(run) > 1 else "行")
+        keys = tuple((table.key, row.key, column) for row in run for column in row.columns)
+        message = f"{TABLE_NAMES[table.key]}{named}未能定位：{why}，这些单元格按缺失处理，不猜测数值。"
+        report.readings.append(ReadingNote(False, message, keys, code="ROW-NOT-FOUND"))
+        index = last + 1
+
+
+def _why_missing(
+    table: TableLayout,
+    stream: Stream,
+    spans: dict[int, tuple[int, int]],
+    run: tuple[Row, ...],
+    above: int | None,
+    below: int | None,
+) -> str:
+    rows = table.rows
+    these = "这些行" if len(run) > 1 else "该行"
+    if above is None and below is None:
+        return "表中没有找到任何一行的标签"
+    if above is None:
+        return f"在“{rows[below].label}”行之前没有找到{these}的标签"  # type: ignore[index]
+    if below is None:
+        return f"在“{rows[above].label}”行之后没有找到{these}的标签"
+    where = f"在“{rows[above].label}”行与“{rows[below].label}”行之间没有找到{these}的标签"
+    end, start = spans[above][1], spans[below][0]
+    if end < 0 or start < 0:
+        return where
+    printed = _printed_rows(stream, end, start, len(run[0].columns))
+    if printed is None:
+        return f"{where}，其间的数值不能按行分开"
+    if len(printed) != len(run):
+        return f"{where}，其间印有{len(printed)}行数值，而表格在此有{len(run)}行，无法确定各是哪一行"
+    shown = "、".join(f"“{label}”" for label, _ in printed if label)
+    return f"{where}，其间印有的标签{shown}与行序不符（序号不同，或更像别的行的标签）"
 
 
 def _read_values(
@@ -104,71 +211,31 @@ def _read_values(
         pending.append(Ambiguity(f"“{row.label}”行", shown, options))
 
 
-def _label_start(stream: Stream, position: int, text: str) -> int:
-    """The first stream index of the label whose last piece is at `position` (after it for a row
-    found with no label, whose values start right after `position`)."""
-    if not text:
-        return position + 1
-    piece = stream[position]
-    first = position
-    while (
-        first > 0
-        and _is_label(stream[first - 1])
-        and _in_record(stream[first - 1], piece.record if piece else -1)
-    ):
-        first -= 1
-    return first
+PrintedLine = tuple[int, int, "tuple[str, list[Piece]] | None | bool"]
 
 
-def _fill_gaps(
-    report: AnnualReport,
-    table: TableLayout,
-    stream: Stream,
-    anchors: dict[int, tuple[int, int]],
-    finder: _Finder,
-    pending: list[Ambiguity],
-) -> None:
-    """Align the rows left missing between two found rows to the printed rows between them.
-
-    The form fixes the order of its rows, so the printed rows between the row found above and the
-    row found below can only be the template's rows between them. A gap is filled only when it
-    holds exactly as many printed rows as the template has rows there, each with all its values
-    in its own line or table row, and each label (when it has one) agrees with its place: its item
-    number is the row's, it is at least LOOSE-similar to the row, and it is not clearly another
-    row's label. Anything less and the rows stay missing. Each row so placed is a finding.
-    """
-    rows = table.rows
-    found = sorted(anchors)
-    for above, below in pairwise(found):
-        gap = rows[above + 1 : below]
-        if not gap:
-            continue
-        printed = _printed_rows(stream, anchors[above][1], anchors[below][0], len(gap[0].columns))
-        if (
-            printed is None
-            or len(printed) != len(gap)
-            or any(len(r.columns) != len(gap[0].columns) for r in gap)
-        ):
-            continue
-        if not all(_agrees(finder, row, label) for row, (label, _) in zip(gap, printed, strict=True)):
-            continue
-        for row, (label, values) in zip(gap, printed, strict=True):
-            _read_values(report, table, row, values, pending)
-            keys = tuple((table.key, row.key, column) for column in row.columns)
-            shown = f"标签印作“{label}”" if label else "没有标签"
-            message = (
-                f"{TABLE_NAMES[table.key]}“{row.label}”行{shown}，位于“{rows[above].label}”行与"
-                f"“{rows[below].label}”行之间，按表格固定的行序读作该行。"
-            )
-            report.readings.append(ReadingNote(True, message, keys, code="ROW-BY-PLACE"))
-
-
-def _printed_rows(stream: Stream, start: int, end: int, count: int) -> list[tuple[str, list[Piece]]] | None:
+def _printed_rows(
+    stream: Stream, start: int, end: int, count: int, limit: int | None = None
+) -> list[tuple[str, list[Piece]]] | None:
     """(label text, values) of each line or table row in stream[start:end] that holds `count`
     values after its label (or alone); lines with no value (a group heading, a label alone on its
     line) are passed over. None when a line holds some values but not `count`: rows are not
-    reassembled from pieces here."""
-    printed = []
+    reassembled from pieces here; None too when there are more than `limit` such lines."""
+    printed: list[tuple[str, list[Piece]]] = []
+    for _, _, row in _printed_lines(stream, start, end, count):
+        if row is False:
+            return None
+        if row:
+            printed.append(row)  # type: ignore[arg-type]
+            if limit is not None and len(printed) > limit:
+                return None
+    return printed
+
+
+def _printed_lines(stream: Stream, start: int, end: int, count: int) -> Iterator[PrintedLine]:
+    """(first index, last index, what) of each line or table row in stream[start:end]: what is
+    (label text, values) for a row of `count` values, None for a line with no value, False for a
+    line that is not one row."""
     index = start
     while index < end:
         piece = stream[index]
@@ -183,18 +250,50 @@ def _printed_rows(stream: Stream, start: int, end: int, count: int) -> list[tupl
         labels = [i for i in range(index, last + 1) if _is_label(stream[i])]
         values_from = labels[-1] + 1 if labels else index
         values = [p for p in stream[values_from : last + 1] if p is not None]
+        row: tuple[str, list[Piece]] | None | bool = None
         if labels and any(not is_value_text(p.text) for p in values):
-            return None  # label text after the values: not one row
-        numbers = [p for p in values if p.text.strip()]
-        if numbers:
-            if len(values) != count:
-                while len(values) > count and not values[0].text:  # empty cells under a merged label
-                    values.pop(0)
-                if len(values) != count:
-                    return None
-            printed.append(("".join(p.text for p in pieces if _is_label(p)), values))
+            row = False  # label text after the values: not one row
+        elif any(p.text.strip() for p in values):
+            while len(values) > count and not values[0].text:  # empty cells under a merged label
+                values.pop(0)
+            row = ("".join(p.text for p in pieces if _is_label(p)), values) if len(values) == count else False
+        yield index, last, row
         index = last + 1
-    return printed
+
+
+class _PrintedFrom:
+    """The rows printed from a place to each label after it (_printed_rows), from one scan of the
+    stream: the alignment asks for them from every row's end to every later label."""
+
+    def __init__(self, stream: Stream, start: int, end: int, count: int, limit: int) -> None:
+        self.stream, self.start, self.count = stream, start, count
+        self.lines: list[PrintedLine] = []
+        self.complete = True  # False when the scan stopped at more than `limit` rows
+        rows = 0
+        for line in _printed_lines(stream, start, end, count):
+            self.lines.append(line)
+            rows += bool(line[2])
+            if line[2] is False:
+                break
+            if rows > limit:
+                self.complete = False
+                break
+
+    def upto(self, end: int, limit: int) -> list[tuple[str, list[Piece]]] | None:
+        printed: list[tuple[str, list[Piece]]] = []
+        for first, last, row in self.lines:
+            if first >= end:
+                break
+            if last >= end:  # the line goes on past `end`: read it as cut there
+                return _printed_rows(self.stream, self.start, end, self.count, limit)
+            if row is False:
+                return None
+            if row:
+                printed.append(row)  # type: ignore[arg-type]
+        else:
+            if not self.complete:
+                return None
+        return printed if len(printed) <= limit else None
 
 
 LOOSE = 0.5  # a label placed by its neighbours must still look like its row this much
@@ -215,53 +314,62 @@ class _Finder:
     def __init__(self, table: TableLayout, stream: Stream, end: int) -> None:
         self.table, self.stream, self.end = table, stream, end
         self.scores: dict[str, list[tuple[float, str]]] = {}
+        # Every label and alias of the table, as similarity() compares them, with its row's key.
+        pairs = [(r.key, similarity_key(label)) for r in table.rows for label in (r.label, *r.aliases)]
+        self._choices = ([key for key, _ in pairs], [text for _, text in pairs])
 
-    def find(self, row: Row, cursor: int) -> tuple[int, str] | None:
-        """(index of the label's last piece, the label's text), or None."""
-        labels = (row.label, *row.aliases)
-        for i in range(cursor, self.end):
+    def matches(self, start: int) -> list[Match]:
+        """Every place in stream[start:end] where a row's label may stand: its official wording
+        (continued in the next pieces of its line), or 1..MAX_PIECES pieces joined that are clearly
+        the row's best match in the table (similarity at least SIMILAR, MARGIN above any other)."""
+        found = []
+        rows = self.table.rows
+        for i in range(start, self.end):
             piece = self.stream[i]
-            if _is_label(piece) and matches(piece.text, labels) and not self._column_header(i):
-                return self._extend(i)
-        for i in range(cursor, self.end):
-            best = None
-            if _is_label(self.stream[i]) and self._column_header(i):
+            if not _is_label(piece) or self._column_header(i):
                 continue
+            exact = set()
+            for index, row in enumerate(rows):
+                if matches(piece.text, (row.label, *row.aliases)):
+                    last, text = self._extend(i)
+                    found.append(self._match(index, i, last, text, None))
+                    exact.add(index)
+            similar: dict[int, tuple[float, int, str]] = {}
             for last, text in self._groups(i):
-                score = self._score(text, row)
-                if score is not None and (best is None or score >= best[0]):
-                    best = (score, last, text)
-            if best is not None:
-                return best[1], best[2]
-        return None
+                ranked = self._ranked(text)
+                (score, key), runner_up = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
+                if score < SIMILAR or score - runner_up < MARGIN:
+                    continue
+                index = next(k for k, r in enumerate(rows) if r.key == key)
+                if index not in exact and (index not in similar or score >= similar[index][0]):
+                    similar[index] = (score, last, text)
+            for index, (score, last, text) in similar.items():
+                found.append(self._match(index, i, last, text, score))
+        return found
 
-    def unlabelled(self, row: Row, following: Row, cursor: int) -> tuple[int, str] | None:
-        """A run of exactly as many values as `row` has columns, followed by the next row's label."""
-        i = cursor
-        while i < self.end and self.stream[i] is None:
-            i += 1
-        if i >= self.end:
-            return None
-        first = self.stream[i]
-        if first is None:
-            return None
-        record, run = first.record, i
-        while run < self.end and _value_in_record(self.stream[run], record):
-            run += 1
-        if run - i != len(row.columns) or _in_record(self.stream[run] if run < self.end else None, record):
-            return None
-        after = run
-        while after < self.end and _empty(self.stream[after]):
-            after += 1
-        label = self.stream[after] if after < self.end else None
-        if not _is_label(label):
-            return None
-        labels = (following.label, *following.aliases)
-        if matches(label.text, labels) or any(
-            self._score(text, following) is not None for _, text in self._groups(after)
-        ):
-            return i - 1, ""
-        return None
+    def _match(self, index: int, start: int, last: int, text: str, score: float | None) -> Match:
+        rows, stream = self.table.rows, self.stream
+        row = rows[index]
+        values = values_after(stream, last + 1, self.end, len(row.columns))
+        after = last + 1
+        if values:  # the next row is looked for after these values (pieces compare by identity)
+            after = next(i for i in range(last + 1, self.end) if stream[i] is values[-1]) + 1
+        glued = (
+            index + 1 < len(rows)
+            and not (len(values) < len(row.columns) and _collapsed_next(stream, after, self.end))
+            and _holds_next(text, row, rows[index + 1])
+        )
+        return Match(
+            index,
+            start,
+            min(start, _label_start(stream, last)),
+            last,
+            text,
+            # Two rows' labels, each as good as the one matched.
+            label_score(score, text, row.label, len(values) == len(row.columns)) * (2 if glued else 1),
+            after,
+            2 if glued else 1,
+        )
 
     def claims(self, text: str, row: Row) -> bool:
         """Is `text` the label of `row`, as printed or clearly its best match when damaged?"""
@@ -319,22 +427,43 @@ class _Finder:
             if count == MAX_PIECES:
                 return
 
+    def _ranked(self, text: str) -> list[tuple[float, str]]:
+        """(similarity, row key) of the rows of the table for `text`, best first. Scores below
+        RANKED_FLOOR count as 0: a row that far off is neither a match nor a close runner-up."""
+        if text not in self.scores:
+            found = similarity_key(text)
+            best: dict[str, float] = {}
+            if found:
+                for _, score, index in extract(
+                    found, self._choices[1], scorer=ratio, score_cutoff=100 * RANKED_FLOOR, limit=None
+                ):
+                    key = self._choices[0][index]
+                    best[key] = max(best.get(key, 0.0), score / 100)
+            ranked = sorted(((best.get(r.key, 0.0), r.key) for r in self.table.rows), reverse=True)
+            self.scores[text] = ranked
+        return self.scores[text]
+
     def _score(self, text: str, row: Row) -> float | None:
         """The similarity of `text` to `row` when `row` is clearly its best match in the table."""
-        if text not in self.scores:
-            ranked = sorted(
-                (
-                    (max(similarity(text, label) for label in (r.label, *r.aliases)), r.key)
-                    for r in self.table.rows
-                ),
-                reverse=True,
-            )
-            self.scores[text] = ranked
-        ranked = self.scores[text]
+        ranked = self._ranked(text)
         (best, key), runner_up = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
         if key == row.key and best >= SIMILAR and best - runner_up >= MARGIN:
             return best
         return None
+
+
+def _label_start(stream: Stream, last: int) -> int:
+    """The first stream index of the label whose last piece is at `last`: a group heading printed
+    before it in its line or table row (「（三）不予公开」 before 「1.属于国家秘密」) is part of it."""
+    piece = stream[last]
+    first = last
+    while (
+        first > 0
+        and _is_label(stream[first - 1])
+        and _in_record(stream[first - 1], piece.record if piece else -1)
+    ):
+        first -= 1
+    return first
 
 
 def _in_record(piece: Piece | None, record: int) -> bool:

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from gongkai.core.reports.fidelity import load_cases, score
+from gongkai.core.reports.checks import Finding
+from gongkai.core.reports.fidelity import flagged, load_cases, score
 
 CASES = load_cases()
 
@@ -17,6 +18,24 @@ def test_the_corpus_holds_real_reports_of_both_templates_and_several_kinds():
     assert {case.meta["template"] for case in CASES} == {"2019", "2021"}
     assert len({case.meta["province"] for case in CASES}) >= 8
     assert {"街道", "乡镇", "部门", "区县"} <= {case.meta["level"] for case in CASES}
+
+
+def test_every_recorded_inconsistency_says_what_its_finding_must_quote():
+    for case in CASES:
+        for item in case.meta.get("inconsistency", []):
+            assert item["codes"] and item.get("says"), (case.key, item["what"])
+
+
+def test_an_inconsistency_counts_as_flagged_only_by_a_finding_that_says_it():
+    item = {"what": "…", "codes": ["T2-ROW-TOTAL"], "says": ["“（七）总计”行", "总计为2"]}
+    other_row = Finding(
+        "T2-ROW-TOTAL", "依申请公开情况表“（一）予以公开”行：六类申请人之和为0，总计为2。", []
+    )
+    this_row = Finding("T2-ROW-TOTAL", "依申请公开情况表“（七）总计”行：六类申请人之和为0，总计为2。", [])
+    other_code = Finding("T2-BALANCE", this_row.message, [])
+    assert not flagged(item, [other_row, other_code])
+    assert flagged(item, [other_row, this_row])
+    assert not flagged({**item, "says": []}, [this_row])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.key for case in CASES])

@@ -242,7 +242,13 @@ def test_a_damaged_label_closer_to_another_row_is_not_taken_for_this_one():
     result = audit(lines)
     assert row_values(result.report, "other_no_supplement") == ["missing"] * 7
     assert row_values(result.report, "other_fee_unpaid") == ZERO
-    assert codes(result) == ["CELLS-UNREADABLE"]
+    assert codes(result) == ["ROW-NOT-FOUND", "CELLS-UNREADABLE"]
+    # The finding says which row is missing, between which rows, and the label that did not fit.
+    assert (
+        "“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”行未能定位"
+        in result.findings[0].message
+    )
+    assert "其间印有的标签“（六）其他处理1.申请人逾期不补正缴纳费用”与行序不符" in result.findings[0].message
 
 
 def test_numbering_variants_are_read():

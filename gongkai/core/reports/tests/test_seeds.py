@@ -96,5 +96,13 @@ def test_seed_000_lost_rows_are_missing_not_zero():
     # 「四、结转下年度继续办理\t\t0…」: the merged label's empty cell is not taken as a value.
     assert values(report, "t2", "carried_out") == [0] * 7
     codes = [f.code for f in result.findings]
-    assert codes == ["SECTIONS", "CELLS-UNREADABLE"]
+    assert codes == ["SECTIONS", "ROW-NOT-FOUND", "ROW-NOT-FOUND", "CELLS-UNREADABLE"]
+    # Each run of lost rows is named, with where the alignment looked for it.
+    lost = [f.message for f in result.findings if f.code == "ROW-NOT-FOUND"]
+    assert lost[0].startswith(
+        "主动公开情况表“其他对外管理服务事项”至“政府集中采购”共5行未能定位：在“行政许可”行之后"
+    )
+    assert lost[1].startswith(
+        "依申请公开情况表“一、本年新收政府信息公开申请数量”至“（一）予以公开”共3行未能定位"
+    )
     assert result.errors == 0
