@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "gongkai.annual",
     "gongkai.publishing",
     "gongkai.portal",
+    "gongkai.conversion",
     "gongkai.jobs",
     "huey.contrib.djhuey",
 ]
