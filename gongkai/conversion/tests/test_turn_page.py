@@ -89,3 +89,22 @@ def test_the_suggestion_from_the_case_side(client, cast, column):  # noqa: F811
     assert case.suggests_proactive and case.proactive_suggestion == "需要公众参与决策"
     again = client.post(url, {"suggest-reason": "再次"})
     assert again.status_code == 400 and "已登记申请人的主动公开建议" in again.content.decode()
+
+
+def test_the_online_form_and_the_registration_form_offer_the_suggestion(client, cast):
+    from django.core.cache import cache
+
+    from gongkai.applications.models import Application
+    from tests.test_hostile_input import APPLICANT
+
+    cache.clear()  # the online form's per-address submission limit
+    assert "建议将该信息纳入主动公开范围" in client.get("/apply/donghu/").content.decode()
+    data = APPLICANT | {"submission_key": "k-art44", "confirm": "on", "suggests_proactive": "on"}
+    response = client.post("/apply/donghu/", data | {"proactive_suggestion": "需要公众广泛知晓"})
+    assert response.status_code == 302
+    case = Application.objects.get(submission_key="k-art44")
+    assert case.suggests_proactive and case.proactive_suggestion == "需要公众广泛知晓"
+    client.force_login(cast.clerk)
+    assert "建议将该信息纳入主动公开范围" in client.get("/bodies/donghu/applications/new/").content.decode()
+    page = client.get(f"/bodies/donghu/applications/{case.pk}/").content.decode()
+    assert "申请人建议将该信息纳入主动公开范围：需要公众广泛知晓" in page
