@@ -76,7 +76,9 @@ def test_two_like_applications_become_one_draft_linked_both_ways(cast, column, w
     }
     first.refresh_from_db()
     assert first.proactive_publication == publication and first.proactive_on == TODAY
-    logged = AuditEntry.objects.filter(action="application.turn_proactive").values_list("target_id", flat=True)
+    logged = AuditEntry.objects.filter(action="application.turn_proactive").values_list(
+        "target_id", flat=True
+    )
     assert set(logged) == {str(first.pk), str(second.pk)}
     on_item = AuditEntry.objects.get(action="publishing.from_applications")
     assert on_item.target_id == str(publication.pk) and first.number in on_item.summary

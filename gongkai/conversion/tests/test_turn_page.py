@@ -19,7 +19,11 @@ def turn_url(case):
 
 
 def payload(column, **changes):  # noqa: F811
-    return {"turn-column": column.pk, "turn-kind": "other", "turn-title": "东湖街道2025年低保发放名单"} | changes
+    return {
+        "turn-column": column.pk,
+        "turn-kind": "other",
+        "turn-title": "东湖街道2025年低保发放名单",
+    } | changes
 
 
 def test_the_case_page_offers_it_and_the_draft_is_linked_both_ways(client, cast, pair, column):  # noqa: F811
