@@ -17,7 +17,7 @@ from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application
 from gongkai.applications.selectors import similar_applications
 from gongkai.common.services import ServiceError
-from gongkai.core.proactive import ConversionCase, conversion_grounds, conversion_refusal
+from gongkai.core.proactive import ConversionCase, conversion_grounds, conversion_refusal, discloses
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -76,7 +76,13 @@ def proactive_panel(user, application: Application, similar: list[tuple[Applicat
     case = conversion_case(application, like)
     publication = application.proactive_publication
     can_handle = permissions.can_handle_application(user, application)
-    shown = publication is not None or conversion_grounds(case) or can_handle
+    # Not on every case page: once there is an item or a ground, or (for the handlers) once the
+    # information was disclosed, when the applicant's suggestion of 第二款 can still come in.
+    shown = (
+        publication is not None
+        or bool(conversion_grounds(case))
+        or (can_handle and discloses(application.outcome))
+    )
     return {
         "proactive": {
             "publication": publication,
@@ -85,7 +91,7 @@ def proactive_panel(user, application: Application, similar: list[tuple[Applicat
             "refusal": conversion_refusal(case),
             "like": like,
             "can_turn": can_handle and conversion_refusal(case) is None,
-            "can_record_suggestion": can_handle and not application.suggests_proactive,
+            "can_record_suggestion": can_handle and not application.suggests_proactive and not publication,
         }
         if shown
         else None

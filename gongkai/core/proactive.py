@@ -37,6 +37,12 @@ class ConversionCase:
     already_converted: bool
 
 
+def discloses(outcome_code: str) -> bool:
+    """Whether the answer gave the information, or its disclosable part (予以公开, 部分公开)."""
+    known = OUTCOMES_BY_CODE.get(outcome_code)
+    return known is not None and known.group in DISCLOSED_GROUPS
+
+
 def conversion_grounds(case: ConversionCase) -> list[str]:
     """Why the case may be turned, each with its paragraph of art. 44 (empty: no ground)."""
     grounds = []
@@ -56,7 +62,7 @@ def conversion_refusal(case: ConversionCase) -> str | None:
     known = OUTCOMES_BY_CODE.get(case.outcome_code)
     if known is None:
         return "本申请尚未答复，答复予以公开或部分公开后才能转为主动公开（条例第四十四条）。"
-    if known.group not in DISCLOSED_GROUPS:
+    if not discloses(case.outcome_code):
         return (
             f"本申请的办理结果为“{known.label}”，只有予以公开或部分公开的信息"
             "才能转为主动公开（条例第四十四条）。"

@@ -6,6 +6,7 @@ from gongkai.core.proactive import (
     ConversionCase,
     conversion_grounds,
     conversion_refusal,
+    discloses,
     suggested_column,
 )
 
@@ -75,3 +76,8 @@ def test_column_suggested_from_everyday_words_and_column_names():
 def test_without_a_match_the_catch_all_column_is_suggested():
     assert suggested_column("某某", columns()) == "qitafading"
     assert suggested_column("某某", [("a", "甲"), ("b", "乙")]) is None
+
+
+def test_only_granted_and_partial_disclose():
+    disclosing = {o.code for o in OUTCOMES if discloses(o.code)}
+    assert disclosing == {"granted", "partial"} and not discloses("")
