@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gongkai.annual",
     "gongkai.publishing",
     "gongkai.portal",
+    "gongkai.conversion",
     "gongkai.jobs",
     "huey.contrib.djhuey",
 ]

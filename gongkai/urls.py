@@ -6,6 +6,7 @@ from gongkai.annual.urls import rollup_urlpatterns
 from gongkai.api import api
 from gongkai.applications.urls import public_urlpatterns, staff_urlpatterns, work_urlpatterns
 from gongkai.bodies.urls import me_urlpatterns
+from gongkai.conversion.urls import staff_urlpatterns as conversion_urlpatterns
 from gongkai.portal.urls import staff_urlpatterns as staff_search_urlpatterns
 from gongkai.supervision.urls import work_urlpatterns as urging_urlpatterns
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", include(me_urlpatterns)),
     path("bodies/", include("gongkai.bodies.urls")),
     path("bodies/", include(staff_urlpatterns)),
+    path("bodies/", include(conversion_urlpatterns)),
     path("bodies/", include("gongkai.annual.urls")),
     path("bodies/", include("gongkai.publishing.urls")),
     path("", include(public_urlpatterns)),

@@ -82,6 +82,7 @@ APPLICANT_TEXT = (
     ("applicant_name", "申请人姓名或名称"),
     ("contact_address", "通信地址"),
     ("information_requested", "所需政府信息的名称"),
+    ("proactive_suggestion", "建议的理由"),
 )
 CALENDAR_2027 = {
     "year": 2027,
@@ -381,6 +382,13 @@ TARGETS = [
 
 TARGETS += [
     Target(
+        "application-proactive-suggestion",
+        "/bodies/donghu/applications/{application}/proactive/suggestion/",
+        "clerk",
+        {"suggest-reason": "涉及公众利益调整，需要公众广泛知晓"},
+        (("suggest-reason", "申请人建议的理由"),),
+    ),
+    Target(
         "urging-new",
         "/work/overdue/{overdue}/urge/",
         "inspector",
@@ -453,6 +461,8 @@ NOT_IN_TABLE = {
     "publishing-attachment-download": "GET only",
     "publishing-hit": "a choice and a reason in HitForm, a Form of gongkai.common.forms (guard below)",
     "publishing-hit-reopen": "no input",
+    "application-proactive": "needs a case answered with disclosure: gongkai/conversion/tests/test_turn_page.py",
+    "application-proactive-join": "a choice of item by id only",
     "application-identity": "no input (a POST with the CSRF token only; see test_identity_on_case_page.py)",
     "audit-batches": "an upload with a batch name in UploadForm, a Form of gongkai.common.forms",
     "audit-batch": "GET only",

@@ -39,6 +39,7 @@ class DraftFacts:
     last_year_overdue: list[str] = field(default_factory=list)  # listed at the end of last year
     last_year_overdue_still_open: list[str] = field(default_factory=list)
     urgings: tuple[int, int] = (0, 0)  # (督办 received from supervising bodies in the year, replied to)
+    turned_proactive: int = 0  # cases turned to 主动公开 in the year (条例第四十四条)
 
 
 def _published_in(body, year: int):
@@ -123,6 +124,7 @@ def _handling_facts(body, year: int) -> dict:
         "average_working_days": ((Decimal(sum(days)) / len(days)).quantize(Decimal("0.1")) if days else None),
         "supplements": events.filter(kind=ClockEventKind.SUPPLEMENT_REQUESTED).count(),
         "consultations": events.filter(kind=ClockEventKind.CONSULTATION_SENT).count(),
+        "turned_proactive": Application.objects.filter(body=body, proactive_on__year=year).count(),
         "last_year_overdue": last_overdue,
         "last_year_overdue_still_open": list(
             Application.objects.filter(body=body, number__in=last_overdue, decided_on__isnull=True)

@@ -81,7 +81,10 @@ def _on_request(facts: DraftFacts, values: dict) -> str:
             f"，其中按期答复{facts.answered_on_time}件、超期答复{facts.answered - facts.answered_on_time}件，"
             f"平均用时{plain_number(facts.average_working_days)}个工作日"
         )
-    return text + f"；发出补正告知{facts.supplements}件，征求第三方意见{facts.consultations}件。"
+    text += f"；发出补正告知{facts.supplements}件，征求第三方意见{facts.consultations}件"
+    if facts.turned_proactive:  # 条例第四十四条, said only when it happened
+        text += f"，依申请公开转为主动公开{facts.turned_proactive}件"
+    return text + "。"
 
 
 def _management(facts: DraftFacts, ledger: Ledger) -> str:
@@ -232,6 +235,7 @@ def quoted_numbers(
         (r"平均用时(\d+(?:\.\d+)?)个工作日", facts.average_working_days, "平均答复用时（工作日）"),
         (r"发出补正告知(\d+)件", facts.supplements, "发出补正告知的申请"),
         (r"征求第三方意见(\d+)件", facts.consultations, "征求第三方意见的申请"),
+        (r"依申请公开转为主动公开(\d+)件", facts.turned_proactive, "由依申请公开转为主动公开的申请"),
         (r"经保密审查后发布(\d+)条", facts.secrecy_reviewed, "经保密审查后发布的信息"),
         (r"遮盖(\d+)处", sum(m for _, m, _ in facts.hits), "遮盖的敏感内容"),
         (r"允许公开(\d+)处", sum(a for _, _, a in facts.hits), "经审查允许公开的内容"),

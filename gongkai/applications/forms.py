@@ -7,6 +7,7 @@ from gongkai.applications.models import AppealKind, AppealResult, ApplicantKind,
 from gongkai.applications.services import ApplicantDetails, applicant_problems
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
+from gongkai.core.proactive import SUGGESTION_LABEL as PROACTIVE_SUGGESTION_LABEL
 from gongkai.core.receipt import STAFF_CHANNEL_TEXT
 
 
@@ -39,6 +40,15 @@ class ApplicantFields(Form):
         help_text="如：纸质、电子邮件、光盘、当面查阅。",
     )
 
+    # 条例第四十四条第二款: the applicant may suggest that the information be published proactively.
+    suggests_proactive = forms.BooleanField(label=PROACTIVE_SUGGESTION_LABEL, required=False)
+    proactive_suggestion = forms.CharField(
+        label="建议的理由",
+        max_length=500,
+        required=False,
+        help_text="如：涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策。",
+    )
+
     def clean(self):
         """The service's own checks of who applies and what they ask, here too, so that every
         problem shows at once beside its field (not the ID number only after the phone is fixed)."""
@@ -59,6 +69,11 @@ class ApplicantFields(Form):
             if field not in self.errors and field in data:
                 self.add_error(field, problem)
         return data
+
+
+def proactive_suggestion_of(data: dict) -> str | None:
+    """The suggestion as application_register takes it: None when the box was not ticked."""
+    return data.get("proactive_suggestion", "") if data.get("suggests_proactive") else None
 
 
 class StaffRegisterForm(ApplicantFields):

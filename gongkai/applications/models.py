@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.core.outcomes import OUTCOMES
+from gongkai.core.proactive import SUGGESTION_LABEL as PROACTIVE_SUGGESTION_LABEL
 
 
 class ApplicantKind(models.TextChoices):
@@ -101,6 +102,20 @@ class Application(models.Model):
         related_name="+",
         verbose_name="登记人",
     )
+    # ---- 条例第四十四条 (转为主动公开): the applicant's suggestion (第二款), and the draft item the case
+    # was turned into. Like cases may share one item; the item's staff page lists them.
+    suggests_proactive = models.BooleanField(PROACTIVE_SUGGESTION_LABEL, default=False)
+    proactive_suggestion = models.CharField("建议的理由", max_length=500, blank=True)
+    proactive_publication = models.ForeignKey(
+        "publishing.Publication",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="source_applications",
+        verbose_name="转为的主动公开信息",
+    )
+    proactive_on = models.DateField("转为主动公开日期", null=True, blank=True)
+    # ---- end 条例第四十四条
 
     class Meta:
         verbose_name = "政府信息公开申请"

@@ -120,7 +120,10 @@ def application_register(
     form_wanted: str,
     today: date,
     submission_key: str | None = None,
+    proactive_suggestion: str | None = None,
 ) -> Application:
+    """Register a case. `proactive_suggestion` (None: none made) is the applicant's suggestion to
+    publish the information proactively (条例第四十四条第二款), with its reason if they gave one."""
     if submission_key:
         earlier = Application.objects.filter(submission_key=submission_key).first()
         if earlier is not None:
@@ -156,6 +159,8 @@ def application_register(
         form_wanted=form_wanted.strip(),
         submission_key=submission_key or None,
         created_by=actor if actor is not None and actor.is_authenticated else None,
+        suggests_proactive=proactive_suggestion is not None,
+        proactive_suggestion=(proactive_suggestion or "").strip(),
     )
     clean_or_refuse(application, exclude=["query_code"])
     for _ in range(5):  # a 查询码 collision is astronomically rare; retry rather than fail

@@ -20,8 +20,14 @@ from gongkai.applications.approval_views import draft_panel
 from gongkai.applications.case_file_views import case_file_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
-from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
+from gongkai.applications.forms import (
+    PublicApplyForm,
+    StaffRegisterForm,
+    StatusLookupForm,
+    proactive_suggestion_of,
+)
 from gongkai.applications.models import Application, Channel
+from gongkai.applications.proactive import proactive_panel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
@@ -62,6 +68,7 @@ def _register(request, form, body, *, channel, received_on, submission_key=None)
             form_wanted=form.cleaned_data.get("form_wanted", ""),
             today=timezone.localdate(),
             submission_key=submission_key,
+            proactive_suggestion=proactive_suggestion_of(form.cleaned_data),
         )
     except services.ServiceError as error:
         add_service_error(form, error)
@@ -146,11 +153,12 @@ def _detail_page(
 ):
     failed = failed or {}
     clock, clock_problem = clock_summary(application, timezone.localdate())
+    similar = similar_applications(application=application)
     context = {
         "application": application,
         **_identity(request, application, revealed),
         "events": application.clock_events.select_related("actor"),
-        "similar": similar_applications(application=application),
+        "similar": similar,
         "letters": application.letters.all(),
         "clerks": clerks_of(application.body),
         "actions": [
@@ -173,6 +181,7 @@ def _detail_page(
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),
         **case_file_panel(request.user, application, timezone.localdate(), failed=failed),
+        **proactive_panel(request.user, application, similar),  # 条例第四十四条
     }
     # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
     shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}
