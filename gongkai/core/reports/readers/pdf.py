@@ -5,8 +5,9 @@ Scope:
   the pdfminer original in readers.pdf_page gives the same document, more slowly); an encrypted
   file that needs a password, or one that cannot be parsed, raises ReadError. Files encrypted
   with an empty user password are read.
-- Ruled tables are found with pdfplumber's table finder (line strategy) on pages with drawn
-  edges and rebuilt from the cells' rectangles (readers.pdf_tables): a cell spanning rows or
+- Ruled tables are found from the drawn edges by pdfplumber's algorithm (line strategy):
+  readers.pdf_cells with PyMuPDF, pdfplumber's own TableFinder with pdfminer; they are rebuilt
+  from the cells' rectangles (readers.pdf_tables): a cell spanning rows or
   columns covers several grid positions, all pointing at its origin. A cell's text is the characters
   whose centres fall inside it; visually wrapped lines are joined with nothing between Chinese
   characters and a space between Latin/digit ones. Characters printed twice at the same place
@@ -34,12 +35,17 @@ from __future__ import annotations
 import bisect
 import re
 
+from typing import TYPE_CHECKING
+
 from gongkai.core.reports.readers.grid import GridTooLarge
+from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent
 from gongkai.core.reports.readers.pdf_mupdf import EncryptedError, MuPages
-from gongkai.core.reports.readers.pdf_page import Obj, PageContent, Pages, find_tables
 from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable, cluster, index, is_wide, join_lines
 from gongkai.core.reports.readers.sniff import ReadError
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
+
+if TYPE_CHECKING:
+    from gongkai.core.reports.readers.pdf_page import Pages
 
 MAX_PAGES = 500
 MARGIN_BAND = 0.08  # lines this close to the top or bottom edge are running headers/footers for joins
@@ -53,7 +59,7 @@ def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
     if not data.strip():
         raise ReadError(f"{name}：文件为空。")
     try:
-        pages = MuPages(data) if engine == "mupdf" else Pages(data)
+        pages = MuPages(data) if engine == "mupdf" else _pdfminer_pages(data)
     except EncryptedError as exc:
         raise ReadError(f"{name}：PDF已加密，需要密码才能打开，无法读取。") from exc
     except Exception as exc:  # both libraries raise many types on broken or encrypted files
@@ -66,6 +72,14 @@ def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
     except Exception as exc:  # a page whose content stream is broken part-way
         raise ReadError(f"{name}：PDF内容已损坏，无法读取（{type(exc).__name__}）。") from exc
     return document
+
+
+def _pdfminer_pages(data: bytes) -> Pages:
+    # Imported here: pdfminer and pdfplumber take about 0.12 s to import, which the default
+    # engine does not need.
+    from gongkai.core.reports.readers.pdf_page import Pages
+
+    return Pages(data)
 
 
 def _open_error(exc: Exception, name: str) -> ReadError:
@@ -99,7 +113,7 @@ def _read_pages(source: Pages | MuPages, document: SourceDocument, name: str) ->
             continue
         any_text = True
         cid_chars += sum(1 for ch in chars if ch["text"].startswith("(cid:"))
-        page_blocks = _page_blocks(content, chars, number, margins)
+        page_blocks = _page_blocks(content, source.tables(content), chars, number, margins)
         first = _first_table(page_blocks, margins)
         if first is not None and blocks:
             previous = _last_table(blocks, margins)
@@ -164,9 +178,9 @@ def _first_table(blocks: list[SourceLine | PdfTable], margins: set[int]) -> PdfT
 
 
 def _page_blocks(
-    content: PageContent, chars: list[Obj], number: int, margins: set[int]
+    content: PageContent, tables: list[list[Box]], chars: list[Obj], number: int, margins: set[int]
 ) -> list[SourceLine | PdfTable]:
-    parts = [part for part in (_Part(cells, number) for cells in find_tables(content)) if part.cells]
+    parts = [part for part in (_Part(cells, number) for cells in tables) if part.cells]
     outside = []
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2

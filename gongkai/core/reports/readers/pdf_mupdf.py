@@ -18,7 +18,8 @@ from typing import Any
 
 import pymupdf
 
-from gongkai.core.reports.readers.pdf_page import Obj, PageContent, rect_edges, segment
+from gongkai.core.reports.readers.pdf_cells import find_tables
+from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent, rect_edges, segment
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -73,6 +74,10 @@ class MuPages:
                 content.edges += _item_edges(item)
         content.images = len(page.get_images(full=False))
         return content
+
+    @staticmethod
+    def tables(content: PageContent) -> list[list[Box]]:
+        return find_tables(content.edges)
 
     def _descents(self, page: pymupdf.Page) -> dict[str, float]:
         """Base font name (without the subset tag) -> /Descent of its font descriptor, as pdfminer reads it."""
