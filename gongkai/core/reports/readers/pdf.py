@@ -267,14 +267,15 @@ def _lines(chars: list[Obj]) -> list[tuple[float, str]]:
 
 def _collate(line: list[Obj]) -> str:
     """Join a line's characters, adding a space at a visible gap (not inside justified Chinese)."""
-    text, last = [], None
+    text: list[str] = []
+    last, last_wide = None, False
     for ch in sorted(line, key=lambda c: c["x0"]):
+        wide = is_wide(ch["text"][:1])
         if last is not None:
             gap = ch["x0"] - last["x1"]
-            both_wide = is_wide(ch["text"][:1]) and is_wide(last["text"][:1])
-            limit = max(ch.get("size", 10.0), 3.0) if both_wide else 3.0
+            limit = max(ch.get("size", 10.0), 3.0) if wide and last_wide else 3.0
             if gap > limit:
                 text.append(" ")
         text.append(ch["text"])
-        last = ch
+        last, last_wide = ch, wide
     return "".join(text)

@@ -25,7 +25,7 @@ import bisect
 from collections import defaultdict
 from itertools import groupby
 
-from gongkai.core.reports.readers.pdf_content import Box, Obj, Point
+from gongkai.core.reports.readers.pdf_content import Box, Edge, Point
 
 PREFILTER = 1.0  # points: shorter edges are ignored before snapping (pdfplumber's edge_min_length_prefilter)
 SNAP = 3.0  # points: collinear edges this close are moved onto one line
@@ -33,21 +33,21 @@ JOIN = 3.0  # points: gaps this short between edges on one line are closed
 MIN_LENGTH = 3.0  # points: shorter merged edges are not ruling lines
 INTERSECT = 3.0  # points: a vertical and a horizontal edge this close cross
 
-# An edge as (position, start, end): position is x for a vertical edge and y (top) for a
+# A ruling line as (position, start, end): position is x for a vertical line and y (top) for a
 # horizontal one; start/end run along it (top/bottom, or x0/x1).
-Edge = tuple[float, float, float]
+Line = tuple[float, float, float]
 
 
-def find_tables(edges: list[Obj]) -> list[list[Box]]:
+def find_tables(edges: list[Edge]) -> list[list[Box]]:
     """The cell rectangles (x0, top, x1, bottom) of each ruled table drawn by `edges`."""
-    vertical: list[tuple[float, float, float, float]] = []  # (x0, x1, top, bottom) as drawn
-    horizontal: list[tuple[float, float, float, float]] = []  # (top, bottom, x0, x1)
-    for e in edges:
-        if e["orientation"] == "v":
-            if e["height"] >= PREFILTER:
-                vertical.append((e["x0"], e["x1"], e["top"], e["bottom"]))
-        elif e["width"] >= PREFILTER:
-            horizontal.append((e["top"], e["bottom"], e["x0"], e["x1"]))
+    vertical: list[Line] = []
+    horizontal: list[Line] = []
+    for orientation, x0, top, x1, bottom in edges:
+        if orientation == "v":
+            if bottom - top >= PREFILTER:
+                vertical.append((x0, top, bottom))
+        elif x1 - x0 >= PREFILTER:
+            horizontal.append((top, x0, x1))
     if not vertical and not horizontal:
         return []
     v_lines = _merge(_snap(vertical))
@@ -55,7 +55,7 @@ def find_tables(edges: list[Obj]) -> list[list[Box]]:
     return tables_of(cells_of(crossings(v_lines, h_lines)))
 
 
-def _snap(edges: list[tuple[float, float, float, float]]) -> list[Edge]:
+def _snap(edges: list[Line]) -> list[Line]:
     """pdfplumber.utils.snap_objects: cluster by position (values chained within SNAP, as
     cluster_list does on the distinct sorted values), move each cluster to its members' mean
     by adding (mean - position), in pdfplumber's order (clusters by position, members as drawn)."""
@@ -67,23 +67,23 @@ def _snap(edges: list[tuple[float, float, float, float]]) -> list[Edge]:
             number += 1
         cluster_of[value] = number
         last = value
-    clusters: dict[int, list[tuple[float, float, float, float]]] = defaultdict(list)
+    clusters: dict[int, list[Line]] = defaultdict(list)
     for e in edges:
         clusters[cluster_of[e[0]]].append(e)
-    snapped: list[Edge] = []
+    snapped: list[Line] = []
     for number in sorted(clusters):
         members = clusters[number]
-        mean = sum(e[0] for e in members) / len(members)
-        snapped += [(e[0] + (mean - e[0]), e[2], e[3]) for e in members]
+        mean = sum([e[0] for e in members]) / len(members)
+        snapped += [(e[0] + (mean - e[0]), e[1], e[2]) for e in members]
     return snapped
 
 
-def _merge(edges: list[Edge]) -> list[Edge]:
+def _merge(edges: list[Line]) -> list[Line]:
     """pdfplumber.table.merge_edges after snapping: on each line, edges sorted by start, joined
     when the next starts at most JOIN after the current ends; then too short ones dropped."""
-    merged: list[Edge] = []
+    merged: list[Line] = []
     for position, group in groupby(sorted(edges, key=lambda e: e[0]), key=lambda e: e[0]):
-        line: list[Edge] = []
+        line: list[Line] = []
         for e in sorted(group, key=lambda e: e[1]):
             if line and e[1] <= line[-1][2] + JOIN:
                 if e[2] > line[-1][2]:
@@ -94,7 +94,7 @@ def _merge(edges: list[Edge]) -> list[Edge]:
     return merged
 
 
-def crossings(v_lines: list[Edge], h_lines: list[Edge]) -> dict[Point, tuple[set[int], set[int]]]:
+def crossings(v_lines: list[Line], h_lines: list[Line]) -> dict[Point, tuple[set[int], set[int]]]:
     """pdfplumber.table.edges_to_intersections: (x, y) -> (the vertical lines through it, the
     horizontal ones), each line named by its index. Horizontals are looked up by y, not scanned."""
     h_sorted = sorted(range(len(h_lines)), key=lambda i: h_lines[i][0])
@@ -171,7 +171,7 @@ def tables_of(cells: list[Box]) -> list[list[Box]]:
             left: list[Box] = []
             for cell in remaining:
                 mine = _corners(cell)
-                if any(c in corners for c in mine):
+                if not corners.isdisjoint(mine):
                     corners.update(mine)
                     table.append(cell)
                     added = True

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -25,7 +25,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfplumber.table import TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 from pdfplumber.utils import obj_to_bbox
 
-from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent, Point, rect_edges, segment
+from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent, Point, as_pdfplumber_edge, rect_edges, segment
 
 class Pages:
     """The pages of a PDF, interpreted one at a time."""
@@ -61,8 +61,7 @@ class Pages:
                 content.edges += rect_edges(obj.x0, top_of - obj.y1, obj.x1, top_of - obj.y0)
             elif isinstance(obj, LTCurve):  # LTLine too: every straight segment of the path
                 points = [(x, top_of - y) for x, y in obj.pts]
-                kind = "line" if isinstance(obj, LTLine) else "curve_edge"
-                content.edges += [e for e in (segment(p, q, kind) for p, q in pairwise(points)) if e]
+                content.edges += [e for e in (segment(p, q) for p, q in pairwise(points)) if e]
             elif isinstance(obj, LTImage):
                 content.images += 1
             elif isinstance(obj, LTContainer):  # form XObjects (LTFigure)
@@ -78,7 +77,7 @@ class _EdgesOnly:
     """What pdfplumber's TableFinder reads from a page under the line strategy."""
 
     def __init__(self, content: PageContent) -> None:
-        self.edges = content.edges
+        self.edges = [as_pdfplumber_edge(e) for e in content.edges]
         self.bbox = (0, 0, content.width, content.height)
 
 

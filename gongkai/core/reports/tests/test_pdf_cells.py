@@ -54,7 +54,7 @@ def test_the_cells_are_pdfplumbers_on_rules_drawn_a_little_apart():
         for c, x0 in enumerate((50.0, 90.4, 130.0)):
             dx, dy = 0.4 * ((r + c) % 3), 0.7 * (c % 2)
             edges += rect_edges(x0 + dx, top + dy, x0 + 40.0 - dx, top + 20.0 - dy)
-    edges.append(segment((48.0, 181.5), (172.0, 181.5), "line"))
+    edges.append(segment((48.0, 181.5), (172.0, 181.5)))
     content = PageContent(width=595.0, height=842.0, edges=[e for e in edges if e])
     found = find_tables(content.edges)
     assert found == _pdfplumber_cells(content) and len(found[0]) == 12
@@ -72,11 +72,11 @@ def _grid(xs, ys, skip=()):
 
 
 def _h(x0, x1, y):
-    return segment((x0, y), (x1, y), "line")
+    return segment((x0, y), (x1, y))
 
 
 def _v(x, top, bottom):
-    return segment((x, top), (x, bottom), "line")
+    return segment((x, top), (x, bottom))
 
 
 def test_a_fully_ruled_grid_gives_one_cell_per_box():
@@ -111,7 +111,7 @@ def test_a_missing_inner_rule_makes_a_merged_cell():
 
 def test_a_box_with_a_missing_outer_side_is_no_cell():
     edges = _grid([50, 100, 150], [10, 30])
-    edges = [e for e in edges if not (e["orientation"] == "v" and e["x0"] == 150)]
+    edges = [e for e in edges if not (e[0] == "v" and e[1] == 150)]
     assert find_tables(edges) == [[(50, 10, 100, 30)]]
 
 
@@ -141,7 +141,7 @@ def test_a_rule_drawn_as_dashes_is_one_rule_but_a_wide_gap_is_not():
 
 def test_short_and_diagonal_strokes_are_no_rules():
     edges = _grid([50, 100], [10, 30]) + [_h(60, 62, 20), _v(70, 15, 16.5)]
-    assert segment((50, 10), (100, 30), "line") is None
+    assert segment((50, 10), (100, 30)) is None
     assert find_tables(edges) == [[(50, 10, 100, 30)]]
 
 
