@@ -126,7 +126,9 @@ def time_one_report(rounds: int) -> None:
 
     reports = {"generated, 5 pages": builders.build_pdf(builders.report_blocks(seed=0, paragraphs=50))}
     if builders.soffice_path():
-        reports["LibreOffice from Word"] = builders.convert_to_pdf(builders.build_docx(builders.report_blocks(seed=0)))
+        reports["LibreOffice from Word"] = builders.convert_to_pdf(
+            builders.build_docx(builders.report_blocks(seed=0))
+        )
     print(f"\nOne report on one core, best of {rounds}")
     print(f"{'report':<26}{'pages':>6}{'read ms':>9}{'audit ms':>10}")
     for label, data in reports.items():

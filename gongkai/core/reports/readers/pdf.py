@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import re
-
 from typing import TYPE_CHECKING
 
 from gongkai.core.reports.readers.grid import GridTooLarge

@@ -30,7 +30,12 @@ class PageContent:
 
 
 def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
-    return [("h", x0, top, x1, top), ("h", x0, bottom, x1, bottom), ("v", x0, top, x0, bottom), ("v", x1, top, x1, bottom)]
+    return [
+        ("h", x0, top, x1, top),
+        ("h", x0, bottom, x1, bottom),
+        ("v", x0, top, x0, bottom),
+        ("v", x1, top, x1, bottom),
+    ]
 
 
 def segment(p: tuple[float, float], q: tuple[float, float]) -> Edge | None:

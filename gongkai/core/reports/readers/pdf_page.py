@@ -25,7 +25,16 @@ from pdfminer.pdfparser import PDFParser
 from pdfplumber.table import TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 from pdfplumber.utils import obj_to_bbox
 
-from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent, Point, as_pdfplumber_edge, rect_edges, segment
+from gongkai.core.reports.readers.pdf_content import (
+    Box,
+    Obj,
+    PageContent,
+    Point,
+    as_pdfplumber_edge,
+    rect_edges,
+    segment,
+)
+
 
 class Pages:
     """The pages of a PDF, interpreted one at a time."""
