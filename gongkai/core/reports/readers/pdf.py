@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from gongkai.core.reports.readers.grid import GridTooLarge
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 MAX_PAGES = 500
 MARGIN_BAND = 0.08  # lines this close to the top or bottom edge are running headers/footers for joins
 SCANNED = "扫描件，无文字层，无法读取表格"
+_BY_POSITION = itemgetter("top", "x0")
+_BY_X = itemgetter("x0")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第?\s*\d+\s*页?)(\s*[/／共]\s*\d+\s*页?)?[-—–－\s]*$")
 
 
@@ -180,15 +183,7 @@ def _page_blocks(
     content: PageContent, tables: list[list[Box]], chars: list[Obj], number: int, margins: set[int]
 ) -> list[SourceLine | PdfTable]:
     parts = [part for part in (_Part(cells, number) for cells in tables) if part.cells]
-    outside = []
-    for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
-        cy = (ch["top"] + ch["bottom"]) / 2
-        for part in parts:
-            if part.take(ch, cx, cy):
-                break
-        else:
-            outside.append(ch)
+    outside = _outside(parts, chars)
     placed: list[tuple[float, SourceLine | PdfTable]] = [(part.top, part.finish()) for part in parts]
     line_no = 0
     for top, raw in _lines(outside):
@@ -201,6 +196,22 @@ def _page_blocks(
             placed.append((top, line))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
+
+
+def _outside(parts: list[_Part], chars: list[Obj]) -> list[Obj]:
+    """The characters that fall in no table part's cell; the others are given to their cells."""
+    if not parts:  # most pages of a report: text only
+        return chars
+    outside = []
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        for part in parts:
+            if part.take(ch, cx, cy):
+                break
+        else:
+            outside.append(ch)
+    return outside
 
 
 class _Part:
@@ -256,25 +267,32 @@ class _Part:
 def _lines(chars: list[Obj]) -> list[tuple[float, str]]:
     """(top, text) of each visual line: characters whose tops lie within 3 pt, ordered by x."""
     lines: list[list[Obj]] = []
-    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
-            lines[-1].append(ch)
+    line: list[Obj] = []
+    line_top = 0.0
+    for ch in sorted(chars, key=_BY_POSITION):
+        if line and abs(ch["top"] - line_top) <= 3:
+            line.append(ch)
         else:
-            lines.append([ch])
+            line, line_top = [ch], ch["top"]
+            lines.append(line)
     return [(line[0]["top"], _collate(line)) for line in lines]
 
 
 def _collate(line: list[Obj]) -> str:
-    """Join a line's characters, adding a space at a visible gap (not inside justified Chinese)."""
+    """Join a line's characters, adding a space at a visible gap: more than 3 pt, or between two
+    Chinese characters more than a character's size (justified Chinese is spread out)."""
     text: list[str] = []
-    last, last_wide = None, False
-    for ch in sorted(line, key=lambda c: c["x0"]):
-        wide = is_wide(ch["text"][:1])
+    last = None
+    for ch in sorted(line, key=_BY_X):
         if last is not None:
             gap = ch["x0"] - last["x1"]
-            limit = max(ch.get("size", 10.0), 3.0) if wide and last_wide else 3.0
-            if gap > limit:
+            # Width is looked up only at a gap: most characters in a line have none.
+            if gap > 3.0 and not (
+                is_wide(ch["text"][:1])
+                and is_wide(last["text"][:1])
+                and gap <= max(ch.get("size", 10.0), 3.0)
+            ):
                 text.append(" ")
         text.append(ch["text"])
-        last, last_wide = ch, wide
+        last = ch
     return "".join(text)

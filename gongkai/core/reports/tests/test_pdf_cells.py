@@ -3,6 +3,8 @@ as pdfplumber's TableFinder on every page of every PDF the tests build, from eit
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -176,3 +178,19 @@ def test_a_large_grid_is_found_in_time():
     [table] = find_tables(edges)
     assert len(table) == 60 * 80
     assert time.perf_counter() - started < 2.0
+
+
+def test_reading_with_pymupdf_imports_neither_pdfminer_nor_pdfplumber(tmp_path):
+    # Start-up counts when a command audits a few files: these two take about 0.12 s to import.
+    path = tmp_path / "r.pdf"
+    path.write_bytes(b.build_pdf(b.report_blocks(seed=0)))
+    code = (
+        "import sys\n"
+        "from gongkai.core.reports.audit import audit_path\n"
+        "assert audit_path(sys.argv[1]).report is not None\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfminer', 'pdfplumber'}))\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
