@@ -52,19 +52,21 @@ class MuPages:
         page = self.document.load_page(number)
         content = PageContent(width=page.rect.width, height=page.rect.height)
         descents = self._descents(page)
+        add = content.chars.append
         for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
             for line in block.get("lines", ()):
                 for span in line["spans"]:
                     size = span["size"]
-                    descender = _descent_of(span["font"], descents, span["descender"])
+                    drop = _descent_of(span["font"], descents, span["descender"]) * size
                     for ch in span["chars"]:
-                        bottom = ch["origin"][1] - descender * size
+                        bottom = ch["origin"][1] - drop
                         text = ch["c"]
-                        content.chars.append(
+                        x0, _, x1, _ = ch["bbox"]
+                        add(
                             {
                                 "text": "(cid:?)" if text == UNMAPPED else text,
-                                "x0": ch["bbox"][0],
-                                "x1": ch["bbox"][2],
+                                "x0": x0,
+                                "x1": x1,
                                 "top": bottom - size,
                                 "bottom": bottom,
                                 "size": size,
