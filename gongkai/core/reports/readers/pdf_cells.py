@@ -12,7 +12,7 @@ finder does the same steps on tuples:
    (the vertical's x, the horizontal's y);
 4. a cell is, for each crossing, the smallest rectangle whose four corners are crossings joined
    by ruled sides (a side missing inside a table makes a larger, merged cell);
-5. cells sharing a corner form one table.
+5. cells sharing a corner form one table; a single cell is not a table (a framed note).
 The arithmetic and the order of every step are pdfplumber's, so that the cells are the same to
 the last bit: tests compare them with pdfplumber's TableFinder on every page the tests build,
 and tests/test_pdf_engines.py reads every built PDF with both engines (the pdfminer one still
@@ -158,7 +158,8 @@ def _first_corner(
 
 def tables_of(cells: list[Box]) -> list[list[Box]]:
     """pdfplumber.table.cells_to_tables: starting from the first cell left, sweep the others in
-    order, adding each that shares a corner with the table so far, until a sweep adds none."""
+    order, adding each that shares a corner with the table so far, until a sweep adds none;
+    tables of one cell are dropped."""
     remaining = list(cells)
     tables: list[list[Box]] = []
     while remaining:
@@ -179,7 +180,10 @@ def tables_of(cells: list[Box]) -> list[list[Box]]:
                     left.append(cell)
             remaining = left
         tables.append(table)
-    return tables
+    # Top to bottom, then left to right, by each table's topmost-then-leftmost cell; a lone box
+    # (a framed note, a text box) is not a table.
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
 
 
 def _corners(box: Box) -> tuple[Point, Point, Point, Point]:
