@@ -5,8 +5,9 @@ Scope:
   the pdfminer original in readers.pdf_page gives the same document, more slowly); an encrypted
   file that needs a password, or one that cannot be parsed, raises ReadError. Files encrypted
   with an empty user password are read.
-- Ruled tables are found with pdfplumber's table finder (line strategy) on pages with drawn
-  edges and rebuilt from the cells' rectangles (readers.pdf_tables): a cell spanning rows or
+- Ruled tables are found from the drawn edges by pdfplumber's algorithm (line strategy):
+  readers.pdf_cells with PyMuPDF, pdfplumber's own TableFinder with pdfminer; they are rebuilt
+  from the cells' rectangles (readers.pdf_tables): a cell spanning rows or
   columns covers several grid positions, all pointing at its origin. A cell's text is the characters
   whose centres fall inside it; visually wrapped lines are joined with nothing between Chinese
   characters and a space between Latin/digit ones. Characters printed twice at the same place
@@ -33,17 +34,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from gongkai.core.reports.readers.grid import GridTooLarge
+from gongkai.core.reports.readers.pdf_content import Box, Obj, PageContent
 from gongkai.core.reports.readers.pdf_mupdf import EncryptedError, MuPages
-from gongkai.core.reports.readers.pdf_page import Obj, PageContent, Pages, find_tables
 from gongkai.core.reports.readers.pdf_tables import Cell, PdfTable, cluster, index, is_wide, join_lines
 from gongkai.core.reports.readers.sniff import ReadError
 from gongkai.core.reports.source import Location, SourceDocument, SourceLine
 
+if TYPE_CHECKING:
+    from gongkai.core.reports.readers.pdf_page import Pages
+
 MAX_PAGES = 500
 MARGIN_BAND = 0.08  # lines this close to the top or bottom edge are running headers/footers for joins
 SCANNED = "扫描件，无文字层，无法读取表格"
+_BY_POSITION = itemgetter("top", "x0")
+_BY_X = itemgetter("x0")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第?\s*\d+\s*页?)(\s*[/／共]\s*\d+\s*页?)?[-—–－\s]*$")
 
 
@@ -53,7 +61,7 @@ def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
     if not data.strip():
         raise ReadError(f"{name}：文件为空。")
     try:
-        pages = MuPages(data) if engine == "mupdf" else Pages(data)
+        pages = MuPages(data) if engine == "mupdf" else _pdfminer_pages(data)
     except EncryptedError as exc:
         raise ReadError(f"{name}：PDF已加密，需要密码才能打开，无法读取。") from exc
     except Exception as exc:  # both libraries raise many types on broken or encrypted files
@@ -66,6 +74,14 @@ def read(data: bytes, name: str, engine: str = "mupdf") -> SourceDocument:
     except Exception as exc:  # a page whose content stream is broken part-way
         raise ReadError(f"{name}：PDF内容已损坏，无法读取（{type(exc).__name__}）。") from exc
     return document
+
+
+def _pdfminer_pages(data: bytes) -> Pages:
+    # Imported here: pdfminer and pdfplumber take about 0.12 s to import, which the default
+    # engine does not need.
+    from gongkai.core.reports.readers.pdf_page import Pages
+
+    return Pages(data)
 
 
 def _open_error(exc: Exception, name: str) -> ReadError:
@@ -99,7 +115,7 @@ def _read_pages(source: Pages | MuPages, document: SourceDocument, name: str) ->
             continue
         any_text = True
         cid_chars += sum(1 for ch in chars if ch["text"].startswith("(cid:"))
-        page_blocks = _page_blocks(content, chars, number, margins)
+        page_blocks = _page_blocks(content, source.tables(content), chars, number, margins)
         first = _first_table(page_blocks, margins)
         if first is not None and blocks:
             previous = _last_table(blocks, margins)
@@ -164,18 +180,10 @@ def _first_table(blocks: list[SourceLine | PdfTable], margins: set[int]) -> PdfT
 
 
 def _page_blocks(
-    content: PageContent, chars: list[Obj], number: int, margins: set[int]
+    content: PageContent, tables: list[list[Box]], chars: list[Obj], number: int, margins: set[int]
 ) -> list[SourceLine | PdfTable]:
-    parts = [part for part in (_Part(cells, number) for cells in find_tables(content)) if part.cells]
-    outside = []
-    for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
-        cy = (ch["top"] + ch["bottom"]) / 2
-        for part in parts:
-            if part.take(ch, cx, cy):
-                break
-        else:
-            outside.append(ch)
+    parts = [part for part in (_Part(cells, number) for cells in tables) if part.cells]
+    outside = _outside(parts, chars)
     placed: list[tuple[float, SourceLine | PdfTable]] = [(part.top, part.finish()) for part in parts]
     line_no = 0
     for top, raw in _lines(outside):
@@ -188,6 +196,22 @@ def _page_blocks(
             placed.append((top, line))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
+
+
+def _outside(parts: list[_Part], chars: list[Obj]) -> list[Obj]:
+    """The characters that fall in no table part's cell; the others are given to their cells."""
+    if not parts:  # most pages of a report: text only
+        return chars
+    outside = []
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        for part in parts:
+            if part.take(ch, cx, cy):
+                break
+        else:
+            outside.append(ch)
+    return outside
 
 
 class _Part:
@@ -243,23 +267,31 @@ class _Part:
 def _lines(chars: list[Obj]) -> list[tuple[float, str]]:
     """(top, text) of each visual line: characters whose tops lie within 3 pt, ordered by x."""
     lines: list[list[Obj]] = []
-    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
-            lines[-1].append(ch)
+    line: list[Obj] = []
+    line_top = 0.0
+    for ch in sorted(chars, key=_BY_POSITION):
+        if line and abs(ch["top"] - line_top) <= 3:
+            line.append(ch)
         else:
-            lines.append([ch])
+            line, line_top = [ch], ch["top"]
+            lines.append(line)
     return [(line[0]["top"], _collate(line)) for line in lines]
 
 
 def _collate(line: list[Obj]) -> str:
-    """Join a line's characters, adding a space at a visible gap (not inside justified Chinese)."""
-    text, last = [], None
-    for ch in sorted(line, key=lambda c: c["x0"]):
+    """Join a line's characters, adding a space at a visible gap: more than 3 pt, or between two
+    Chinese characters more than a character's size (justified Chinese is spread out)."""
+    text: list[str] = []
+    last = None
+    for ch in sorted(line, key=_BY_X):
         if last is not None:
             gap = ch["x0"] - last["x1"]
-            both_wide = is_wide(ch["text"][:1]) and is_wide(last["text"][:1])
-            limit = max(ch.get("size", 10.0), 3.0) if both_wide else 3.0
-            if gap > limit:
+            # Width is looked up only at a gap: most characters in a line have none.
+            if gap > 3.0 and not (
+                is_wide(ch["text"][:1])
+                and is_wide(last["text"][:1])
+                and gap <= max(ch.get("size", 10.0), 3.0)
+            ):
                 text.append(" ")
         text.append(ch["text"])
         last = ch

@@ -1,8 +1,9 @@
 """A PDF page's characters and ruling edges from PyMuPDF, in the shape pdf_page.Pages gives.
 
 pdfminer (pure Python) was about 72% of a PDF's reading time; MuPDF builds the same characters
-and paths in C. Everything downstream - tables from pdfplumber's TableFinder, cells, lines, page
-joins - is unchanged, and tests/test_pdf_engines.py checks that both give the same document.
+and paths in C. Tables are found by readers.pdf_cells (pdfplumber's algorithm without pdfplumber, which
+would import pdfminer); cells, lines and page joins are shared with the pdfminer engine, and
+tests/test_pdf_engines.py checks that both give the same document.
 
 Each character's box is computed as pdfminer does, from the baseline and the font's descender
 (bottom = baseline - descender x size, top = bottom - size), not from MuPDF's own glyph box,
@@ -18,7 +19,8 @@ from typing import Any
 
 import pymupdf
 
-from gongkai.core.reports.readers.pdf_page import Obj, PageContent, rect_edges, segment
+from gongkai.core.reports.readers.pdf_cells import find_tables
+from gongkai.core.reports.readers.pdf_content import Box, Edge, PageContent, rect_edges, segment
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -50,19 +52,21 @@ class MuPages:
         page = self.document.load_page(number)
         content = PageContent(width=page.rect.width, height=page.rect.height)
         descents = self._descents(page)
+        add = content.chars.append
         for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
             for line in block.get("lines", ()):
                 for span in line["spans"]:
                     size = span["size"]
-                    descender = _descent_of(span["font"], descents, span["descender"])
+                    drop = _descent_of(span["font"], descents, span["descender"]) * size
                     for ch in span["chars"]:
-                        bottom = ch["origin"][1] - descender * size
+                        bottom = ch["origin"][1] - drop
                         text = ch["c"]
-                        content.chars.append(
+                        x0, _, x1, _ = ch["bbox"]
+                        add(
                             {
                                 "text": "(cid:?)" if text == UNMAPPED else text,
-                                "x0": ch["bbox"][0],
-                                "x1": ch["bbox"][2],
+                                "x0": x0,
+                                "x1": x1,
                                 "top": bottom - size,
                                 "bottom": bottom,
                                 "size": size,
@@ -73,6 +77,10 @@ class MuPages:
                 content.edges += _item_edges(item)
         content.images = len(page.get_images(full=False))
         return content
+
+    @staticmethod
+    def tables(content: PageContent) -> list[list[Box]]:
+        return find_tables(content.edges)
 
     def _descents(self, page: pymupdf.Page) -> dict[str, float]:
         """Base font name (without the subset tag) -> /Descent of its font descriptor, as pdfminer reads it."""
@@ -113,19 +121,19 @@ def _descent_of(name: str, descents: dict[str, float], fallback: float) -> float
     return matches[0] if len(matches) == 1 else fallback
 
 
-def _item_edges(item: tuple[Any, ...]) -> list[Obj]:
+def _item_edges(item: tuple[Any, ...]) -> list[Edge]:
     kind = item[0]
     if kind == "re":
         x0, y0, x1, y1 = item[1]
         return rect_edges(x0, y0, x1, y1)
     if kind == "l":
-        edge = segment(tuple(item[1]), tuple(item[2]), "line")
+        edge = segment(tuple(item[1]), tuple(item[2]))
         return [edge] if edge else []
     if kind == "qu":
         quad = pymupdf.Quad(item[1])
         corners = [(p.x, p.y) for p in (quad.ul, quad.ur, quad.lr, quad.ll, quad.ul)]
-        return [e for e in (segment(p, q, "curve_edge") for p, q in pairwise(corners)) if e]
+        return [e for e in (segment(p, q) for p, q in pairwise(corners)) if e]
     if kind == "c":  # a Bézier: pdfminer keeps the straight runs between its control points
         points = [tuple(p) for p in item[1:]]
-        return [e for e in (segment(p, q, "curve_edge") for p, q in pairwise(points)) if e]
+        return [e for e in (segment(p, q) for p, q in pairwise(points)) if e]
     return []

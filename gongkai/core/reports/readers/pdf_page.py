@@ -14,12 +14,10 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -27,20 +25,15 @@ from pdfminer.pdfparser import PDFParser
 from pdfplumber.table import TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 from pdfplumber.utils import obj_to_bbox
 
-# pdfplumber's objects (a char, an edge) are plain dicts; a point is (x, top); a box (x0, top, x1, bottom).
-Obj = dict[str, Any]
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
-
-
-@dataclass
-class PageContent:
-    width: float
-    height: float
-    chars: list[Obj] = field(default_factory=list)
-    edges: list[Obj] = field(default_factory=list)
-    images: int = 0
-    objects: int = 0
+from gongkai.core.reports.readers.pdf_content import (
+    Box,
+    Obj,
+    PageContent,
+    Point,
+    as_pdfplumber_edge,
+    rect_edges,
+    segment,
+)
 
 
 class Pages:
@@ -77,51 +70,23 @@ class Pages:
                 content.edges += rect_edges(obj.x0, top_of - obj.y1, obj.x1, top_of - obj.y0)
             elif isinstance(obj, LTCurve):  # LTLine too: every straight segment of the path
                 points = [(x, top_of - y) for x, y in obj.pts]
-                kind = "line" if isinstance(obj, LTLine) else "curve_edge"
-                content.edges += [e for e in (segment(p, q, kind) for p, q in pairwise(points)) if e]
+                content.edges += [e for e in (segment(p, q) for p, q in pairwise(points)) if e]
             elif isinstance(obj, LTImage):
                 content.images += 1
             elif isinstance(obj, LTContainer):  # form XObjects (LTFigure)
                 stack.extend(obj)
         return content
 
-
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kind: str) -> Obj:
-    return {
-        "object_type": kind,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
-
-
-def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Obj]:
-    return [
-        _edge(x0, top, x1, top, "h", "rect_edge"),
-        _edge(x0, bottom, x1, bottom, "h", "rect_edge"),
-        _edge(x0, top, x0, bottom, "v", "rect_edge"),
-        _edge(x1, top, x1, bottom, "v", "rect_edge"),
-    ]
-
-
-def segment(p: tuple[float, float], q: tuple[float, float], kind: str) -> Obj | None:
-    (x0, y0), (x1, y1) = p, q
-    if y0 == y1:
-        return _edge(min(x0, x1), y0, max(x0, x1), y0, "h", kind)
-    if x0 == x1:
-        return _edge(x0, min(y0, y1), x0, max(y0, y1), "v", kind)
-    return None  # diagonal: not a ruling line
+    @staticmethod
+    def tables(content: PageContent) -> list[list[Box]]:
+        return find_tables(content)
 
 
 class _EdgesOnly:
     """What pdfplumber's TableFinder reads from a page under the line strategy."""
 
     def __init__(self, content: PageContent) -> None:
-        self.edges = content.edges
+        self.edges = [as_pdfplumber_edge(e) for e in content.edges]
         self.bbox = (0, 0, content.width, content.height)
 
 
