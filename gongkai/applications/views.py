@@ -20,6 +20,7 @@ from gongkai.applications.approval_views import draft_panel
 from gongkai.applications.case_file_views import case_file_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
+from gongkai.applications.consultations import consultation_panel
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
@@ -163,7 +164,8 @@ def _detail_page(
                 ),
             )
             for key, action in available_actions(request.user, application)
-            if key != "deliver" or application.letters.filter(delivered_on=None).exists()
+            if (key != "deliver" or application.letters.filter(delivered_on=None).exists())
+            and action.offered(application)
         ]
         if application.status in OPEN_STATUSES or application.letters.filter(delivered_on=None).exists()
         else [],
@@ -173,6 +175,7 @@ def _detail_page(
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),
         **case_file_panel(request.user, application, timezone.localdate()),
+        **consultation_panel(application, timezone.localdate()),
     }
     # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
     shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}
