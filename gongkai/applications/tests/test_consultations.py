@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gongkai.applications import approval, consultations, handling
 from gongkai.applications.dossier import dossier_pdf
-from gongkai.applications.models import Consultation, IssuedLetter
+from gongkai.applications.models import ApplicantNotice, Consultation, IssuedLetter
 from gongkai.applications.tests.test_dossier import pdf_text as dossier_text
 from gongkai.applications.tests.test_letters import docx_text, pdf_text
 from gongkai.applications.tests.test_register import register
@@ -167,6 +167,7 @@ def test_disclosing_in_the_public_interest_waits_for_the_notices_delivery(cast, 
             reason="公共利益",
         )
     notice = public_interest(cast, case)
+    assert not ApplicantNotice.objects.filter(letter=notice).exists()  # it goes to the third party
     assert (notice.kind, notice.recipient, notice.number) == (
         "disclosure_notice",
         "某建设有限公司",
@@ -190,7 +191,8 @@ def test_disclosing_in_the_public_interest_waits_for_the_notices_delivery(cast, 
     page = client.get(f"/bodies/donghu/applications/{case.pk}/").content.decode()
     assert "未送达，公开的答复须待其送达后签发" in page
     deliver(cast, notice, date(2026, 3, 19))
-    assert decide(cast, case, date(2026, 3, 19)).kind == "answer"
+    letter = decide(cast, case, date(2026, 3, 19))
+    assert letter.kind == "answer" and ApplicantNotice.objects.filter(letter=letter).exists()  # 138… mobile
     actions = set(AuditEntry.objects.filter(target_id=str(case.pk)).values_list("action", flat=True))
     assert {
         "application.consultation_sent",
