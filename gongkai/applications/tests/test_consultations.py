@@ -274,3 +274,21 @@ def test_the_dossier_lists_the_consultation_and_the_notice(cast, weasyprint_avai
     assert "文书：第三方告知书 东湖街道依申告〔2026〕1号" in text.replace("\n", "")
     assert "决定公开的政府信息内容：中标价格及项目工期。" in text.replace("\n", "")
     assert "因公共利益决定公开" in text  # the timeline, from the audit log
+
+
+def test_the_api_takes_the_same_steps(cast, client, weasyprint_available):
+    case = register(cast, received_on=date(2026, 11, 2), today=date(2026, 11, 2))
+    client.force_login(cast.clerk)
+    url = f"/api/v1/bodies/donghu/applications/{case.number}/actions/"
+    today = timezone.localdate().isoformat()
+    payload = {"on": today, "party_kind": "co_producer", "third_party": "区财政局"}
+    assert client.post(url + "consult", payload, content_type="application/json").status_code == 200
+    response = client.post(
+        url + "consult_answered", {"on": today, "position": "silent"}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "登记送达前不能认定逾期未提出意见" in response.json()["detail"]
+    response = client.post(
+        url + "consult_answered", {"on": today, "position": "agree"}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert Consultation.objects.get(application=case).position == "agree"
