@@ -172,7 +172,7 @@ def disclosure_refusal(
             return (
                 f"第三方{consultation.name}不同意公开（理由：{consultation.reason}）。公开其不同意公开的信息，"
                 "须因公共利益作出决定，并书面告知第三方决定公开的内容和理由（条例第三十二条）：请先出具第三方告知书；"
-                "不公开该部分的，请选择部分公开并确认第三方不同意公开的内容已列入不予公开的内容。"
+                "不公开该部分的，请选择部分公开并勾选“已不公开第三方不同意公开的部分”。"
             )
         if consultation.notice_delivered_on is None:
             return (
