@@ -27,6 +27,7 @@ from gongkai.applications import approval
 from gongkai.applications import services as application_services
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.calendar_import import calendar_year_import
+from gongkai.applications.consultations import consultation_answer, consultation_send
 from gongkai.applications.tests.test_register import VALID_ID, person
 from gongkai.common.forms import SafeTextMixin
 from gongkai.publishing import services as publishing_services
@@ -171,9 +172,33 @@ TARGETS = [
     action(
         "consult",
         "clerk",
-        {"on": "{today}", "third_party": "某公司", "concerns": "商业秘密"},
-        (("third_party", "第三方名称"), ("concerns", "可能涉及的权益")),
+        {"on": "{today}", "party_kind": "third_party", "third_party": "某公司", "concerns": "商业秘密"},
+        (("third_party", "征求意见对象名称"), ("concerns", "可能涉及的权益")),
         (("on", "发函日期"),),
+    ),
+    Target(
+        "application-action",
+        "/bodies/donghu/applications/{consulted}/do/consult_answered/",
+        "clerk",
+        {
+            "consult_answered-on": "{today}",
+            "consult_answered-position": "object",
+            "consult_answered-reason": "涉及商业秘密",
+        },
+        (("consult_answered-reason", "不同意公开的理由"),),
+        (("consult_answered-on", "收到意见日期"),),
+    ),
+    Target(
+        "application-action",
+        "/bodies/donghu/applications/{objected}/do/public_interest/",
+        "head",
+        {
+            "public_interest-on": "{today}",
+            "public_interest-content": "中标价格",
+            "public_interest-reason": "涉及公共利益",
+        },
+        (("public_interest-content", "决定公开的政府信息内容"), ("public_interest-reason", "决定公开的理由")),
+        (("public_interest-on", "告知日期"),),
     ),
     action(
         "extend",
@@ -520,6 +545,23 @@ def world(cast):
         today=today(),
     )
     approval.draft_review(actor=cast.reviewer, draft=answer_draft, today=today())
+    # 征求意见: one waiting for the third party's position, one it objected to.
+    consulted = received_case(cast, "东湖路改造项目中标价格")
+    consultation_send(
+        actor=cast.clerk, application=consulted, on=today(), third_party="某公司", concerns="", today=today()
+    )
+    objected = received_case(cast, "东湖路改造项目工期")
+    consultation_send(
+        actor=cast.clerk, application=objected, on=today(), third_party="某公司", concerns="", today=today()
+    )
+    consultation_answer(
+        actor=cast.clerk,
+        application=objected,
+        on=today(),
+        position="object",
+        reason="商业秘密",
+        today=today(),
+    )
     publication, _ = draft(cast)
     submitted, version = draft(cast, title="另一则公示", text="正文。")
     publishing_services.version_submit(actor=cast.clerk, version=version, today=today())
@@ -537,6 +579,8 @@ def world(cast):
         "overdue": overdue.pk,
         "urging": urging.pk,
         "draft_case": drafted.pk,
+        "consulted": consulted.pk,
+        "objected": objected.pk,
         "draft_number": drafted.number,
         "draft": answer_draft.pk,
         "publication": publication.pk,

@@ -7,6 +7,7 @@ from django import forms
 from gongkai.applications.models import DeliveryChannel
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
+from gongkai.core.consultations import PARTY_LABELS, POSITION_LABELS, Party, Position
 from gongkai.core.letter_grounds import GROUNDS
 
 
@@ -40,15 +41,60 @@ class SupplementForm(Form):
 
 class ConsultationForm(Form):
     on = _on("发函日期")
-    third_party = forms.CharField(label="第三方名称", max_length=100)
+    party_kind = forms.ChoiceField(
+        label="征求意见对象",
+        choices=[(k.value, label) for k, label in PARTY_LABELS.items()],
+        initial=Party.THIRD_PARTY.value,
+        help_text="共同制作机关逾期未提出意见的，视为同意公开（条例第三十四条）。",
+    )
+    third_party = forms.CharField(label="征求意见对象名称", max_length=100)
     concerns = forms.CharField(
-        label="可能涉及的权益", max_length=200, required=False, help_text="如：商业秘密、个人隐私。"
+        label="可能涉及的权益",
+        max_length=200,
+        required=False,
+        help_text="征求第三方意见时填写，如：商业秘密、个人隐私。",
     )
 
 
+def _consultation_choice() -> forms.IntegerField:
+    """Which consultation (the case page offers a list); may be left out when only one fits."""
+    return forms.IntegerField(label="征求意见对象", required=False, min_value=1)
+
+
 class ConsultationAnswerForm(Form):
-    on = _on("收到意见日期")
-    note = forms.CharField(label="意见摘要", max_length=300, required=False)
+    consultation = _consultation_choice()
+    position = forms.ChoiceField(
+        label="意见",
+        choices=[(p.value, POSITION_LABELS[p]) for p in Position if p is not Position.PENDING],
+    )
+    reason = forms.CharField(
+        label="不同意公开的理由",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="不同意公开时必填。",
+    )
+    on = date_field(
+        "收到意见日期",
+        DateKind.HAPPENED,
+        help_text="逾期未提出意见的，为登记之日，须在自送达之日起15个工作日届满之后。",
+    )
+
+
+class PublicInterestForm(Form):
+    """条例第三十二条: disclosing over a third party's objection; the 第三方告知书 says what and why."""
+
+    consultation = _consultation_choice()
+    on = _on("告知日期")
+    content = forms.CharField(
+        label="决定公开的政府信息内容", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason = forms.CharField(
+        label="决定公开的理由",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="写明不公开可能对公共利益造成的重大影响。",
+    )
 
 
 class ExtensionForm(Form):
@@ -92,6 +138,12 @@ class DecisionForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="部分公开、不予公开、不予处理等须说明理由；信访、投诉、举报请写明受理渠道。",
+    )
+    objected_part_withheld = forms.BooleanField(
+        label="已不公开第三方不同意公开的部分",
+        required=False,
+        help_text="部分公开且第三方不同意公开时，如其不同意公开的部分已在上栏列为不予公开，请勾选；"
+        "未勾选的，须先出具第三方告知书并登记送达（条例第三十二条）。",
     )
 
 

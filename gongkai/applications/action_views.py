@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import action_forms as f
-from gongkai.applications import approval, fees, handling, letters, permissions
+from gongkai.applications import approval, consultations, fees, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
 from gongkai.common.forms import add_service_error
@@ -33,6 +33,7 @@ class Action:
     form: type
     run: Callable  # (actor, application, data, today) -> None
     allowed: Callable = permissions.can_handle_application
+    offered: Callable = lambda application: True  # whether the case page offers it now
 
 
 def _acknowledge(actor: User, application, data, today):
@@ -95,24 +96,50 @@ ACTIONS: dict[str, Action] = {
             actor=a, application=app, on=d["on"], today=t, confirm_late=d["confirm_late"]
         ),
     ),
+    # 征求意见 (条例第三十二条、第三十四条): applications.consultations
     "consult": Action(
-        "征求第三方意见",
+        "征求意见（第三方或共同制作机关）",
         f.ConsultationForm,
-        lambda a, app, d, t: handling.consultation_send(
+        lambda a, app, d, t: consultations.consultation_send(
             actor=a,
             application=app,
             on=d["on"],
+            party_kind=d["party_kind"],
             third_party=d["third_party"],
             concerns=d["concerns"],
             today=t,
         ),
     ),
     "consult_answered": Action(
-        "收到第三方意见",
+        "登记征求意见的结果",
         f.ConsultationAnswerForm,
-        lambda a, app, d, t: handling.consultation_answer(
-            actor=a, application=app, on=d["on"], note=d["note"], today=t
+        lambda a, app, d, t: consultations.consultation_answer(
+            actor=a,
+            application=app,
+            consultation_id=d["consultation"],
+            on=d["on"],
+            position=d["position"],
+            reason=d["reason"],
+            today=t,
         ),
+        offered=lambda app: app.consultations.filter(position="").exists(),
+    ),
+    "public_interest": Action(
+        "因公共利益决定公开（出具第三方告知书）",
+        f.PublicInterestForm,
+        lambda a, app, d, t: consultations.public_interest_disclosure(
+            actor=a,
+            application=app,
+            consultation_id=d["consultation"],
+            on=d["on"],
+            content=d["content"],
+            reason=d["reason"],
+            today=t,
+        ),
+        consultations.may_decide_public_interest,
+        offered=lambda app: app.consultations.filter(
+            position="object", party_kind="third_party", notice=None
+        ).exists(),
     ),
     "extend": Action(
         "延期答复（负责人批准）",
@@ -129,7 +156,9 @@ ACTIONS: dict[str, Action] = {
         ),
     ),
     "decide": Action(
-        "拟办答复", f.DecisionForm, _propose("decide", "ground", "access", "withheld", "reason")
+        "拟办答复",
+        f.DecisionForm,
+        _propose("decide", "ground", "access", "withheld", "reason", "objected_part_withheld"),
     ),
     "redirect": Action(
         "转办：拟办告知向其他机关申请的答复",

@@ -59,6 +59,7 @@ def _run_answer(actor: User, application, facts, on, today):
         reason=facts.get("reason", ""),
         access=facts.get("access", ""),
         withheld=facts.get("withheld", ""),
+        objected_part_withheld=bool(facts.get("objected_part_withheld")),
         on=on,
         today=today,
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.applications import letter_texts, letters
+from gongkai.applications import disclosure_gate, letter_texts, letters
 from gongkai.applications.audit import audit_on
 from gongkai.applications.clock import (
     clock_state,
@@ -183,50 +183,7 @@ def supplement_receive(
     return application
 
 
-@atomic_with_files()
-def consultation_send(
-    *, actor: User, application, on: date, third_party: str, concerns: str, today: date
-) -> IssuedLetter:
-    """条例第三十二条、第三十四条: the time a third party or co-producer takes is not counted."""
-    _require(application, Status.REGISTERED, Status.IN_PROGRESS)
-    _check_date(application, on, today)
-    if not third_party.strip():
-        raise ServiceError("请填写征求意见的第三方名称。")
-    draft = letters.consultation(
-        application, third_party=third_party.strip(), concerns=concerns.strip() or "合法权益"
-    )
-    event = _record(
-        application,
-        ClockEventKind.CONSULTATION_SENT,
-        on,
-        actor,
-        note=third_party.strip()[:300],
-        basis="《政府信息公开条例》第三十二条",
-    )
-    _set_status(application, Status.IN_PROGRESS)
-    letter = _issue_notice(actor, application, event, draft, on)
-    refresh_due_date(application)
-    return letter
-
-
-@transaction.atomic
-def consultation_answer(*, actor: User, application, on: date, note: str, today: date) -> Application:
-    _require(application, Status.IN_PROGRESS)
-    _check_date(application, on, today)
-    sent = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_SENT).count()
-    answered = application.clock_events.filter(kind=ClockEventKind.CONSULTATION_ANSWERED).count()
-    if answered >= sent:
-        raise ServiceError("没有等待答复的征求意见。")
-    _record(
-        application,
-        ClockEventKind.CONSULTATION_ANSWERED,
-        on,
-        actor,
-        note=note[:300],
-        basis="《政府信息公开条例》第三十二条",
-    )
-    refresh_due_date(application)
-    return application
+# 征求意见 (条例第三十二条、第三十四条): applications.consultations, with these ledger helpers.
 
 
 @atomic_with_files()
@@ -317,12 +274,17 @@ def application_decide(
     ground_code: str = "",
     access: str = "",
     withheld: str = "",
+    objected_part_withheld: bool = False,
 ) -> IssuedLetter:
     """The answer: exactly one ground (and so one coded outcome, the table-2 row), its wording and
-    legal basis, and the 答复书. Where approval is on, this is what 签发 runs (applications.approval)."""
+    legal basis, and the 答复书. Where approval is on, this is what 签发 runs (applications.approval).
+    A disclosure waits for the consulted parties (disclosure_gate, 条例第三十二条)."""
     chosen_ground = answer_ground(outcome_code=outcome_code, ground_code=ground_code)
     chosen = outcome(chosen_ground.outcome_code)
     _require(application, Status.REGISTERED, Status.IN_PROGRESS)
+    disclosure_gate.refuse_blocked_disclosure(
+        application, ground_code=chosen_ground.code, objected_part_withheld=objected_part_withheld
+    )
     _check_date(application, on, today)
     refuse_in_locked_year(body=application.body, day=on)
     facts = {"reason": reason, "access": access, "withheld": withheld}

@@ -31,9 +31,9 @@ def review_authority(body: Body, on: date) -> str:
     return parent.name if parent else "上一级行政机关"
 
 
-def remedy_sentence(body: Body, on: date) -> str:
+def remedy_sentence(body: Body, on: date, **wording: str) -> str:
     court = answer_settings(body).court.strip() or DEFAULT_COURT
-    return remedies(review_authority=review_authority(body, on), court=court)
+    return remedies(review_authority=review_authority(body, on), court=court, **wording)
 
 
 def template_for(body: Body, key: str) -> LetterTemplate | None:

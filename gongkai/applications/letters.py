@@ -37,6 +37,7 @@ ABBREVIATIONS = {
     LetterKind.FEE_NOTICE: "费",
     LetterKind.ANSWER: "答",
     LetterKind.TERMINATION: "终",
+    LetterKind.DISCLOSURE_NOTICE: "告",
 }
 
 
@@ -99,16 +100,64 @@ def extension_notice(application: Application, *, days: int, new_due_on: date, r
     )
 
 
+def _consulted_about(application: Application) -> str:
+    return (
+        f"本机关于{chinese_date(application.received_on)}收到政府信息公开申请（申请编号：{application.number}），"
+        f"申请公开“{application.information_requested}”。"
+    )
+
+
 def consultation(application: Application, *, third_party: str, concerns: str) -> Draft:
+    """征求意见函 to a third party (条例第三十二条): silence leaves the decision to the body."""
     return Draft(
         LetterKind.CONSULTATION,
         third_party,
         (
-            f"本机关于{chinese_date(application.received_on)}收到政府信息公开申请（申请编号：{application.number}），"
-            f"申请公开的信息可能涉及贵方{concerns}。",
-            "请贵方自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。",
+            _consulted_about(application) + f"该信息可能涉及贵方{concerns}，公开可能损害贵方合法权益。"
+            f"根据{REGULATION}第三十二条的规定，现书面征求贵方意见。",
+            "请贵方自收到本函之日起15个工作日内提出书面意见；不同意公开的，请说明理由。"
+            "逾期未提出意见的，由本机关依照条例的规定决定是否公开。",
+            "贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，"
+            "可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。",
         ),
         f"{REGULATION}第三十二条",
+    )
+
+
+def co_producer_consultation(application: Application, *, body_name: str) -> Draft:
+    """征求意见函 to a body that made the information with this one (条例第三十四条): silence is consent."""
+    return Draft(
+        LetterKind.CONSULTATION,
+        body_name,
+        (
+            _consulted_about(application) + "该政府信息由本机关与贵机关共同制作。"
+            f"根据{REGULATION}第三十四条的规定，现征求贵机关意见。",
+            "请贵机关自收到本函之日起15个工作日内提出意见。逾期未提出意见的，视为同意公开。",
+        ),
+        f"{REGULATION}第三十四条",
+    )
+
+
+def third_party_notice(
+    application: Application, *, consultation, content: str, reason: str, remedy: str
+) -> Draft:
+    """第三方告知书 (条例第三十二条): the body discloses over the third party's objection in the public
+    interest and tells it, before disclosing, what it will disclose and why."""
+    consulted = consultation.letter
+    return Draft(
+        LetterKind.DISCLOSURE_NOTICE,
+        consultation.party,
+        (
+            f"本机关于{chinese_date(consulted.issued_on)}向贵方发出《征求意见函》（{consulted.number}），"
+            f"就政府信息公开申请（申请编号：{application.number}）征求贵方意见。"
+            f"贵方于{chinese_date(consultation.answered_on)}提出不同意公开的意见，理由为：{consultation.reason.rstrip('。')}。",
+            f"本机关认为不公开可能对公共利益造成重大影响。根据{REGULATION}第三十二条的规定，本机关决定予以公开，"
+            "现将决定公开的政府信息内容和理由书面告知如下。",
+            f"决定公开的政府信息内容：{content.strip().rstrip('。')}。",
+            f"决定公开的理由：{reason.strip().rstrip('。')}。",
+        ),
+        f"{REGULATION}第三十二条",
+        remedy=remedy,
     )
 
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from gongkai.core.consultations import PARTY_LABELS, POSITION_LABELS
 from gongkai.core.outcomes import OUTCOMES
 from gongkai.core.proactive import SUGGESTION_LABEL as PROACTIVE_SUGGESTION_LABEL
 
@@ -252,6 +253,7 @@ class LetterKind(models.TextChoices):
     FEE_NOTICE = "fee_notice", "收费通知书"
     ANSWER = "answer", "政府信息公开申请答复书"
     TERMINATION = "termination", "终止处理告知书"
+    DISCLOSURE_NOTICE = "disclosure_notice", "第三方告知书"  # 条例第三十二条: disclosure over an objection
 
 
 class DeliveryChannel(models.TextChoices):
@@ -490,3 +492,62 @@ class ApplicantNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.letter_id} {self.channel} {self.state}"
+
+
+# --- Consultations of third parties (条例第三十二条) and co-producing bodies (第三十四条) ---------
+
+
+class Consultation(models.Model):
+    """One 征求意见函 and what came of it: the party's position and, where a third party objected
+    and the body decided to disclose in the public interest, the 第三方告知书. The rules are in
+    gongkai.core.consultations; the steps in applications.consultations."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="consultations")
+    party_kind = models.CharField(
+        "征求意见对象", max_length=16, choices=[(k.value, label) for k, label in PARTY_LABELS.items()]
+    )
+    party = models.CharField("名称", max_length=100)
+    concerns = models.CharField("可能涉及的权益", max_length=200, blank=True)
+    letter = models.OneToOneField(
+        IssuedLetter, on_delete=models.PROTECT, related_name="consultation", verbose_name="征求意见函"
+    )
+    position = models.CharField(
+        "意见",
+        max_length=8,
+        blank=True,
+        choices=[(p.value, label) for p, label in POSITION_LABELS.items()],
+    )
+    reason = models.TextField("不同意公开的理由", max_length=1000, blank=True)
+    answered_on = models.DateField("收到意见或登记逾期日期", null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    notice = models.OneToOneField(
+        IssuedLetter,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notified_consultation",
+        verbose_name="第三方告知书",
+    )
+    disclosed_content = models.TextField("决定公开的政府信息内容", max_length=1000, blank=True)
+    public_interest_reason = models.TextField("决定公开的理由", max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = "征求意见"
+        verbose_name_plural = "征求意见"
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position="", answered_on__isnull=True)
+                | (~Q(position="") & Q(answered_on__isnull=False)),
+                name="consultation_position_has_a_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(notice__isnull=True) | Q(position="object", party_kind="third_party"),
+                name="disclosure_notice_only_over_an_objection",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.party}"

@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Letters that go to someone else (the 征求意见函 to a third party) are not announced to the applicant.
-NOT_TO_APPLICANT = {LetterKind.CONSULTATION}
+# Letters that go to someone else (the 征求意见函, the 第三方告知书) are not announced to the applicant.
+NOT_TO_APPLICANT = {LetterKind.CONSULTATION, LetterKind.DISCLOSURE_NOTICE}
 MOBILE = re.compile(r"1[3-9]\d{9}")
 
 __all__ = ["SmsError", "letter_issued", "notices_resend", "send_notices"]

@@ -20,6 +20,7 @@ from gongkai.applications.approval_views import draft_panel
 from gongkai.applications.case_file_views import case_file_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
+from gongkai.applications.consultations import consultation_panel
 from gongkai.applications.forms import (
     PublicApplyForm,
     StaffRegisterForm,
@@ -171,7 +172,8 @@ def _detail_page(
                 ),
             )
             for key, action in available_actions(request.user, application)
-            if key != "deliver" or application.letters.filter(delivered_on=None).exists()
+            if (key != "deliver" or application.letters.filter(delivered_on=None).exists())
+            and action.offered(application)
         ]
         if application.status in OPEN_STATUSES or application.letters.filter(delivered_on=None).exists()
         else [],
@@ -182,6 +184,7 @@ def _detail_page(
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),
         **case_file_panel(request.user, application, timezone.localdate(), failed=failed),
         **proactive_panel(request.user, application, similar),  # 条例第四十四条
+        **consultation_panel(application, timezone.localdate()),
     }
     # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
     shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}

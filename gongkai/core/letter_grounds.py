@@ -271,10 +271,11 @@ def ground(code: str) -> Ground:
         raise ValueError(f"未知的答复依据：{code}") from None
 
 
-def remedies(*, review_authority: str, court: str) -> str:
+def remedies(*, review_authority: str, court: str, decision: str = "本答复", document: str = "本答复") -> str:
     """Every answer closes with the applicant's remedies (条例第五十一条): 行政复议 within 60 days
-    (《行政复议法》第二十条), 行政诉讼 within 6 months (《行政诉讼法》第四十六条), and where."""
+    (《行政复议法》第二十条), 行政诉讼 within 6 months (《行政诉讼法》第四十六条), and where. A third
+    party told of a disclosure over its objection has the same (the 第三方告知书: 本决定, 本告知书)."""
     return (
-        f"如对本答复不服，可以自收到本答复之日起60日内向{review_authority}申请行政复议，"
-        f"或者自收到本答复之日起6个月内向{court}提起行政诉讼。"
+        f"如对{decision}不服，可以自收到{document}之日起60日内向{review_authority}申请行政复议，"
+        f"或者自收到{document}之日起6个月内向{court}提起行政诉讼。"
     )

@@ -57,6 +57,22 @@ ROWS = [
         ok=(200, 400),  # allowed to call; the service then lets only the 审核人 or 负责人 return it
         data={"reason": "请补充理由"},
     ),
+    # 征求意见 (条例第三十二条、第三十四条): recording a position is handling; disclosing over a third
+    # party's objection is the 负责人's decision. Allowed to post; the empty form is refused (400).
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{draft_case}/do/consult_answered/",
+        HANDLERS,
+        ok=(400,),
+    ),
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{draft_case}/do/public_interest/",
+        {"head", "superuser"},
+        ok=(400,),
+    ),
     Row("answer-settings", "get", "/bodies/{body}/applications/settings/", {"admin", "superuser"}),
     Row("letter-template", "get", "/bodies/{body}/applications/settings/letters/37/", {"admin", "superuser"}),
 ]

@@ -2,7 +2,6 @@
 was typed kept, each error beside the field it names - never a dead-end error page."""
 
 import re
-from datetime import date
 
 import pytest
 
@@ -34,8 +33,7 @@ EMPTY_STEPS = [
     ("supplement", {"on": day(4), "missing": "", "working_days": 10}, "missing", "请填写需要补正的内容"),
     ("supplement", {"on": day(4), "missing": "年份", "working_days": ""}, "working_days", "请填写补正期限"),
     ("supplement_received", {"on": "not-a-date"}, "on", "请输入有效日期"),
-    ("consult", {"on": day(4), "third_party": ""}, "third_party", "请填写第三方名称。"),
-    ("consult_answered", {"on": date(2099, 1, 1).isoformat()}, "on", "收到意见日期"),
+    ("consult", {"on": day(4), "third_party": ""}, "third_party", "请填写征求意见对象名称。"),
     ("fee", {"on": day(4), "method": ""}, "method", "请选择计收方式。"),
     ("fee", {"on": day(4), "method": "per_request", "pages": "-3"}, "pages", "0"),
     ("fee_paid", {"on": ""}, "on", "请填写日期。"),

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.applications import handling
+from gongkai.applications import consultations
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.clock import clock_state
 from gongkai.applications.tests.test_register import register
@@ -58,7 +58,7 @@ def test_an_unanswered_consultation_keeps_a_due_date(cast, weasyprint_available)
     # 条例第三十二条: the third party's 15 working days are not counted. Sent Mon 3-9 after 5 days;
     # its limit is 3-30; if it does not answer, counting resumes and the answer is due 4-21.
     application = register(cast)
-    handling.consultation_send(
+    consultations.consultation_send(
         actor=cast.clerk,
         application=application,
         on=date(2026, 3, 9),
@@ -71,11 +71,12 @@ def test_an_unanswered_consultation_keeps_a_due_date(cast, weasyprint_available)
     state = clock_state(application, date(2026, 3, 10))
     assert state.due_on == date(2026, 4, 21) and not state.running
     # Answered on Fri 3-20: 15 left from 3-20 -> 4-13 (清明 4-4..6 not counted).
-    handling.consultation_answer(
+    consultations.consultation_answer(
         actor=cast.clerk,
         application=application,
         on=date(2026, 3, 20),
-        note="不同意公开",
+        position="object",
+        reason="涉及商业秘密",
         today=date(2026, 3, 20),
     )
     application.refresh_from_db()

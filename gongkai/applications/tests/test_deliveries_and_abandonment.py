@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from docx import Document
 
-from gongkai.applications import handling
+from gongkai.applications import consultations, handling
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application, ClockEvent, IssuedLetter
 from gongkai.applications.recompute import recompute_open_cases
@@ -27,7 +27,7 @@ def request_supplement(cast, case, on, working_days):
 
 
 def consult(cast, case, on):
-    return handling.consultation_send(
+    return consultations.consultation_send(
         actor=cast.clerk, application=case, on=on, third_party="某公司", concerns="", today=on
     )
 
@@ -52,8 +52,8 @@ def test_each_notice_is_tied_to_its_ledger_entry(cast, weasyprint_available):
     )
     consultation = consult(cast, case, date(2026, 3, 6))
     assert consultation.clock_event.kind == "consultation_sent"
-    handling.consultation_answer(
-        actor=cast.clerk, application=case, on=date(2026, 3, 9), note="", today=date(2026, 3, 9)
+    consultations.consultation_answer(
+        actor=cast.clerk, application=case, on=date(2026, 3, 9), position="agree", today=date(2026, 3, 9)
     )
     fee = notify_fee(cast, case, date(2026, 3, 10))
     assert fee.clock_event.kind == "fee_notice_sent"

@@ -19,7 +19,7 @@ import pymupdf
 import pytest
 
 from gongkai.applications import letters
-from gongkai.applications.models import Application, IssuedLetter, LetterKind
+from gongkai.applications.models import Application, Consultation, IssuedLetter, LetterKind
 from gongkai.core.fees import per_page_fee, per_request_fee
 from gongkai.core.letter_grounds import GROUNDS, remedies
 from gongkai.documents import fonts
@@ -57,6 +57,24 @@ def every_letter() -> dict[str, Letter]:
             case, days=20, new_due_on=date(2026, 4, 28), reason="需要调取的档案数量较多"
         ),
         "consultation": letters.consultation(case, third_party="某某建设有限公司", concerns="商业秘密"),
+        "consultation-co-producer": letters.co_producer_consultation(case, body_name="示范区财政局"),
+        "disclosure-notice": letters.third_party_notice(
+            case,
+            consultation=Consultation(
+                party="某某建设有限公司",
+                reason="含有本公司的报价明细",
+                answered_on=date(2026, 3, 16),
+                letter=IssuedLetter(number="东湖街道依申征〔2026〕1号", issued_on=date(2026, 3, 9)),
+            ),
+            content="中标价格及项目工期",
+            reason="项目使用财政资金，不公开可能对公共利益造成重大影响",
+            remedy=remedies(
+                review_authority="示范区人民政府",
+                court="示范区人民法院",
+                decision="本决定",
+                document="本告知书",
+            ),
+        ),
         "fee-per-page": letters.fee_notice(case, fee=per_page_fee(pages=250)),
         "fee-per-request": letters.fee_notice(case, fee=per_request_fee(earlier_this_month=40, requests=3)),
         "termination": letters.termination(
