@@ -21,7 +21,7 @@ from gongkai.applications.case_file_views import case_file_panel
 from gongkai.applications.case_list import LIST_LIMIT, CaseFilterForm, case_lines
 from gongkai.applications.clock import due_note, online_receipt_rule, receipt_day_online
 from gongkai.applications.forms import PublicApplyForm, StaffRegisterForm, StatusLookupForm
-from gongkai.applications.models import Application, Channel
+from gongkai.applications.models import Application, Channel, ReasonRequest
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
 from gongkai.applications.selectors import (
     OPEN_STATUSES,
@@ -169,6 +169,7 @@ def _detail_page(
         else [],
         "clock": clock,
         "clock_problem": clock_problem,
+        "reason_request": ReasonRequest.objects.filter(application=application).first(),  # 第三十五条
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),
