@@ -310,7 +310,9 @@ class _Clock:
             )
         self.fixed_due = fixed
         self.allowed += self.calendar.working_days_between(current, fixed)  # keeps used/allowed telling
-        self.lines.append(f"{fmt(day)} 依条例第三十五条确定延迟答复期限至{fmt(fixed)}，此后答复期限以此为准。")
+        self.lines.append(
+            f"{fmt(day)} 依条例第三十五条确定延迟答复期限至{fmt(fixed)}，此后答复期限以此为准。"
+        )
 
     def _applicant_has(self, entry: Entry, notice: str) -> date:
         """The day the applicant's period starts; without a recorded delivery it is only assumed."""

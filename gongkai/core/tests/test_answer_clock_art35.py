@@ -74,7 +74,9 @@ def test_a_fixed_date_becomes_the_due_date_and_counts_lateness_from_it():
 
 def test_a_fixed_date_stands_whatever_calendar_is_loaded():
     fixed = art35_entry(K.ART35_DUE_FIXED, date(2026, 3, 20), date(2026, 4, 30))
-    assert compute_clock([RECEIVED, fixed], CALENDAR.provisional(), date(2026, 3, 20)).due_on == date(2026, 4, 30)
+    assert compute_clock([RECEIVED, fixed], CALENDAR.provisional(), date(2026, 3, 20)).due_on == date(
+        2026, 4, 30
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,7 +94,9 @@ def test_an_unlawful_fixed_date_is_refused(on, until, message):
 
 
 def test_the_bound_is_a_setting_and_the_last_allowed_day_passes():
-    assert clock(art35_entry(K.ART35_DUE_FIXED, date(2026, 3, 20), date(2026, 5, 28))).due_on == date(2026, 5, 28)
+    assert clock(art35_entry(K.ART35_DUE_FIXED, date(2026, 3, 20), date(2026, 5, 28))).due_on == date(
+        2026, 5, 28
+    )
     tight = ClockSettings(art35_max_working_days=30)
     with pytest.raises(ClockError, match="30个工作日"):
         clock(art35_entry(K.ART35_DUE_FIXED, date(2026, 3, 20), date(2026, 4, 30)), settings=tight)
