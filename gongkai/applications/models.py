@@ -171,6 +171,11 @@ class ClockEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.on} {self.get_kind_display()}"
 
+    @property
+    def working_days(self) -> int | None:
+        """The period in working days (补正, 延期); a 第三十五条 entry keeps a date in `days`."""
+        return None if self.kind.startswith("art35_") else self.days
+
 
 class AppealKind(models.TextChoices):
     """The three blocks of annual-report table 3."""
@@ -314,7 +319,9 @@ class AnswerSettings(models.Model):
     flow = models.CharField(
         "答复审批流程", max_length=16, choices=ApprovalFlow.choices, default=ApprovalFlow.THREE_STEPS
     )
-    notices_need_approval = models.BooleanField("补正告知书、延期答复告知书也须审批", default=False)
+    notices_need_approval = models.BooleanField(
+        "补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）也须审批", default=False
+    )
     review_authority = models.CharField(
         "行政复议机关",
         max_length=100,

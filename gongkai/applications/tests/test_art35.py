@@ -58,6 +58,7 @@ def test_the_reason_notice_cites_article_35_and_shows_the_counts(client, cast, c
     page = text_of(client.get(f"/bodies/donghu/applications/{case.pk}/"))
     assert "说明理由（条例第三十五条）" in page and "本年度3件，近30日2件" in page
     assert "等待申请人说明理由" in page
+    assert "要求说明理由（第三十五条）：" in page and "（7个工作日）" not in page  # days there hold a date
     assert ApplicantNotice.objects.filter(letter=letter).exists()  # told like the other letters
     assert AuditEntry.objects.filter(
         action="application.art35_reason_requested", target_id=str(case.pk)
