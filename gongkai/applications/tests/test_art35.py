@@ -232,3 +232,31 @@ def test_the_delay_notice_goes_through_approval(client, cast, weasyprint_availab
     recent.refresh_from_db()
     assert recent.due_on == fixed
     assert recent.letters.filter(kind="art35_delay").count() == 1
+
+
+def test_the_steps_through_the_api(client, cast, case):
+    client.force_login(cast.clerk)
+    url = f"/api/v1/bodies/donghu/applications/{case.number}/actions"
+    asked = client.post(
+        f"{url}/art35_reason",
+        {"on": day(9), "grounds": "一月内申请20件", "reply_by": day(16)},
+        content_type="application/json",
+    )
+    assert asked.status_code == 200, asked.content.decode()
+    early = client.post(
+        f"{url}/art35_reason_record",
+        {"on": day(6), "verdict": "reasonable", "text": "研究"},
+        content_type="application/json",
+    )
+    assert early.status_code == 400 and "不能早于说明理由通知书的日期" in early.json()["detail"]
+    client.post(
+        f"{url}/art35_reason_record",
+        {"on": day(12), "verdict": "reasonable", "text": "研究"},
+        content_type="application/json",
+    )
+    fixed = client.post(
+        f"{url}/art35_delay",
+        {"on": day(20), "due_on": "2026-04-30", "reason": "档案多"},
+        content_type="application/json",
+    )
+    assert fixed.status_code == 200 and fixed.json()["due_on"] == "2026-04-30"
