@@ -191,6 +191,12 @@ CLOCK_FEE_PAUSES = env_bool("GONGKAI_CLOCK_FEE_PAUSES", True)
 # Days assumed between issuing a notice (补正, fee, consultation) and its delivery when no delivery
 # is recorded: no source fixes it (UNCONFIRMED); the clerk is warned either way.
 CLOCK_POSTAL_ALLOWANCE_DAYS = env_int("GONGKAI_CLOCK_POSTAL_ALLOWANCE_DAYS", 0)
+# 条例第三十五条 does not say whether the wait for the applicant's 说明理由 counts (UNCONFIRMED):
+# by default the clock runs, the reading safer for the applicant.
+ART35_REASON_PAUSES_CLOCK = env_bool("GONGKAI_ART35_REASON_PAUSES_CLOCK", False)
+# The latest 延迟答复 date under 第三十五条, in working days after receipt: the regulation says only
+# 合理期限 (UNCONFIRMED); 60 is three times the 20 days of 第三十三条.
+ART35_MAX_WORKING_DAYS = env_int("GONGKAI_ART35_MAX_WORKING_DAYS", 60)
 # 按件计收 counts an applicant's requests in the calendar month (109号第四条): to this body only
 # (default) or to every body on this system. UNCONFIRMED (statute.md §4).
 FEE_COUNT_ACROSS_BODIES = env_bool("GONGKAI_FEE_COUNT_ACROSS_BODIES", False)

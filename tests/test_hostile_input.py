@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -206,6 +206,35 @@ TARGETS = [
         {"on": "{today}", "days": "10", "reason": "需调取档案"},
         (("reason", "延期理由"),),
         (("on", "批准日期"),),
+    ),
+    # 条例第三十五条 (art35). The record and the delay need a 说明理由 step on the case first: the
+    # world's case has none, so their valid payload reaches the rule and is refused there (400).
+    action(
+        "art35_reason",
+        "clerk",
+        {"on": "{today}", "grounds": "一月内申请20件", "reply_by": "{later}"},
+        (("grounds", "认为申请数量、频次明显超过合理范围的情况"),),
+        (("on", "通知日期"), ("reply_by", "说明理由期限")),
+    ),
+    replace(
+        action(
+            "art35_reason_record",
+            "clerk",
+            {"on": "{today}", "verdict": "reasonable", "text": "用于研究"},
+            (("text", "申请人说明的理由"),),
+            (("on", "收到理由日期"),),
+        ),
+        ok=(400,),
+    ),
+    replace(
+        action(
+            "art35_delay",
+            "clerk",
+            {"on": "{today}", "due_on": "{later}", "reason": "档案分散"},
+            (("reason", "无法在规定期限内答复的原因"),),
+            (("on", "确定日期"), ("due_on", "延迟答复期限")),
+        ),
+        ok=(400,),
     ),
     action(
         "decide",

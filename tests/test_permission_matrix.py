@@ -88,6 +88,28 @@ ROWS = [
         HANDLERS,
         ok=(400,),
     ),
+    # 条例第三十五条 (art35)
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{application}/do/art35_reason/",
+        HANDLERS,
+        ok=(400,),
+    ),
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{application}/do/art35_reason_record/",
+        HANDLERS,
+        ok=(400,),
+    ),
+    Row(
+        "application-action",
+        "post",
+        "/bodies/{body}/applications/{application}/do/art35_delay/",
+        HANDLERS,
+        ok=(400,),
+    ),
     Row(
         "application-action",
         "post",

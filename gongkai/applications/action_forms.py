@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from gongkai.applications.models import DeliveryChannel
+from gongkai.applications.models import DeliveryChannel, ReasonVerdict
 from gongkai.common.dates import DateKind
 from gongkai.common.forms import Form, date_field
 from gongkai.core.consultations import PARTY_LABELS, POSITION_LABELS, Party, Position
@@ -165,3 +165,31 @@ class DeliveryForm(Form):
     letter = forms.IntegerField(widget=forms.HiddenInput)
     channel = forms.ChoiceField(label="送达方式", choices=DeliveryChannel.choices)
     delivered_on = _on("送达日期")
+
+
+# --- 条例第三十五条 (art35) ---
+
+
+class Art35ReasonForm(Form):
+    on = _on("通知日期")
+    grounds = forms.CharField(
+        label="认为申请数量、频次明显超过合理范围的情况",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="通知书还将写明系统按证件号码统计的该申请人本年度及近30日向本机关提出的申请件数。",
+    )
+    reply_by = date_field("说明理由期限", DateKind.PLANNED)
+
+
+class Art35ReasonRecordForm(Form):
+    on = _on("收到理由日期（逾期未说明的，填记录日期）")
+    verdict = forms.ChoiceField(label="审查结论", choices=ReasonVerdict.choices)
+    text = forms.CharField(
+        label="申请人说明的理由", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class Art35DelayForm(Form):
+    on = _on("确定日期")
+    due_on = date_field("延迟答复期限", DateKind.PLANNED)
+    reason = forms.CharField(label="无法在规定期限内答复的原因", max_length=300)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import action_forms as f
-from gongkai.applications import approval, consultations, fees, handling, letters, permissions
+from gongkai.applications import approval, art35, consultations, fees, handling, letters, permissions
 from gongkai.applications.clock import clock_state
 from gongkai.applications.models import Application
 from gongkai.common.forms import add_service_error
@@ -62,12 +63,17 @@ def _propose(step: str, *keys: str) -> Callable:
     """A step whose letter goes through 拟办 → 审核 → 签发 where the body says so (approval)."""
 
     def run(actor, application, data, today):
-        facts = {key: data[key] for key in keys}
+        facts = {key: _as_json(data[key]) for key in keys}
         approval.draft_propose(
             actor=actor, application=application, step=step, facts=facts, on=data["on"], today=today
         )
 
     return run
+
+
+def _as_json(value):
+    """A draft keeps its facts as JSON until 签发: dates as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _may_propose_extension(user, application) -> bool:
@@ -166,6 +172,20 @@ ACTIONS: dict[str, Action] = {
         _propose("redirect", "competent_body", "contact"),
     ),
     "deliver": Action("记录送达", f.DeliveryForm, _deliver),
+    # 条例第三十五条 (art35)
+    "art35_reason": Action(
+        "要求说明理由（第三十五条）", f.Art35ReasonForm, _propose("art35_reason", "grounds", "reply_by")
+    ),
+    "art35_reason_record": Action(
+        "记录申请人说明理由的情况（第三十五条）",
+        f.Art35ReasonRecordForm,
+        lambda a, app, d, t: art35.reason_record(
+            actor=a, application=app, on=d["on"], verdict=d["verdict"], text=d["text"], today=t
+        ),
+    ),
+    "art35_delay": Action(
+        "确定延迟答复期限（第三十五条）", f.Art35DelayForm, _propose("art35_delay", "due_on", "reason")
+    ),
 }
 
 

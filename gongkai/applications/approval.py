@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
-from gongkai.applications import handling, letter_texts, letters
+from gongkai.applications import art35, handling, letter_texts, letters
 from gongkai.applications.clock import clock_state_with
 from gongkai.applications.letter_texts import answer_settings
 from gongkai.applications.models import (
@@ -115,6 +115,28 @@ STEPS: dict[str, Step] = {
         _extension_draft,
         lambda actor, app, facts, on, today: handling.extension_approve(
             actor=actor, application=app, on=on, days=facts["days"], reason=facts["reason"], today=today
+        ),
+    ),
+    # 条例第三十五条 (art35): notices, approved where the body's setting asks for it
+    "art35_reason": Step(
+        "说明理由通知书",
+        True,
+        art35.reason_notice_draft,
+        lambda actor, app, facts, on, today: art35.reason_request(
+            actor=actor,
+            application=app,
+            on=on,
+            grounds=facts["grounds"],
+            reply_by=facts["reply_by"],
+            today=today,
+        ),
+    ),
+    "art35_delay": Step(
+        "延迟答复告知书（第三十五条）",
+        True,
+        art35.delay_notice_draft,
+        lambda actor, app, facts, on, today: art35.delay_fix(
+            actor=actor, application=app, on=on, due_on=facts["due_on"], reason=facts["reason"], today=today
         ),
     ),
 }

@@ -40,6 +40,8 @@ def clock_settings() -> ClockSettings:
         count_receipt_day=settings.CLOCK_COUNT_RECEIPT_DAY,
         fee_pauses_clock=settings.CLOCK_FEE_PAUSES,
         postal_allowance_days=settings.CLOCK_POSTAL_ALLOWANCE_DAYS,
+        art35_reason_pauses_clock=settings.ART35_REASON_PAUSES_CLOCK,
+        art35_max_working_days=settings.ART35_MAX_WORKING_DAYS,
     )
 
 

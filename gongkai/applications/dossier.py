@@ -112,7 +112,7 @@ def _main_html(application, *, today, timeline, clock, letter_parts, attachment_
     clock_part += [f"<li>{e(line)}</li>" for line in clock] + ["</ol>"]
     clock_part.append("<h2>办理时限记录</h2><table><tr><th>日期</th><th>事项</th><th>说明</th></tr>")
     for event in application.clock_events.all():
-        days = f"（{event.days}个工作日）" if event.days else ""
+        days = f"（{event.working_days}个工作日）" if event.working_days else ""
         clock_part.append(
             f"<tr><td>{event.on:%Y-%m-%d}</td><td>{e(event.get_kind_display())}{days}</td><td>{e(event.note)}</td></tr>"
         )

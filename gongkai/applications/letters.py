@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from gongkai.applications import letter_texts, notify
+from gongkai.applications import art35_records, letter_texts, notify
 from gongkai.applications.audit import audit_on
 from gongkai.applications.models import Application, DeliveryChannel, IssuedLetter, LetterKind
 from gongkai.common.services import ServiceError
@@ -38,6 +38,8 @@ ABBREVIATIONS = {
     LetterKind.ANSWER: "答",
     LetterKind.TERMINATION: "终",
     LetterKind.DISCLOSURE_NOTICE: "告",
+    LetterKind.ART35_REASON_NOTICE: "理",
+    LetterKind.ART35_DELAY_NOTICE: "迟",
 }
 
 
@@ -194,6 +196,8 @@ def termination(
 
 def answer(application: Application, *, ground: Ground, facts: dict[str, str], remedy: str) -> Draft:
     """The 答复书: the ground's locked wording and citation (条例第三十六条至第三十九条), and the remedies."""
+    if ground.code == art35_records.GROUND and "art35_reply" not in facts:
+        facts = {**facts, "art35_reply": art35_records.reply_clause(application)}
     return Draft(
         LetterKind.ANSWER,
         application.applicant_name,
@@ -201,6 +205,44 @@ def answer(application: Application, *, ground: Ground, facts: dict[str, str], r
         ground.citation or outcome(ground.outcome_code).basis,
         remedy=remedy,
         template_key=ground.code,
+    )
+
+
+# --- 条例第三十五条 (art35) ---
+
+
+def art35_reason_notice(application: Application, *, grounds: str, counts: str, reply_by: date) -> Draft:
+    """说明理由通知书: why the requests look beyond a reasonable range, and the date to answer by."""
+    if not grounds.strip():
+        raise ServiceError("请写明认为申请数量、频次明显超过合理范围的情况。")
+    return Draft(
+        LetterKind.ART35_REASON_NOTICE,
+        application.applicant_name,
+        (
+            _received(application),
+            f"经审查，本机关认为您申请公开政府信息的数量、频次明显超过合理范围：{grounds.strip().rstrip('。')}。"
+            + (f"据本机关登记记录，{counts}" if counts else ""),
+            f"请您于{chinese_date(reply_by)}前向本机关书面说明申请理由。本机关认为申请理由不合理的，"
+            "将告知您不予处理；认为申请理由合理，但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您。",
+        ),
+        f"{REGULATION}第三十五条",
+    )
+
+
+def art35_delay_notice(application: Application, *, due_on: date, reason: str) -> Draft:
+    """延迟答复告知书: the reason is reasonable, but the answer cannot be made within 第三十三条's period."""
+    if not reason.strip():
+        raise ServiceError("请写明无法在规定期限内答复的原因。")
+    return Draft(
+        LetterKind.ART35_DELAY_NOTICE,
+        application.applicant_name,
+        (
+            _received(application),
+            "经审查，本机关认为您说明的申请理由合理，但因"
+            f"{reason.strip().rstrip('。')}，无法在{REGULATION}第三十三条规定的期限内答复。",
+            f"本机关确定延迟答复的期限至{chinese_date(due_on)}，将在该日前予以答复。",
+        ),
+        f"{REGULATION}第三十五条",
     )
 
 

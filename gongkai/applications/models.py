@@ -158,6 +158,10 @@ class ClockEventKind(models.TextChoices):
     FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知"
     FEE_PAID = "fee_paid", "缴纳费用"
     ANSWERED = "answered", "作出答复"
+    # 条例第三十五条 (art35): `days` holds the date named, as calendar days after `on`
+    ART35_REASON_REQUESTED = "art35_reason_requested", "要求说明理由（第三十五条）"
+    ART35_REASON_CLOSED = "art35_reason_closed", "记录说明理由情况（第三十五条）"
+    ART35_DUE_FIXED = "art35_due_fixed", "确定延迟答复期限（第三十五条）"
 
 
 class ClockEvent(models.Model):
@@ -182,6 +186,11 @@ class ClockEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on} {self.get_kind_display()}"
+
+    @property
+    def working_days(self) -> int | None:
+        """The period in working days (补正, 延期); a 第三十五条 entry keeps a date in `days`."""
+        return None if self.kind.startswith("art35_") else self.days
 
 
 class AppealKind(models.TextChoices):
@@ -254,6 +263,9 @@ class LetterKind(models.TextChoices):
     ANSWER = "answer", "政府信息公开申请答复书"
     TERMINATION = "termination", "终止处理告知书"
     DISCLOSURE_NOTICE = "disclosure_notice", "第三方告知书"  # 条例第三十二条: disclosure over an objection
+    # 条例第三十五条 (art35)
+    ART35_REASON_NOTICE = "art35_reason", "说明理由通知书"
+    ART35_DELAY_NOTICE = "art35_delay", "延迟答复告知书"
 
 
 class DeliveryChannel(models.TextChoices):
@@ -324,7 +336,9 @@ class AnswerSettings(models.Model):
     flow = models.CharField(
         "答复审批流程", max_length=16, choices=ApprovalFlow.choices, default=ApprovalFlow.THREE_STEPS
     )
-    notices_need_approval = models.BooleanField("补正告知书、延期答复告知书也须审批", default=False)
+    notices_need_approval = models.BooleanField(
+        "补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）也须审批", default=False
+    )
     review_authority = models.CharField(
         "行政复议机关",
         max_length=100,
@@ -551,3 +565,37 @@ class Consultation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.party}"
+
+
+# --- 条例第三十五条 (art35): requests beyond a reasonable range ---
+
+
+class ReasonVerdict(models.TextChoices):
+    REASONABLE = "reasonable", "理由合理"
+    UNREASONABLE = "unreasonable", "理由不合理"
+    NONE_GIVEN = "none_given", "逾期未说明理由"
+
+
+class ReasonRequest(models.Model):
+    """The 说明理由 step of 条例第三十五条: why the body asked, by when, the counts it showed, and
+    the reason the applicant gave (or that none came) with the clerk's verdict. One per case."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="reason_request")
+    requested_on = models.DateField("通知日期")
+    reply_by = models.DateField("说明理由期限")
+    grounds = models.TextField("认为明显超过合理范围的情况")
+    counts = models.JSONField("申请件数统计", default=dict)  # shown in the notice as evidence
+    letter = models.OneToOneField(
+        IssuedLetter, on_delete=models.PROTECT, null=True, blank=True, related_name="reason_request"
+    )
+    reason_on = models.DateField("收到理由日期", null=True, blank=True)
+    reason_text = models.TextField("申请人说明的理由", blank=True)
+    verdict = models.CharField("审查结论", max_length=16, choices=ReasonVerdict.choices, blank=True)
+    recorded_on = models.DateField("记录日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "说明理由（第三十五条）"
+        verbose_name_plural = "说明理由（第三十五条）"
+
+    def __str__(self) -> str:
+        return f"{self.application_id} 说明理由"

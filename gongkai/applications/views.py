@@ -27,7 +27,7 @@ from gongkai.applications.forms import (
     StatusLookupForm,
     proactive_suggestion_of,
 )
-from gongkai.applications.models import Application, Channel
+from gongkai.applications.models import Application, Channel, ReasonRequest
 from gongkai.applications.proactive import proactive_panel
 from gongkai.applications.rate_limit import submission_place_return, submission_place_take
 from gongkai.applications.selectors import (
@@ -179,6 +179,7 @@ def _detail_page(
         else [],
         "clock": clock,
         "clock_problem": clock_problem,
+        "reason_request": ReasonRequest.objects.filter(application=application).first(),  # 第三十五条
         "due_note": due_note(application.due_on),
         "can_handle": permissions.can_handle_application(request.user, application),
         **draft_panel(request.user, application, timezone.localdate(), failed=failed),

@@ -17,6 +17,13 @@ Rules (《政府信息公开条例》 and statute.md §3.5):
 - a fee notice pauses the clock until payment when `fee_pauses_clock` is set. UNCONFIRMED
   (statute.md §4: no source says whether it does); the default pauses, as a 补正 does, because the
   applicant, not the body, holds the case meanwhile. A body can turn it off.
+- 第三十五条 (requests beyond a reasonable range): the wait for the applicant's 说明理由 pauses the
+  clock only when `art35_reason_pauses_clock` is set. UNCONFIRMED (the regulation is silent); the
+  default lets the clock run, the reading safer for the applicant. When it pauses, the pause ends
+  when the reason (or its absence) is recorded, and at the latest on the reply-by date the notice
+  set. A 延迟答复 date fixed under 第三十五条 replaces the due date from then on: it must be later
+  than the current due date, fixed before that date has passed, and no later than
+  `art35_max_working_days` working days after receipt (a bound of the deployment, UNCONFIRMED).
 The due date is always the date that holds if nothing more happens: while a consultation is
 pending it is the date that holds if the third party does not answer within its 15 working days.
 It depends on the ledger and the calendar only, never on the day it is computed, so a stored due
@@ -45,6 +52,10 @@ class EntryKind(StrEnum):
     FEE_NOTICE_SENT = "fee_notice_sent"
     FEE_PAID = "fee_paid"
     ANSWERED = "answered"
+    # 第三十五条; `days` holds a date as calendar days after the entry (see `until`)
+    ART35_REASON_REQUESTED = "art35_reason_requested"  # the reply-by date
+    ART35_REASON_CLOSED = "art35_reason_closed"  # the reason received, or recorded as not received
+    ART35_DUE_FIXED = "art35_due_fixed"  # the 延迟答复 date
 
 
 class ClockError(ValueError):
@@ -58,6 +69,17 @@ class Entry:
     days: int | None = None  # extension length, or the 补正 period the notice set
     delivered_on: date | None = None  # a notice's delivery (post: the 签收 date), when recorded
 
+    @property
+    def until(self) -> date:
+        """The date an art. 35 entry names. The ledger keeps the same four columns (kind, on, days,
+        delivery) wherever it is read, so such a date is stored as calendar days after the entry,
+        which no calendar change can move (the date was told to the applicant in writing)."""
+        return self.on + timedelta(days=self.days or 0)
+
+
+def art35_entry(kind: EntryKind, on: date, until: date) -> Entry:
+    return Entry(kind, on, (until - on).days)
+
 
 @dataclass(frozen=True)
 class ClockSettings:
@@ -69,6 +91,8 @@ class ClockSettings:
     fee_payment_days: int = 20
     max_extension_days: int = 20
     postal_allowance_days: int = 0  # UNCONFIRMED: days assumed between issue and delivery when unrecorded
+    art35_reason_pauses_clock: bool = False  # UNCONFIRMED, see the module docstring
+    art35_max_working_days: int = 60  # UNCONFIRMED: latest 延迟答复 date, in working days after receipt
 
 
 @dataclass(frozen=True)
@@ -110,6 +134,9 @@ def compute_clock(
     return _Clock(calendar, settings, explain).run(sorted(entries, key=lambda e: e.on), today)
 
 
+ART35_KINDS = (EntryKind.ART35_REASON_REQUESTED, EntryKind.ART35_REASON_CLOSED, EntryKind.ART35_DUE_FIXED)
+
+
 class _Clock:
     """Walks the ledger once, keeping the counted segments and writing the explanation as it goes."""
 
@@ -126,6 +153,9 @@ class _Clock:
         self.expired_on: date | None = None  # the last day of a period already used up before a pause
         self.answer_due: date | None = None  # the deadline an answer was measured against
         self.supplement_requested = False
+        self.pause_why = "第三方逾期未提出意见（15个工作日届满）"  # why a limited pause ends by itself
+        self.fixed_due: date | None = None  # 第三十五条: the 延迟答复 date, once fixed
+        self.waiting_for_reason = False  # 第三十五条: paused until the applicant's reason (setting on)
 
     def _begin(self, day: date, what: str) -> None:
         if self.settings.count_receipt_day:
@@ -147,6 +177,8 @@ class _Clock:
 
     def _deadline(self) -> date | None:
         """The last day of the answer period if nothing more happens after the entries so far."""
+        if self.fixed_due is not None:
+            return self.fixed_due
         resume = self.start if self.start is not None else self.pause_limit
         if resume is None:
             return None  # the applicant holds the case (补正, fee): nothing is due from the body
@@ -170,11 +202,11 @@ class _Clock:
             if answered_on is not None:
                 raise ClockError(f"{fmt(answered_on)}已作出答复，其后不能再有办理记录（{fmt(entry.on)}）。")
             if self.pause_limit and self.start is None and entry.on > self.pause_limit:
-                self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
-                self.pause_limit = None
+                self._resume(self.pause_limit, self.pause_why)
+                self.pause_limit, self.waiting_for_reason = None, False
             answered_on = self._apply(entry, received) or answered_on
         if self.pause_limit and self.start is None and today > self.pause_limit:
-            self._resume(self.pause_limit, "第三方逾期未提出意见（15个工作日届满）")
+            self._resume(self.pause_limit, self.pause_why)
         return self._state(today, answered_on)
 
     def _apply(self, entry: Entry, received: date) -> date | None:
@@ -203,10 +235,13 @@ class _Clock:
             self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
             received = self._delivered(entry, "征求意见函")
             self.pause_limit = self.calendar.add_working_days(received, self.settings.consultation_days)
+            self.pause_why, self.waiting_for_reason = "第三方逾期未提出意见（15个工作日届满）", False
         elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
             self.pause_limit = None
             self._resume(day, "收到第三方意见")
         elif kind == EntryKind.EXTENSION_APPROVED:
+            if self.fixed_due is not None:
+                raise ClockError("已依条例第三十五条确定延迟答复期限，不能再延期答复。")
             self._check_extension(day, entry.days or 0)
             days = entry.days or 0
             self.allowed += days
@@ -221,6 +256,8 @@ class _Clock:
             self.abandon_on, self.abandon_assumed = None, False
             if self.settings.fee_pauses_clock and self.start is None:
                 self._resume(day, "申请人缴纳费用")
+        elif kind in ART35_KINDS:
+            self._apply_art35(entry, received)
         elif kind == EntryKind.ANSWERED:
             self.answer_due = self._deadline()
             self._close_segment(day)
@@ -229,6 +266,53 @@ class _Clock:
             )
             return day
         return None
+
+    # --- 第三十五条 (art35) ---
+    def _apply_art35(self, entry: Entry, received: date) -> None:
+        day = entry.on
+        if entry.kind == EntryKind.ART35_REASON_REQUESTED:
+            pauses = self.settings.art35_reason_pauses_clock and self.start is not None
+            self.lines.append(f"{fmt(day)} 要求申请人于{fmt(entry.until)}前说明理由（条例第三十五条）。")
+            if pauses:
+                self._stop(day, "等待申请人说明理由，该期间不计入（依本机关设置）")
+                self.pause_limit, self.waiting_for_reason = entry.until, True
+                self.pause_why = "申请人说明理由的期限届满"
+            else:
+                self.lines.append("等待说明理由期间照常计时。")
+        elif entry.kind == EntryKind.ART35_REASON_CLOSED:
+            if self.waiting_for_reason and self.start is None:
+                self.pause_limit = None
+                self._resume(day, "记录申请人说明理由的情况")
+            self.waiting_for_reason = False
+        elif entry.kind == EntryKind.ART35_DUE_FIXED:
+            self._fix_due(day, entry.until, received)
+
+    def _fix_due(self, day: date, fixed: date, received: date) -> None:
+        """条例第三十五条: a longer, reasonable period, fixed before the current one has run out."""
+        if self.fixed_due is not None:
+            raise ClockError("本申请已确定过延迟答复的期限（条例第三十五条）。")
+        current = self._deadline()
+        if current is None:
+            raise ClockError("计时中止期间（待补正或待缴费）不能确定延迟答复期限。")
+        if day > current:
+            raise ClockError(
+                f"延迟答复期限应当在答复期限届满前确定：答复期限{fmt(current)}已届满，确定日为{fmt(day)}。"
+            )
+        if fixed <= current:
+            raise ClockError(
+                f"延迟答复的期限（{fmt(fixed)}）应晚于当前答复期限（{fmt(current)}）（条例第三十五条）。"
+            )
+        bound = self.calendar.add_working_days(received, self.settings.art35_max_working_days)
+        if fixed > bound:
+            raise ClockError(
+                f"延迟答复的期限（{fmt(fixed)}）超出合理期限上限：自收到申请起"
+                f"{self.settings.art35_max_working_days}个工作日，即{fmt(bound)}。"
+            )
+        self.fixed_due = fixed
+        self.allowed += self.calendar.working_days_between(current, fixed)  # keeps used/allowed telling
+        self.lines.append(
+            f"{fmt(day)} 依条例第三十五条确定延迟答复期限至{fmt(fixed)}，此后答复期限以此为准。"
+        )
 
     def _applicant_has(self, entry: Entry, notice: str) -> date:
         """The day the applicant's period starts; without a recorded delivery it is only assumed."""
@@ -276,10 +360,14 @@ class _Clock:
                         f"若第三方在{fmt(self.pause_limit)}前未提出意见，自次日起继续计时，"
                         f"答复期限为{fmt(due_on)}，共{self.allowed}个工作日。"
                     )
+        if answered_on is None and self.fixed_due is not None:
+            due_on = self.fixed_due  # 第三十五条: the date told to the applicant stands
+            self.lines.append(f"答复期限：{fmt(due_on)}（条例第三十五条延迟答复）。")
         if answered_on is None and self.abandon_on is not None and self.abandon_assumed:
             self.warnings.append("登记送达日期前，不会按视为放弃终止本申请（期限自收到通知之日起算）。")
-        if answered_on is None and used > self.allowed:
-            self.warnings.append(f"已超过答复期限{used - self.allowed}个工作日。")
+        overdue_days = used - self.allowed if self.fixed_due is None else self._late_past_fixed(today)
+        if answered_on is None and overdue_days > 0:
+            self.warnings.append(f"已超过答复期限{overdue_days}个工作日。")
         return ClockState(
             due_on=due_on,
             running=self.start is not None,
@@ -291,6 +379,10 @@ class _Clock:
             warnings=tuple(self.warnings),
             explanation=tuple(self.lines),
         )
+
+    def _late_past_fixed(self, today: date) -> int:
+        assert self.fixed_due is not None
+        return self.calendar.working_days_between(self.fixed_due, today) if today > self.fixed_due else 0
 
     def _due_after(self, start: date) -> date | None:
         """The due date when counting resumes after `start`, explained day by day."""

@@ -19,6 +19,8 @@ FACTS = {
     "access": "获取信息的方式、途径和时间",
     "withheld": "不予公开的内容",
     "reason": "理由及说明",
+    # 第三十五条: what the applicant said when asked (filled from the case's 说明理由 record)
+    "art35_reply": "申请人说明理由的情况",
 }
 
 
@@ -216,10 +218,10 @@ GROUNDS: tuple[Ground, ...] = (
         "not_processed_excessive",
         "无正当理由大量、频繁申请（第三十五条）",
         "第三十五条",
-        "您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由，您提出的理由不合理。根据"
+        "您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由，{art35_reply}。根据"
         + REGULATION
         + "第三十五条的规定，本机关不予处理。说明：{reason}。",
-        ("reason",),
+        ("art35_reply", "reason"),
     ),
     Ground(
         "confirmation",

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from itertools import count
 
 from django.db import transaction
+from django.test import override_settings
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from gongkai.applications.clock import due_date_of, refresh_due_date
+from gongkai.applications.clock import clock_settings, due_date_of, refresh_due_date
 from gongkai.applications.models import Application, ClockEvent
 from gongkai.applications.recompute import recompute_open_cases
 from gongkai.core.answer_clock import ClockError, Entry, EntryKind, compute_clock
@@ -27,7 +28,11 @@ STEPS = [
     K.FEE_NOTICE_SENT,
     K.FEE_PAID,
     K.ANSWERED,
+    K.ART35_REASON_REQUESTED,
+    K.ART35_REASON_CLOSED,
+    K.ART35_DUE_FIXED,
 ]
+DATED = (K.ART35_REASON_REQUESTED, K.ART35_DUE_FIXED)  # days: calendar days to the date they name
 
 
 @st.composite
@@ -57,13 +62,14 @@ def ledgers(draw) -> list[Entry]:
     for kind in draw(st.lists(st.sampled_from(STEPS), max_size=5)):
         day += timedelta(days=draw(st.integers(0, 20)))
         days = draw(st.integers(1, 20)) if kind in (K.EXTENSION_APPROVED, K.SUPPLEMENT_REQUESTED) else None
+        days = draw(st.integers(1, 90)) if kind in DATED else days
         entries.append(Entry(kind, day, days))
     return entries
 
 
 def _lawful(entries, calendar) -> bool:
     try:
-        compute_clock(entries, calendar.provisional(), entries[0].on)
+        compute_clock(entries, calendar.provisional(), entries[0].on, clock_settings())
     except ClockError:
         return False
     return True
@@ -94,9 +100,14 @@ def _store(body, entries) -> Application:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(ledgers(), min_size=1, max_size=4), calendars(), calendars())
-def test_the_stored_due_date_always_equals_the_live_one(cast, cases, calendar, changed):
-    assume(all(_lawful(entries, calendar) and _lawful(entries, changed) for entries in cases))
+@given(st.lists(ledgers(), min_size=1, max_size=4), calendars(), calendars(), st.booleans())
+def test_the_stored_due_date_always_equals_the_live_one(cast, cases, calendar, changed, art35_pauses):
+    with override_settings(ART35_REASON_PAUSES_CLOCK=art35_pauses):  # 第三十五条, UNCONFIRMED either way
+        assume(all(_lawful(entries, calendar) and _lawful(entries, changed) for entries in cases))
+        _check(cast, cases, calendar, changed)
+
+
+def _check(cast, cases, calendar, changed):
     with transaction.atomic():
         stored = [_store(cast.body, entries) for entries in cases]
         for application, entries in zip(stored, cases, strict=True):
@@ -110,8 +121,8 @@ def test_the_stored_due_date_always_equals_the_live_one(cast, cases, calendar, c
             assert application.due_on == live
             today = entries[-1].on + timedelta(days=3)  # the live clock on any later day agrees too
             try:
-                state = compute_clock(entries, changed, today)
+                state = compute_clock(entries, changed, today, clock_settings())
             except LookupError:
-                state = compute_clock(entries, changed.provisional(), today)
+                state = compute_clock(entries, changed.provisional(), today, clock_settings())
             assert state.due_on == live
         transaction.set_rollback(True)

@@ -89,8 +89,20 @@ def every_letter() -> dict[str, Letter]:
             closed_on=date(2026, 3, 27),
             basis="《中华人民共和国政府信息公开条例》第三十条",
         ),
+        "art35-reason": letters.art35_reason_notice(
+            case,
+            grounds="您在30日内提出申请25件",
+            counts="截至2026年3月9日，您本年度已向本机关提出政府信息公开申请40件，其中近30日内25件。",
+            reply_by=date(2026, 3, 16),
+        ),
+        "art35-delay": letters.art35_delay_notice(case, due_on=date(2026, 4, 30), reason="所涉档案分散"),
     }
-    facts = {"access": "当面领取", "withheld": "身份证号码", "reason": "涉及个人隐私，已作区分处理。"}
+    facts = {
+        "access": "当面领取",
+        "withheld": "身份证号码",
+        "reason": "涉及个人隐私，已作区分处理。",
+        "art35_reply": "您未在2026年3月16日前说明理由",
+    }
     remedy = remedies(review_authority="示范区人民政府", court="示范区人民法院")
     for ground in GROUNDS:
         drafts[f"answer-{ground.code}"] = letters.answer(case, ground=ground, facts=facts, remedy=remedy)
