@@ -111,9 +111,9 @@ def align(
     positions = sorted({start, end} | {m.start for m in matches} | {m.after for m in matches})
     index = {p: k for k, p in enumerate(positions)}
     afters = {m.after for m in matches}
-    at: dict[int, list[Match]] = {}
+    at: dict[tuple[int, int], list[Match]] = {}  # the matches of row i at position p
     for m in matches:
-        at.setdefault(m.start, []).append(m)
+        at.setdefault((m.start, m.row), []).append(m)
     rows = range(count + 1)
     # best[i][k]: the best score for rows i.. from positions[k] on; fresh[(i, p)]: the same right
     # after a matched row's values at p, where rows may also be placed by their neighbours.
@@ -128,15 +128,16 @@ def align(
     for k in range(len(positions) - 1, -1, -1):
         p = positions[k]
         for i in range(count - 1, -1, -1):
-            options: list[tuple[float, Choice]] = []
-            for m in at.get(p, ()):
-                if m.row == i:
-                    options.append((after_match(m), Choice("match", m)))
-            options.append((best[i][k + 1], SKIP_PIECE))
-            options.append((best[i + 1][k], SKIP_ROW))
             # The first option of the highest score: a match here, else the row may still be
             # found further on, and only then is it left out (ties go to the template's order).
-            score, choice = max(options, key=lambda o: o[0])
+            score, choice = float("-inf"), SKIP_PIECE
+            for m in at.get((p, i), ()):
+                if (total := after_match(m)) > score:
+                    score, choice = total, Choice("match", m)
+            if best[i][k + 1] > score:
+                score, choice = best[i][k + 1], SKIP_PIECE
+            if best[i + 1][k] > score:
+                score, choice = best[i + 1][k], SKIP_ROW
             best[i][k], how[(i, k)] = score, choice
         if p not in afters:
             continue

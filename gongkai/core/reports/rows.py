@@ -16,8 +16,8 @@ at a page break), every reading is returned as an Ambiguity for evidence.settle(
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import product
+from collections.abc import Iterable, Sequence
+from itertools import islice, product
 from typing import TYPE_CHECKING, TypeGuard, cast
 
 from rapidfuzz.fuzz import ratio
@@ -59,22 +59,30 @@ def read_rows(
 
     scans: dict[tuple[int, int], _PrintedFrom] = {}
     agrees: dict[tuple[int, str], bool] = {}
+    lines = _Lines(stream, start, end)
+    # same_columns_until[i]: where the run of rows with as many columns as row i, from i, ends.
+    same_columns_until = [len(rows)] * len(rows)
+    for i in range(len(rows) - 2, -1, -1):
+        if len(rows[i + 1].columns) == len(rows[i].columns):
+            same_columns_until[i] = same_columns_until[i + 1]
+        else:
+            same_columns_until[i] = i + 1
 
     def between(p: int, below: Match) -> list[tuple[str, list[Piece]]] | None:
         """The rows printed from p to the label of `below`, each with as many values as the row
         just above it in the template has columns."""
         count = len(rows[below.row - 1].columns)
         if (p, count) not in scans:
-            scans[(p, count)] = _PrintedFrom(stream, p, end, count, limit=len(rows))
+            scans[(p, count)] = _PrintedFrom(stream, p, count, lines.starting(p, count), limit=len(rows))
         # Rows can be placed only after a row aligned by its label: at most below.row - 1.
         return scans[(p, count)].upto(below.first, limit=below.row - 1)
 
     def fits(first: int, found: Sequence[PrintedRow]) -> bool:
         """Rows first, first+1, ... can be read from the printed rows `found` by place: they have
         the table's columns, and each label (when there is one) agrees with its place (_agrees)."""
-        gap = rows[first : first + len(found)]
-        if any(len(row.columns) != len(gap[-1].columns) for row in gap):
+        if same_columns_until[first] < first + len(found):
             return False
+        gap = rows[first : first + len(found)]
         for index, (label, _) in enumerate(found):
             key = (first + index, label)
             if key not in agrees:
@@ -261,16 +269,43 @@ def _printed_lines(stream: Stream, start: int, end: int, count: int) -> Iterator
         index = last + 1
 
 
+class _Lines:
+    """The lines of stream[start:end] as _printed_lines reads them, for each count of values,
+    read once: the lines from any place where one of them begins are the rest of these (a line is
+    a run of one record's pieces, and what it holds depends only on its pieces), so the alignment's
+    many questions from each row's end cost no new scan of the stream."""
+
+    def __init__(self, stream: Stream, start: int, end: int) -> None:
+        self.stream, self.start, self.end = stream, start, end
+        self._read: dict[int, tuple[list[PrintedLine], dict[int, int]]] = {}
+
+    def starting(self, p: int, count: int) -> Iterable[PrintedLine]:
+        """_printed_lines(stream, p, end, count)."""
+        if count not in self._read:
+            lines = list(_printed_lines(self.stream, self.start, self.end, count))
+            self._read[count] = (lines, {line[0]: k for k, line in enumerate(lines)})
+        lines, first = self._read[count]
+        while p < self.end and self.stream[p] is None:  # as _printed_lines passes over them
+            p += 1
+        k = first.get(p)
+        if k is None:  # p stands inside a line: read from there
+            return _printed_lines(self.stream, p, self.end, count)
+        return islice(lines, k, None)
+
+
 class _PrintedFrom:
     """The rows printed from a place to each label after it (_printed_rows), from one scan of the
-    stream: the alignment asks for them from every row's end to every later label."""
+    stream's lines from there: the alignment asks for them from every row's end to every later
+    label."""
 
-    def __init__(self, stream: Stream, start: int, end: int, count: int, limit: int) -> None:
+    def __init__(
+        self, stream: Stream, start: int, count: int, lines: Iterable[PrintedLine], limit: int
+    ) -> None:
         self.stream, self.start, self.count = stream, start, count
         self.lines: list[PrintedLine] = []
         self.complete = True  # False when the scan stopped at more than `limit` rows
         rows = 0
-        for line in _printed_lines(stream, start, end, count):
+        for line in lines:
             self.lines.append(line)
             rows += bool(line[2])
             if line[2] is False:
@@ -317,6 +352,10 @@ class _Finder:
         # Every label and alias of the table, as similarity() compares them, with its row's key.
         pairs = [(r.key, similarity_key(label)) for r in table.rows for label in (r.label, *r.aliases)]
         self._choices = ([key for key, _ in pairs], [text for _, text in pairs])
+        # Each row's official wording and aliases as core() reads them, and each row's place.
+        self._label_cores = [tuple(core(label) for label in (r.label, *r.aliases)) for r in table.rows]
+        self._place = {r.key: index for index, r in enumerate(table.rows)}
+        self._exact: dict[str, tuple[int, ...]] = {}
 
     def matches(self, start: int) -> list[Match]:
         """Every place in stream[start:end] where a row's label may stand: its official wording
@@ -328,12 +367,10 @@ class _Finder:
             piece = self.stream[i]
             if not _is_label(piece) or self._column_header(i):
                 continue
-            exact = set()
-            for index, row in enumerate(rows):
-                if matches(piece.text, (row.label, *row.aliases)):
-                    last, text = self._extend(i)
-                    found.append(self._match(index, i, last, text, None))
-                    exact.add(index)
+            exact = self.exact_rows(piece.text)
+            for index in exact:
+                last, text = self._extend(i)
+                found.append(self._match(index, i, last, text, None))
             similar: dict[int, tuple[float, int, str]] = {}
             for last, text in self._groups(i):
                 ranked = self._ranked(text)
@@ -373,7 +410,19 @@ class _Finder:
 
     def claims(self, text: str, row: Row) -> bool:
         """Is `text` the label of `row`, as printed or clearly its best match when damaged?"""
-        return matches(text, (row.label, *row.aliases)) or self._score(text, row) is not None
+        return self._place[row.key] in self.exact_rows(text) or self._score(text, row) is not None
+
+    def exact_rows(self, text: str) -> tuple[int, ...]:
+        """The rows (by place) whose official wording or an alias `text` is or begins with,
+        numbering, brackets and spacing aside. Asked of every piece for every row: kept per text."""
+        if text not in self._exact:
+            found = core(text)
+            self._exact[text] = tuple(
+                index
+                for index, cores in enumerate(self._label_cores)
+                if found and any(found.startswith(label) for label in cores)
+            )
+        return self._exact[text]
 
     def _column_header(self, i: int) -> bool:
         """Is the piece a column heading that reads like a row label (the 「总计」 column of table 2
@@ -401,14 +450,11 @@ class _Finder:
         text = piece.text
         while i + 1 < self.end:
             nxt = self.stream[i + 1]
-            if not _is_label(nxt) or nxt.record != piece.record or self._exact_row(nxt.text):
+            if not _is_label(nxt) or nxt.record != piece.record or self.exact_rows(nxt.text):
                 break
             text += nxt.text
             i += 1
         return i, text
-
-    def _exact_row(self, text: str) -> bool:
-        return any(matches(text, (r.label, *r.aliases)) for r in self.table.rows)
 
     def _groups(self, i: int) -> Iterator[tuple[int, str]]:
         """(last index, joined text) of 1..MAX_PIECES consecutive label pieces starting at i."""
@@ -485,11 +531,6 @@ def _is_label(piece: Piece | None) -> TypeGuard[Piece]:
         and len(piece.text) <= MAX_LABEL
         and not is_value_text(piece.text)
     )
-
-
-def matches(piece_text: str, labels: tuple[str, ...]) -> bool:
-    found = core(piece_text)
-    return bool(found) and any(found == core(label) or found.startswith(core(label)) for label in labels)
 
 
 def _holds_next(text: str, row: Row, following: Row) -> bool:
