@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from gongkai.core.report_due import government_due
 from gongkai.core.reports.audit import AuditResult, audit_files
 from gongkai.core.reports.export import cell_rows, finding_rows, result_json
 from gongkai.core.reports.registry import CHECKS, Severity
@@ -55,6 +56,11 @@ def run(args) -> int:
         return 0
     if not args.paths:
         print("请给出要检查的文件、文件夹或 zip。", file=sys.stderr)
+        return 2
+    try:
+        government_due()  # read by the date check in every worker: refused once, here
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return 2
     results = _audit_all(args.paths, max(1, args.jobs))
     if args.json:

@@ -156,6 +156,7 @@ class _Clock:
         self.pause_why = "第三方逾期未提出意见（15个工作日届满）"  # why a limited pause ends by itself
         self.fixed_due: date | None = None  # 第三十五条: the 延迟答复 date, once fixed
         self.waiting_for_reason = False  # 第三十五条: paused until the applicant's reason (setting on)
+        self.consulting = 0  # consulted parties whose answer is awaited while the clock stands
 
     def _begin(self, day: date, what: str) -> None:
         if self.settings.count_receipt_day:
@@ -203,7 +204,7 @@ class _Clock:
                 raise ClockError(f"{fmt(answered_on)}已作出答复，其后不能再有办理记录（{fmt(entry.on)}）。")
             if self.pause_limit and self.start is None and entry.on > self.pause_limit:
                 self._resume(self.pause_limit, self.pause_why)
-                self.pause_limit, self.waiting_for_reason = None, False
+                self.pause_limit, self.waiting_for_reason, self.consulting = None, False, 0
             answered_on = self._apply(entry, received) or answered_on
         if self.pause_limit and self.start is None and today > self.pause_limit:
             self._resume(self.pause_limit, self.pause_why)
@@ -232,13 +233,25 @@ class _Clock:
             self._begin(day, "收到补正材料")
             self.lines.append("答复期限自收到补正材料之日起重新计算（条例第三十条）。")
         elif kind == EntryKind.CONSULTATION_SENT:
-            self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
+            # Several parties may be consulted on one request: the clock stands until the last of
+            # them has answered or its 15 working days have ended.
+            already = self.consulting > 0 and self.start is None
+            if already:
+                self.lines.append(f"{fmt(day)} 另发出征求意见函，计时继续中止。")
+            else:
+                self._stop(day, "发出征求意见函，征求意见时间不计入（条例第三十二条、第三十四条）")
             received = self._delivered(entry, "征求意见函")
-            self.pause_limit = self.calendar.add_working_days(received, self.settings.consultation_days)
+            limit = self.calendar.add_working_days(received, self.settings.consultation_days)
+            self.pause_limit = max(limit, self.pause_limit) if already and self.pause_limit else limit
             self.pause_why, self.waiting_for_reason = "第三方逾期未提出意见（15个工作日届满）", False
+            self.consulting += 1
         elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
-            self.pause_limit = None
-            self._resume(day, "收到第三方意见")
+            self.consulting = max(0, self.consulting - 1)
+            if self.consulting:
+                self.lines.append(f"{fmt(day)} 收到一方意见，尚有{self.consulting}方未提出意见，计时继续中止。")
+            else:
+                self.pause_limit = None
+                self._resume(day, "收到第三方意见")
         elif kind == EntryKind.EXTENSION_APPROVED:
             if self.fixed_due is not None:
                 raise ClockError("已依条例第三十五条确定延迟答复期限，不能再延期答复。")

@@ -99,3 +99,12 @@ def test_explain_every_check_and_bad_paths(capsys):
     assert main(["audit", "--explain", "NOPE"]) == 2
     assert main(["audit", "/no/such/file.pdf"]) == 2
     assert "文件或文件夹不存在" in capsys.readouterr().out
+
+
+def test_a_bad_government_due_date_is_refused_before_any_file_is_read(tmp_path, capsys, monkeypatch):
+    write_reports(tmp_path / "reports")
+    monkeypatch.setenv("GONGKAI_GOVERNMENT_REPORT_DUE", "3月31日")
+    assert main(["audit", "--jobs", "1", str(tmp_path / "reports")]) == 2
+    captured = capsys.readouterr()
+    assert "GONGKAI_GOVERNMENT_REPORT_DUE 应为“月-日”，如 03-31，而不是“3月31日”" in captured.err
+    assert "good.html" not in captured.out

@@ -252,3 +252,34 @@ def test_nothing_follows_the_answer():
             (K.CONSULTATION_SENT, date(2026, 3, 4)),
             today=date(2026, 4, 30),
         )
+
+
+def test_the_clock_stands_until_the_last_of_several_consulted_parties_answers():
+    # Received Mon 3-2; a third party consulted Mon 3-9 (5 used: 3-3..6, 3-9), a co-producing body
+    # Wed 3-11. The third party answers Fri 3-13: the body's answer is still awaited, so the clock
+    # still stands. The body answers Fri 3-20: 15 left from 3-20 -> 4-13, as with one consultation.
+    entries = [
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9)),
+        (K.CONSULTATION_SENT, date(2026, 3, 11)),
+        (K.CONSULTATION_ANSWERED, date(2026, 3, 13)),
+    ]
+    waiting = clock(*entries, today=date(2026, 3, 16))
+    assert not waiting.running
+    assert any("尚有1方未提出意见" in line for line in waiting.explanation)
+    answered = clock(*entries, (K.CONSULTATION_ANSWERED, date(2026, 3, 20)), today=date(2026, 3, 20))
+    assert answered.running and answered.due_on == date(2026, 4, 13)
+
+
+def test_several_consultations_pause_until_the_latest_period_ends():
+    # The same two letters, neither answered: the later one's 15 working days (3-12,13; 16..20;
+    # 23..27; 3-30,31, 4-1) decide when the clock runs again, not the first's 3-30. 15 left from
+    # 4-1: 4-2,3 (2); 4-4..6 清明; 4-7..10 (6); 4-13..17 (11); 4-20..23 (15) -> 4-23.
+    one = clock((K.RECEIVED, date(2026, 3, 2)), (K.CONSULTATION_SENT, date(2026, 3, 9)), today=date(2026, 5, 1))
+    two = clock(
+        (K.RECEIVED, date(2026, 3, 2)),
+        (K.CONSULTATION_SENT, date(2026, 3, 9)),
+        (K.CONSULTATION_SENT, date(2026, 3, 11)),
+        today=date(2026, 5, 1),
+    )
+    assert (one.due_on, two.due_on) == (date(2026, 4, 21), date(2026, 4, 23))
