@@ -248,7 +248,9 @@ class _Clock:
         elif kind == EntryKind.CONSULTATION_ANSWERED and self.start is None:
             self.consulting = max(0, self.consulting - 1)
             if self.consulting:
-                self.lines.append(f"{fmt(day)} 收到一方意见，尚有{self.consulting}方未提出意见，计时继续中止。")
+                self.lines.append(
+                    f"{fmt(day)} 收到一方意见，尚有{self.consulting}方未提出意见，计时继续中止。"
+                )
             else:
                 self.pause_limit = None
                 self._resume(day, "收到第三方意见")

@@ -275,7 +275,9 @@ def test_several_consultations_pause_until_the_latest_period_ends():
     # The same two letters, neither answered: the later one's 15 working days (3-12,13; 16..20;
     # 23..27; 3-30,31, 4-1) decide when the clock runs again, not the first's 3-30. 15 left from
     # 4-1: 4-2,3 (2); 4-4..6 清明; 4-7..10 (6); 4-13..17 (11); 4-20..23 (15) -> 4-23.
-    one = clock((K.RECEIVED, date(2026, 3, 2)), (K.CONSULTATION_SENT, date(2026, 3, 9)), today=date(2026, 5, 1))
+    one = clock(
+        (K.RECEIVED, date(2026, 3, 2)), (K.CONSULTATION_SENT, date(2026, 3, 9)), today=date(2026, 5, 1)
+    )
     two = clock(
         (K.RECEIVED, date(2026, 3, 2)),
         (K.CONSULTATION_SENT, date(2026, 3, 9)),
