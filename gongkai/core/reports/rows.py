@@ -368,9 +368,9 @@ class _Finder:
             if not _is_label(piece) or self._column_header(i):
                 continue
             exact = self.exact_rows(piece.text)
-            for index in exact:
-                last, text = self._extend(i)
-                found.append(self._match(index, i, last, text, None))
+            if exact:
+                last, text = self._extend(i)  # the same label, whichever row it is read as
+                found += [self._match(index, i, last, text, None) for index in exact]
             similar: dict[int, tuple[float, int, str]] = {}
             for last, text in self._groups(i):
                 ranked = self._ranked(text)
