@@ -21,7 +21,7 @@ from django.views.decorators.http import conditional_page, require_safe
 
 from gongkai.bodies.models import Body
 from gongkai.bodies.selectors import visible_bodies
-from gongkai.portal import selectors
+from gongkai.portal import kept, selectors
 from gongkai.portal.forms import SearchForm
 from gongkai.portal.page_cache import cached_page
 from gongkai.publishing.search import search
@@ -35,7 +35,8 @@ def public_page(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        with kept.request_scope():  # the generation read once for the whole page
+            response = view(request, *args, **kwargs)
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code == 200:
@@ -84,8 +85,12 @@ def portal_column(request, code: str, column: str):
     body, version = selectors.current_body(code)
     node = selectors.column_of(body, column)
     form = SearchForm(request.GET or None, body=body)
-    items = selectors.listed_items().filter(column_id__in=selectors.column_ids(node))
-    items = form.filter_listing(items) if form.is_valid() else items
+    valid = form.is_valid()
+    items = selectors.ColumnListing(
+        selectors.column_ids(node),
+        narrow=form.filter_listing if valid else lambda rows: rows,
+        key=form.listing_key() if valid else (),
+    )
     context = {
         "body": body,
         "version": version,
@@ -157,7 +162,10 @@ def portal_search(request):
     bodies = selectors.named_bodies()
     context = _search_context(request, public=True, bodies=bodies)
     body = context["form"].chosen_body()
-    return render(request, "portal/search.html", {**context, "body": body, **kiosk_context(request, body)})
+    # The header names the chosen body from what named_bodies read, not from a query of its own.
+    name = getattr(body, "current_name", "")
+    context = {**context, "body": body, "body_name": name, **kiosk_context(request, body)}
+    return render(request, "portal/search.html", context)
 
 
 @public_page

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.http import Http404
 
-from gongkai.portal import selectors
+from gongkai.portal import kept, selectors
 from gongkai.portal.tests import test_portal
 
 site = test_portal.site  # the small portal of test_portal, as a fixture here
@@ -19,9 +19,9 @@ def shared(settings):
     """A cache shared by the app servers (the generation reaches them all), no page stored."""
     settings.SHARED_CACHE = True
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
-    selectors._bodies.update(key=None, found={})
+    kept.forget()
     yield
-    selectors._bodies.update(key=None, found={})
+    kept.forget()
 
 
 def test_the_body_is_read_once_per_generation_and_again_after_a_change(
@@ -58,7 +58,7 @@ def test_an_unknown_or_hostile_code_is_404_and_nothing_is_kept(cast, shared):
     for code in ("no-such-body", "<script>", "' OR 1=1 --"):
         with pytest.raises(Http404):
             selectors.current_body(code)
-    assert selectors._bodies["found"] == {}
+    assert kept._store["values"] == {}
 
 
 def test_the_item_page_reads_the_item_its_interpretations_and_attachments_in_three_queries(
