@@ -173,6 +173,8 @@ class ColumnListing:
 
     def __getitem__(self, part: slice) -> list[Publication]:
         start, stop = part.start or 0, part.stop
+        if stop is not None and stop <= start:  # an empty column's page: Django empties [:0] slices
+            return []
         if len(self.ids) == 1 or not connection.features.supports_slicing_ordering_in_compound:
             return list(self._rows(self.ids)[start:stop])
         branches = [self._rows([column_id])[:stop] for column_id in self.ids]
