@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -177,9 +178,22 @@ class ColumnListing:
             return []
         if len(self.ids) == 1 or not connection.features.supports_slicing_ordering_in_compound:
             return list(self._rows(self.ids)[start:stop])
-        branches = [self._rows([column_id])[:stop] for column_id in self.ids]
-        union = branches[0].union(*branches[1:], all=True)
-        return list(union.order_by("-first_published_on", "-id")[start:stop])
+        return list(_listing().filter(pk__in=self._newest_ids(start, stop)))
+
+    def _newest_ids(self, start: int, stop: int) -> RawSQL:
+        """The ids of the rows start:stop of the merged columns: each column's newest `stop` rows
+        (UNION ALL), sorted and cut. One branch is built by the ORM and its SQL repeated for the
+        other columns - building each branch anew cost more than running the query."""
+        branch = self._rows([self.ids[0]]).values_list("first_published_on", "id")[:stop]
+        sql, params = branch.query.get_compiler(connection=connection).as_sql()
+        if not params or params[0] != self.ids[0] or self.ids[0] in params[1:]:
+            raise AssertionError("the column id must be the branch's first and only column parameter")
+        union = " UNION ALL ".join(f"({sql})" for _ in self.ids)
+        merged = (
+            f"SELECT id FROM ({union}) AS newest ORDER BY first_published_on DESC, id DESC LIMIT %s OFFSET %s"  # noqa: S608 - SQL built by the ORM; values are parameters
+        )
+        values = [value for column_id in self.ids for value in (column_id, *params[1:])]
+        return RawSQL(merged, [*values, stop - start, start])  # noqa: S611 - see above
 
 
 def published_item(body: Body, pk: int) -> Publication:

@@ -211,3 +211,29 @@ def test_an_empty_category_says_so(client, cast, shared, site):
     )
     html = client.get(f"/open/{cast.body.code}/columns/{empty.code}/?page=3").content.decode()
     assert "本栏目暂无公开信息。" in html and "共 0 条" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一条 为规范最低生活保障工作",
+        "ΑΣ ΟΔΟΣ",
+        "低保资金ＡＢＣ１２３",
+        "İstanbul",
+        "e\u0301cole",
+        "ﬁ",
+        "Straße",
+        "",
+    ],
+)
+def test_the_snippets_fast_mapping_is_the_character_by_character_one(text):
+    """A search page maps each hit's text to its normalised form; the shortcut for texts already
+    normalised must give what normalising each character gives."""
+    from gongkai.publishing import search
+
+    out, origin = [], []
+    for index, char in enumerate(text):
+        piece = search.normalise(char)
+        out.append(piece)
+        origin.extend([index] * len(piece))
+    assert search._normalised_with_map(text) == ("".join(out), origin)
