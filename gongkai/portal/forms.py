@@ -8,8 +8,7 @@ from django import forms
 
 from gongkai.common.forms import Form
 from gongkai.core.catalogue import ITEM_KIND_LABELS
-from gongkai.portal.selectors import column_ids
-from gongkai.publishing.models import CatalogueNode
+from gongkai.portal.selectors import column_ids, column_or_none
 from gongkai.publishing.search import MAX_QUERY_CHARS
 
 KIND_CHOICES = [("", "全部类别"), *((k.value, v) for k, v in ITEM_KIND_LABELS.items())]
@@ -58,7 +57,7 @@ class SearchForm(Form):
         code = self.cleaned_data.get("column")
         if not code or body is None:
             return None
-        column = CatalogueNode.objects.filter(body=body, code=code).first()
+        column = column_or_none(body, code)
         return column_ids(column) if column else []
 
     def search_options(self, *, default_body_ids) -> dict:
@@ -71,6 +70,10 @@ class SearchForm(Form):
             "valid": self._valid(),
             "order": self.cleaned_data.get("order") or "relevance",
         }
+
+    def listing_key(self) -> tuple:
+        """What filter_listing narrows by, as a key for the kept count of a column."""
+        return tuple(self.cleaned_data.get(name) or None for name in ("kind", "year", "valid"))
 
     def filter_listing(self, items):
         """The column page's filters on a queryset of published items."""

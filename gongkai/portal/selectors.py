@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,34 +16,19 @@ from django.utils import timezone
 from gongkai.annual.models import AnnualReportVersion, ReportStatus
 from gongkai.bodies.models import Body, BodyVersion
 from gongkai.bodies.selectors import current_versions
-from gongkai.portal import page_cache
+from gongkai.portal.kept import kept
 from gongkai.publishing.models import Attachment, CatalogueNode, Publication
 
 LATEST_ITEMS = 10
 
 
-# current_body's answers in this process: {code: (body, version)} for one (generation, day).
-_bodies: dict = {"key": None, "found": {}}
-
-
 def current_body(code: str) -> tuple[Body, BodyVersion]:
     """The body and its current details; 404 for an unknown, dissolved or not yet founded body.
 
-    Every portal page starts here, and bodies change seldom, so with a cache shared by all the
-    app servers (settings.SHARED_CACHE) the answer is kept in this process under the portal page
-    cache's generation and the day - any change of a body or its versions bumps the generation
-    (page_cache), and a new version may start at midnight. Without a shared cache a bump would
-    reach this process only, so every call asks the database.
+    Every portal page starts here, and bodies change seldom: the answer is kept in this process
+    (kept.py) until the page cache's generation or the day moves on.
     """
-    if not settings.SHARED_CACHE:
-        return _current_body(code)
-    key = (page_cache.generation(), timezone.localdate())
-    if _bodies["key"] != key:
-        _bodies.update(key=key, found={})
-    found = _bodies["found"].get(code)
-    if found is None:
-        found = _bodies["found"][code] = _current_body(code)
-    body, version = found
+    body, version = kept(("body", code), lambda: _current_body(code))
     # Copies: a page may annotate what it is given (named_bodies does), and must not change the kept ones.
     return copy.copy(body), copy.copy(version)
 
@@ -55,7 +42,14 @@ def _current_body(code: str) -> tuple[Body, BodyVersion]:
 
 
 def named_bodies(bodies: QuerySet[Body] | None = None) -> list[Body]:
-    """Current bodies (of the given ones) with their current name as .current_name, from one query."""
+    """Current bodies (of the given ones) with their current name as .current_name, from one query;
+    all of them (the public search's choices) are kept in this process."""
+    if bodies is None:
+        return kept(("named-bodies",), _named_bodies)
+    return _named_bodies(bodies)
+
+
+def _named_bodies(bodies: QuerySet[Body] | None = None) -> list[Body]:
     versions = current_versions(on=timezone.localdate()).select_related("body").order_by("body__code")
     if bodies is not None:
         versions = versions.filter(body__in=bodies)
@@ -79,15 +73,6 @@ def published_items() -> QuerySet[Publication]:
     )
 
 
-# Listings show titles and dates, never the text: its two full-text columns stay in the database.
-LISTING_DEFERRED = ("published_version__text", "published_version__published_text")
-
-
-def listed_items() -> QuerySet[Publication]:
-    """published_items() for a listing (column page, latest items, interpretations)."""
-    return published_items().defer(*LISTING_DEFERRED)
-
-
 @dataclass
 class TreeNode:
     node: CatalogueNode
@@ -98,9 +83,24 @@ class TreeNode:
         return not self.children
 
 
+def _catalogue(body_id: int) -> dict[int, CatalogueNode]:
+    """The body's 目录 nodes by id, in their order, each with its parent attached: from one query,
+    kept in this process."""
+
+    def load() -> dict[int, CatalogueNode]:
+        nodes = {
+            node.id: node for node in CatalogueNode.objects.filter(body_id=body_id).order_by("position", "id")
+        }
+        for node in nodes.values():
+            node.parent = nodes.get(node.parent_id) if node.parent_id else None
+        return nodes
+
+    return kept(("catalogue", body_id), load)
+
+
 def catalogue_tree(body: Body) -> list[TreeNode]:
-    """The body's 目录 as a tree, from one query."""
-    nodes = list(CatalogueNode.objects.filter(body=body).order_by("position", "id"))
+    """The body's 目录 as a tree."""
+    nodes = _catalogue(body.id).values()
     wrapped = {node.id: TreeNode(node) for node in nodes}
     roots: list[TreeNode] = []
     for node in nodes:
@@ -109,29 +109,102 @@ def catalogue_tree(body: Body) -> list[TreeNode]:
     return roots
 
 
+def column_or_none(body: Body, code: str) -> CatalogueNode | None:
+    return next((node for node in _catalogue(body.id).values() if node.code == code), None)
+
+
 def column_of(body: Body, code: str) -> CatalogueNode:
-    return get_object_or_404(CatalogueNode.objects.select_related("parent"), body=body, code=code)
+    node = column_or_none(body, code)
+    if node is None:
+        raise Http404("没有这个栏目。")
+    return node
 
 
 def column_ids(column: CatalogueNode) -> list[int]:
     """A column and, for a category, all the columns below it."""
-    nodes = list(CatalogueNode.objects.filter(body_id=column.body_id).values_list("id", "parent_id"))
+    nodes = _catalogue(column.body_id).values()
     found = [column.id]
     for node_id in found:
-        found.extend(child for child, parent in nodes if parent == node_id)
+        found.extend(node.id for node in nodes if node.parent_id == node_id)
     return found
 
 
 def latest_items(body: Body) -> list[Publication]:
-    return list(listed_items().filter(body=body)[:LATEST_ITEMS])
+    return kept(("latest", body.id), lambda: list(_listing().filter(body=body)[:LATEST_ITEMS]))
+
+
+# What a listing row shows (column page, latest items, interpretations): never the texts.
+LISTING_FIELDS = (
+    "body_id",
+    "column_id",
+    "index_number",
+    "kind",
+    "first_published_on",
+    "repealed_on",
+    "published_version",
+    "published_version__title",
+    "published_version__published_on",
+)
+
+
+def _listing() -> QuerySet[Publication]:
+    return published_items().select_related(None).select_related("published_version").only(*LISTING_FIELDS)
+
+
+class ColumnListing:
+    """A column's (or a category's) published items newest first, as the Paginator pages them.
+
+    The count is kept per process (kept.py), since only a publication changes it. A page's rows
+    are one query of the fields a row shows. For a category on PostgreSQL that query is a UNION
+    ALL of each column's newest rows, each read backwards from publication_column_newest: one
+    ORDER BY over all the columns' items would read and sort every one of them.
+    """
+
+    def __init__(self, ids: list[int], *, narrow: Callable[[QuerySet], QuerySet], key: Hashable = ()):
+        self.ids, self.narrow, self.key = ids, narrow, key
+
+    def _rows(self, ids) -> QuerySet[Publication]:
+        return self.narrow(_listing().filter(column_id__in=ids))
+
+    def count(self) -> int:
+        return kept(("column-count", tuple(self.ids), self.key), lambda: self._rows(self.ids).count())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[Publication]:
+        start, stop = part.start or 0, part.stop
+        if stop is not None and stop <= start:  # an empty column's page: Django empties [:0] slices
+            return []
+        if len(self.ids) == 1 or not connection.features.supports_slicing_ordering_in_compound:
+            return list(self._rows(self.ids)[start:stop])
+        return list(_listing().filter(pk__in=self._newest_ids(start, stop)))
+
+    def _newest_ids(self, start: int, stop: int) -> RawSQL:
+        """The ids of the rows start:stop of the merged columns: each column's newest `stop` rows
+        (UNION ALL), sorted and cut. One branch is built by the ORM and its SQL repeated for the
+        other columns - building each branch anew cost more than running the query."""
+        branch = self._rows([self.ids[0]]).values_list("first_published_on", "id")[:stop]
+        sql, params = branch.query.get_compiler(connection=connection).as_sql()
+        if not params or params[0] != self.ids[0] or self.ids[0] in params[1:]:
+            raise AssertionError("the column id must be the branch's first and only column parameter")
+        union = " UNION ALL ".join(f"({sql})" for _ in self.ids)
+        merged = (
+            f"SELECT id FROM ({union}) AS newest ORDER BY first_published_on DESC, id DESC LIMIT %s OFFSET %s"  # noqa: S608 - SQL built by the ORM; values are parameters
+        )
+        values = [value for column_id in self.ids for value in (column_id, *params[1:])]
+        return RawSQL(merged, [*values, stop - start, start])  # noqa: S611 - see above
 
 
 def published_item(body: Body, pk: int) -> Publication:
     """One published item of the body with what its page shows; 404 for drafts and unknown ids.
 
-    The item, the item it interprets, its published interpretations and its public attachments
-    come with it (prefetched); of all the texts only its own published one is read.
+    One query brings the item, its version, the item it interprets and whether it has published
+    interpretations or public attachments; only what it has is then read (most items have
+    neither). Of all the texts only its own published one is read.
     """
+    readings = Publication.objects.filter(interprets=OuterRef("pk"), published_version__isnull=False)
+    files = Attachment.objects.filter(version=OuterRef("published_version")).exclude(published="")
     queryset = (
         published_items()
         .filter(published_version__status="published")
@@ -141,17 +214,19 @@ def published_item(body: Body, pk: int) -> Publication:
             "interprets__published_version__text",
             "interprets__published_version__published_text",
         )
-        .prefetch_related(
-            Prefetch("interpretations", listed_items(), to_attr="public_interpretations"),
-            Prefetch(
-                "published_version__attachments",
-                Attachment.objects.exclude(published=""),
-                to_attr="public_attachments",
-            ),
-        )
+        .annotate(has_readings=Exists(readings), has_files=Exists(files))
     )
     item = get_object_or_404(queryset, body=body, pk=pk)
-    item.public_attachments = item.published_version.public_attachments
+    item.public_interpretations = list(_listing().filter(interprets=item)) if item.has_readings else []
+    item.public_attachments = (
+        list(
+            Attachment.objects.filter(version_id=item.published_version_id)
+            .exclude(published="")
+            .defer("text")
+        )
+        if item.has_files
+        else []
+    )
     if item.interprets and item.interprets.published_version_id is None:
         item.interprets = None
     return item
@@ -168,4 +243,4 @@ def published_report_years(body: Body) -> list[int]:
     years = AnnualReportVersion.objects.filter(body=body, status=ReportStatus.PUBLISHED).values_list(
         "year", flat=True
     )
-    return sorted(set(years), reverse=True)
+    return kept(("report-years", body.id), lambda: sorted(set(years), reverse=True))

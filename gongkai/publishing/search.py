@@ -378,6 +378,12 @@ def search(
 
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, the index of the original character."""
+    # Most texts are already NFKC and keep their length when lowered character by character:
+    # then each character maps to itself (a search page maps sixty texts; the loop below is slow).
+    if unicodedata.is_normalized("NFKC", text):
+        lowered = "".join(map(str.lower, text))
+        if len(lowered) == len(text):
+            return lowered, list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

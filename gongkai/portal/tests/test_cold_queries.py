@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.http import Http404
 
-from gongkai.portal import selectors
+from gongkai.portal import kept, selectors
 from gongkai.portal.tests import test_portal
 
 site = test_portal.site  # the small portal of test_portal, as a fixture here
@@ -19,9 +19,9 @@ def shared(settings):
     """A cache shared by the app servers (the generation reaches them all), no page stored."""
     settings.SHARED_CACHE = True
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
-    selectors._bodies.update(key=None, found={})
+    kept.forget()
     yield
-    selectors._bodies.update(key=None, found={})
+    kept.forget()
 
 
 def test_the_body_is_read_once_per_generation_and_again_after_a_change(
@@ -58,7 +58,7 @@ def test_an_unknown_or_hostile_code_is_404_and_nothing_is_kept(cast, shared):
     for code in ("no-such-body", "<script>", "' OR 1=1 --"):
         with pytest.raises(Http404):
             selectors.current_body(code)
-    assert selectors._bodies["found"] == {}
+    assert kept._store["values"] == {}
 
 
 def test_the_item_page_reads_the_item_its_interpretations_and_attachments_in_three_queries(
@@ -84,3 +84,156 @@ def test_the_column_page_reads_no_full_text(client, cast, shared, site):
     assert "最低生活保障实施细则" in html
     listing = [q["sql"] for q in queries if "publishing_publicationversion" in q["sql"]]
     assert listing and not any('"published_text"' in sql for sql in listing)
+
+
+# ---- queries per cold page (page cache off, the per-process store warm) ----
+
+
+def _warm_count(client, url, django_assert_num_queries, expected):
+    """The page's queries once this process has served it (and so kept its lookups) before."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    with django_assert_num_queries(expected):
+        again = client.get(url)
+    assert again.content == first.content  # kept lookups show what the database showed
+    return again.content.decode()
+
+
+def test_the_catalogue_page_asks_nothing_once_kept(client, cast, shared, site, django_assert_num_queries):
+    html = _warm_count(client, f"/open/{cast.body.code}/", django_assert_num_queries, 0)
+    assert "东湖街道垃圾分类工作方案" in html and "征求意见稿" not in html
+
+
+def test_a_column_page_is_one_query(client, cast, shared, site, django_assert_num_queries):
+    column = site["rules"].column
+    html = _warm_count(client, f"/open/{cast.body.code}/columns/{column.code}/", django_assert_num_queries, 1)
+    assert "最低生活保障实施细则" in html and "临时救助实施办法" in html and "共 2 条" in html
+
+
+def test_a_category_page_is_one_query_and_lists_its_columns_newest_first(
+    client, cast, shared, site, django_assert_num_queries
+):
+    category = site["rules"].column.parent
+    html = _warm_count(
+        client, f"/open/{cast.body.code}/columns/{category.code}/", django_assert_num_queries, 1
+    )
+    titles = [
+        "最低生活保障实施细则》的通知",
+        "实施细则》政策解读",
+        "临时救助实施办法",
+    ]  # 2026-03-10, today, 2024-05-06
+    assert all(title in html for title in titles)
+    assert html.index(titles[1]) < html.index(titles[0]) < html.index(titles[2])
+
+
+def test_an_item_page_without_interpretations_or_attachments_is_one_query(
+    client, cast, shared, site, django_assert_num_queries
+):
+    url = f"/open/{cast.body.code}/items/{site['repealed'].pk}/"
+    html = _warm_count(client, url, django_assert_num_queries, 1)
+    assert "已被新办法替代" in html and "附件" not in html and "相关文件" not in html
+
+
+def test_an_interpretation_is_one_query_and_links_what_it_interprets(
+    client, cast, shared, site, django_assert_num_queries
+):
+    url = f"/open/{cast.body.code}/items/{site['reading'].pk}/"
+    html = _warm_count(client, url, django_assert_num_queries, 1)
+    assert f"/items/{site['rules'].pk}/" in html
+
+
+def test_a_search_in_one_body_is_two_queries_without_a_count(
+    client, cast, shared, site, django_assert_num_queries
+):
+    html = _warm_count(client, f"/open/search/?q=低保&body={cast.body.code}", django_assert_num_queries, 2)
+    assert "最低生活保障实施细则" in html and "找到 1 条结果" in html
+
+
+# ---- a change is seen at once, whatever was kept ----
+
+
+@pytest.mark.parametrize("page_seconds", [0, 3600], ids=["page-cache-off", "page-cache-on"])
+def test_a_publication_after_a_page_was_served_is_on_the_next_request(
+    client, cast, shared, site, settings, page_seconds
+):
+    """The pages were served (their lookups kept, and with the cache on the pages stored); the
+    item published afterwards - by the real service, no mock - must show on the next requests."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = page_seconds
+    column = site["rules"].column
+    urls = [f"/open/{cast.body.code}/", f"/open/{cast.body.code}/columns/{column.code}/"]
+    before = [client.get(url).content.decode() for url in urls]
+    assert all("低保资金发放细则" not in html for html in before) and "共 2 条" in before[1]
+    assert kept._store["values"], "the pages kept their lookups"
+    test_portal.publish(
+        actor=cast.clerk, body=cast.body, spec=test_portal.ItemSpec(column.code, "低保资金发放细则", "细则。")
+    )
+    after = [client.get(url).content.decode() for url in urls]
+    assert all("低保资金发放细则" in html for html in after) and "共 3 条" in after[1]
+
+
+def test_a_renamed_column_is_seen_on_the_next_request(client, cast, shared, site):
+    column = site["rules"].column
+    url = f"/open/{cast.body.code}/columns/{column.code}/"
+    assert column.name in client.get(url).content.decode()
+    column.name = "规范性文件（更名后）"
+    column.save()
+    assert "规范性文件（更名后）" in client.get(url).content.decode()
+
+
+def test_the_category_pages_rows_are_those_of_one_ordered_query(cast, shared, site):
+    """The UNION ALL of each column's newest rows (PostgreSQL) pages exactly like one ORDER BY."""
+    from gongkai.portal.sample import generate_items
+    from gongkai.publishing.models import Publication
+
+    generate_items(actor=cast.clerk, bodies=[cast.body], count=45)
+    categories = [tree.node for tree in selectors.catalogue_tree(cast.body) if len(tree.children) > 1]
+    listings = [
+        selectors.ColumnListing(selectors.column_ids(node), narrow=lambda rows: rows) for node in categories
+    ]
+    listing = max(listings, key=lambda listing: listing.count())
+    ids = listing.ids
+    expected = list(
+        Publication.objects.filter(column_id__in=ids, published_version__isnull=False)
+        .order_by("-first_published_on", "-id")
+        .values_list("id", flat=True)
+    )
+    assert listing.count() == len(expected) > 8
+    for start in (0, 3, 4, 7):  # pages of 4 rows: every branch is cut at the page's end
+        assert [item.id for item in listing[start : start + 4]] == expected[start : start + 4]
+
+
+def test_an_empty_category_says_so(client, cast, shared, site):
+    def count(node):
+        return selectors.ColumnListing(selectors.column_ids(node), narrow=lambda rows: rows).count()
+
+    empty = next(
+        tree.node for tree in selectors.catalogue_tree(cast.body) if tree.children and not count(tree.node)
+    )
+    html = client.get(f"/open/{cast.body.code}/columns/{empty.code}/?page=3").content.decode()
+    assert "本栏目暂无公开信息。" in html and "共 0 条" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一条 为规范最低生活保障工作",
+        "ΑΣ ΟΔΟΣ",
+        "低保资金ＡＢＣ１２３",
+        "İstanbul",
+        "e\u0301cole",
+        "ﬁ",
+        "Straße",
+        "",
+    ],
+)
+def test_the_snippets_fast_mapping_is_the_character_by_character_one(text):
+    """A search page maps each hit's text to its normalised form; the shortcut for texts already
+    normalised must give what normalising each character gives."""
+    from gongkai.publishing import search
+
+    out, origin = [], []
+    for index, char in enumerate(text):
+        piece = search.normalise(char)
+        out.append(piece)
+        origin.extend([index] * len(piece))
+    assert search._normalised_with_map(text) == ("".join(out), origin)
