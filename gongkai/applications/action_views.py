@@ -139,7 +139,7 @@ ACTIONS: dict[str, Action] = {
         offered=lambda app: app.consultations.filter(position="").exists(),
     ),
     "public_interest": Action(
-        "因公共利益决定公开（第三方告知书）",
+        "因公共利益决定公开（出具第三方告知书）",
         f.PublicInterestForm,
         _propose("public_interest", "consultation", "content", "reason"),
         _may_propose_public_interest,
