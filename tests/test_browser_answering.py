@@ -73,7 +73,7 @@ def test_objection_overridden_notice_delivered_then_disclosed(
     url = f"/bodies/donghu/applications/{case.pk}/"
     clerk_context, clerk = desk(chromium_browser, live_server, "donghu-jb", url)
     consult(clerk, start + timedelta(days=1), "第三方（条例第三十二条）", "某建设工程有限公司")
-    deliver(clerk, "东湖街道依申征〔%d〕1号" % start.year, start + timedelta(days=2))
+    deliver(clerk, f"东湖街道依申征〔{start.year}〕1号", start + timedelta(days=2))
     do(
         clerk,
         "登记征求意见的结果",
