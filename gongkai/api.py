@@ -44,6 +44,7 @@ VALIDATION_MESSAGES = {
     "string_too_long": "内容过长",
     "string_type": "应为文本",
     "int_parsing": "应为整数",
+    "bool_type": "应为 true 或 false",
     "json_invalid": "JSON 格式错误",
     "enum": "取值不在允许范围内",
     "literal_error": "取值不在允许范围内",

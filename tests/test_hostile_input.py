@@ -28,6 +28,7 @@ from gongkai.applications import services as application_services
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.calendar_import import calendar_year_import
 from gongkai.applications.consultations import consultation_answer, consultation_send
+from gongkai.applications.models import ApplicantNotice
 from gongkai.applications.tests.test_register import VALID_ID, person
 from gongkai.common.forms import SafeTextMixin
 from gongkai.publishing import services as publishing_services
@@ -373,6 +374,13 @@ TARGETS = [
         {"return-reason": "请补充依据"},
         (("return-reason", "退回理由"),),
     ),
+    Target(
+        "notices-resend",
+        "/bodies/donghu/applications/{consulted}/notices/resend/",
+        "clerk",
+        {"resend-contact_phone": "13900000000", "resend-contact_email": "lisi@example.cn"},
+        (("resend-contact_phone", "更正后的联系电话"), ("resend-contact_email", "更正后的电子邮箱")),
+    ),
     # The JSON API
     Target(
         "api:POST /api/v1/bodies/{code}/applications",
@@ -476,7 +484,6 @@ NOT_IN_TABLE = {
     "application-assign": "a choice of clerk by id only",
     "letter-download": "GET only",
     "draft-preview": "GET only",
-    "notices-resend": "takes no input: the button sends the case's failed messages again",
     "case-file-upload": "an upload: gongkai/applications/tests/test_dossier.py (hostile files and notes)",
     "case-file-download": "GET only",
     "dossier-download": "GET only",
@@ -578,6 +585,15 @@ def world(cast):
     consulted = received_case(cast, "东湖路改造项目中标价格")
     consultation_send(
         actor=cast.clerk, application=consulted, on=today(), third_party="某公司", concerns="", today=today()
+    )
+    # A text message that failed (the 重新发送 form's case): on the 征求意见函's row, as a letter is needed.
+    ApplicantNotice.objects.create(
+        application=consulted,
+        letter=consulted.letters.get(),
+        channel="sms",
+        address="13800000000",
+        state="failed",
+        error="号码不存在",
     )
     objected = received_case(cast, "东湖路改造项目工期")
     consultation_send(

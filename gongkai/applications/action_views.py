@@ -83,6 +83,14 @@ def _may_propose_extension(user, application) -> bool:
     return permissions.can_approve_extension(user, application)
 
 
+def _may_propose_public_interest(user, application) -> bool:
+    """Where the 告知书 is approved, the 经办人 drafts it and the 负责人 decides by signing; else
+    the 负责人 decides and issues it at once."""
+    if approval.needs_approval(application, "public_interest"):
+        return permissions.can_handle_application(user, application)
+    return consultations.may_decide_public_interest(user, application)
+
+
 def _deliver(actor: User, application, data, today):
     letter = application.letters.filter(pk=data["letter"]).first()
     if letter is None:
@@ -133,16 +141,8 @@ ACTIONS: dict[str, Action] = {
     "public_interest": Action(
         "因公共利益决定公开（出具第三方告知书）",
         f.PublicInterestForm,
-        lambda a, app, d, t: consultations.public_interest_disclosure(
-            actor=a,
-            application=app,
-            consultation_id=d["consultation"],
-            on=d["on"],
-            content=d["content"],
-            reason=d["reason"],
-            today=t,
-        ),
-        consultations.may_decide_public_interest,
+        _propose("public_interest", "consultation", "content", "reason"),
+        _may_propose_public_interest,
         offered=lambda app: app.consultations.filter(
             position="object", party_kind="third_party", notice=None
         ).exists(),

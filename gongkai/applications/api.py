@@ -10,12 +10,15 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Body as RequestBody
 from ninja import Field, Router, Schema, Status
+from pydantic import StrictBool, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.applications import permissions, services
 from gongkai.applications.action_views import ACTIONS
 from gongkai.applications.appeals import appeal_record
 from gongkai.applications.approval_views import DRAFT_STEPS
 from gongkai.applications.clock import clock_state
+from gongkai.applications.forms import proactive_suggestion_of
 from gongkai.applications.models import (
     OPEN_DRAFT_STATES,
     Appeal,
@@ -48,6 +51,23 @@ class ApplicationIn(InSchema):
     contact_email: str = Field(default="", max_length=100)
     information_requested: str = Field(max_length=5000)
     form_wanted: str = Field(default="", max_length=100)
+    # 条例第四十四条第二款, as the registration form's box and its reason. Strict: "yes" or 1 is
+    # refused rather than read as a suggestion the applicant may not have made.
+    suggests_proactive: StrictBool = False
+    proactive_suggestion: str = Field(default="", max_length=500)
+
+    @field_validator("proactive_suggestion")
+    @classmethod
+    def _reason_needs_the_suggestion(cls, value: str, info: ValidationInfo) -> str:
+        # The form drops a reason whose box is not ticked; a client sending one has a bug worth
+        # telling it about, not a suggestion to record or to lose silently. (A suggests_proactive
+        # refused as not a bool is absent here and already reported on its own.)
+        if value.strip() and info.data.get("suggests_proactive") is False:
+            raise PydanticCustomError(
+                "inconsistent",
+                "填写了建议的理由（proactive_suggestion），须同时提交 suggests_proactive: true",
+            )
+        return value
 
 
 class ApplicationOut(Schema):
@@ -120,6 +140,7 @@ def register_application(request, code: str, payload: ApplicationIn):
             information_requested=payload.information_requested,
             form_wanted=payload.form_wanted,
             today=timezone.localdate(),
+            proactive_suggestion=proactive_suggestion_of(payload.model_dump()),
         )
     except ServiceError as error:
         return Status(400, {"detail": "；".join(error.messages)})

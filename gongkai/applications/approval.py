@@ -1,6 +1,7 @@
 """Approval of what goes out: 拟办 (the 经办人 drafts) → 审核 (审核人) → 签发 (负责人), or 退回 with a reason.
 
-An answer is always approved; a 补正 or 延期 notice when the body's AnswerSettings asks for it.
+An answer is always approved; a 补正 or 延期 notice (and the 第三十五条 notices and the 第三方告知书)
+when the body's AnswerSettings asks for it.
 A body whose flow is `one_step` lets its 负责人 draft and sign at once. The draft stores the facts
 of the handling step; signing runs that step (applications.handling) on the day of signing, so the
 letter is numbered and dated only then. Roles are those held on the day, AB岗 backups included
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
-from gongkai.applications import art35, handling, letter_texts, letters
+from gongkai.applications import art35, consultations, handling, letter_texts, letters
 from gongkai.applications.clock import clock_state_with
 from gongkai.applications.letter_texts import answer_settings
 from gongkai.applications.models import (
@@ -137,6 +138,22 @@ STEPS: dict[str, Step] = {
         art35.delay_notice_draft,
         lambda actor, app, facts, on, today: art35.delay_fix(
             actor=actor, application=app, on=on, due_on=facts["due_on"], reason=facts["reason"], today=today
+        ),
+    ),
+    # 条例第三十二条: the 第三方告知书 goes to the third party, not the applicant, but it is the
+    # body's decision to disclose over an objection; approved like the other notices.
+    "public_interest": Step(
+        "第三方告知书",
+        True,
+        consultations.public_interest_draft,
+        lambda actor, app, facts, on, today: consultations.public_interest_disclosure(
+            actor=actor,
+            application=app,
+            consultation_id=facts.get("consultation"),
+            on=on,
+            content=facts["content"],
+            reason=facts["reason"],
+            today=today,
         ),
     ),
 }

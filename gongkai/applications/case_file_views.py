@@ -25,6 +25,7 @@ from gongkai.applications.case_file import (
     can_see_case_file,
 )
 from gongkai.applications.dossier import dossier_pdf, dossier_zip
+from gongkai.applications.forms import ContactCorrectionForm
 from gongkai.applications.models import Application, AttachmentKind, NoticeState
 from gongkai.applications.notify import notices_resend
 from gongkai.common.forms import Form, MultipleFileField, add_service_error
@@ -56,6 +57,9 @@ def case_file_panel(user, application: Application, today, *, failed: dict) -> d
             if can_add_to_case_file(user, application, today)
             else None,
             "failed_notices": application.notices.filter(state=NoticeState.FAILED).select_related("letter"),
+            "resend_form": failed.get("resend") or ContactCorrectionForm(prefix="resend")
+            if can_add_to_case_file(user, application, today)
+            else None,
         }
     }
 
@@ -92,17 +96,28 @@ def attachment_upload(request, code: str, pk: int):
 @login_required
 @require_POST
 def notices_resend_view(request, code: str, pk: int):
-    """Send the case's failed messages again, after the clerk has corrected the address."""
+    """Send the case's failed messages again, to a corrected phone or e-mail if the clerk gives one."""
     application = _case(request, code, pk)
     if not can_add_to_case_file(request.user, application, timezone.localdate()):
         raise PermissionDenied
-    try:
-        sent = notices_resend(actor=request.user, application=application)
-    except ServiceError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, f"已重新发送{len(sent)}条消息，结果见本页。")
-    return redirect("application-detail", code=code, pk=pk)
+    form = ContactCorrectionForm(request.POST, prefix="resend")
+    if form.is_valid():
+        try:
+            sent = notices_resend(
+                actor=request.user,
+                application=application,
+                contact_phone=form.cleaned_data["contact_phone"],
+                contact_email=form.cleaned_data["contact_email"],
+            )
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, f"已重新发送{len(sent)}条消息，结果见本页。")
+            return redirect("application-detail", code=code, pk=pk)
+    from gongkai.applications.views import case_page
+
+    application.refresh_from_db()  # a refused correction is not shown as if it were kept
+    return case_page(request, application, failed={"resend": form}, status=400)
 
 
 @login_required

@@ -84,9 +84,14 @@ def consultation_send(
     return letter
 
 
-def _pick(application: Application, consultation_id: int | None, *, pending: bool) -> Consultation:
-    """The consultation a step is about: the one named, or the only one that fits."""
-    rows = Consultation.objects.select_for_update().filter(application=application)
+def _pick(
+    application: Application, consultation_id: int | None, *, pending: bool, lock: bool = True
+) -> Consultation:
+    """The consultation a step is about: the one named, or the only one that fits. A preview
+    (lock=False) reads it outside a transaction, where select_for_update is refused."""
+    rows = (Consultation.objects.select_for_update() if lock else Consultation.objects).filter(
+        application=application
+    )
     if consultation_id:
         found = rows.filter(pk=consultation_id).first()
         if found is None:
@@ -158,6 +163,35 @@ def may_decide_public_interest(user, application: Application) -> bool:
     return user.is_authenticated and (user.is_superuser or has_role(user, application.body, Role.HEAD))
 
 
+def _public_interest(
+    application: Application, facts: dict, on: date, *, lock: bool
+) -> tuple[Consultation, letters.Draft]:
+    """The consultation and the 第三方告知书 that disclosing it in the public interest would issue
+    on `on`; everything issuing refuses (bar who decides and the date), refused here."""
+    handling._require(application, Status.IN_PROGRESS)
+    consultation = _pick(application, facts.get("consultation") or None, pending=False, lock=lock)
+    if consultation.party_kind != rules.Party.THIRD_PARTY or consultation.position != rules.Position.OBJECT:
+        raise ServiceError("只有第三方不同意公开的，才需因公共利益决定公开并出具第三方告知书。")
+    if consultation.notice_id is not None:
+        raise ServiceError(f"已就该项征求意见出具第三方告知书（{consultation.notice.number}）。")
+    content, reason = facts.get("content", ""), facts.get("reason", "")
+    needed = (("决定公开的政府信息内容", content), ("决定公开的理由", reason))
+    missing = [label for label, value in needed if not value.strip()]
+    if missing:
+        raise ServiceError(f"因公共利益决定公开的，须写明：{'、'.join(missing)}。")
+    remedy = letter_texts.remedy_sentence(application.body, on, decision="本决定", document="本告知书")
+    draft = letters.third_party_notice(
+        application, consultation=consultation, content=content, reason=reason, remedy=remedy
+    )
+    return consultation, draft
+
+
+def public_interest_draft(application: Application, facts: dict, on: date) -> letters.Draft:
+    """The 第三方告知书 for the 拟办 preview (approval.STEPS["public_interest"]); it refuses at 拟办
+    what 签发 would refuse, so a draft that cannot be issued never reaches the 负责人."""
+    return _public_interest(application, facts, on, lock=False)[1]
+
+
 @atomic_with_files()
 def public_interest_disclosure(
     *,
@@ -171,24 +205,13 @@ def public_interest_disclosure(
 ) -> IssuedLetter:
     """条例第三十二条: the third party objected; the body finds that not disclosing may seriously
     affect the public interest and decides to disclose. The 第三方告知书 states what will be
-    disclosed and why; the answer that discloses waits until its delivery is recorded."""
+    disclosed and why; the answer that discloses waits until its delivery is recorded. The decision
+    is the 负责人's: they sign it (approval), or issue it at once where notices are not approved."""
     if not may_decide_public_interest(actor, application):
         raise ServiceError("因公共利益决定公开，须由本机关负责人决定。")
-    handling._require(application, Status.IN_PROGRESS)
     handling._check_date(application, on, today)
-    consultation = _pick(application, consultation_id, pending=False)
-    if consultation.party_kind != rules.Party.THIRD_PARTY or consultation.position != rules.Position.OBJECT:
-        raise ServiceError("只有第三方不同意公开的，才需因公共利益决定公开并出具第三方告知书。")
-    if consultation.notice_id is not None:
-        raise ServiceError(f"已就该项征求意见出具第三方告知书（{consultation.notice.number}）。")
-    needed = (("决定公开的政府信息内容", content), ("决定公开的理由", reason))
-    missing = [label for label, value in needed if not value.strip()]
-    if missing:
-        raise ServiceError(f"因公共利益决定公开的，须写明：{'、'.join(missing)}。")
-    remedy = letter_texts.remedy_sentence(application.body, on, decision="本决定", document="本告知书")
-    draft = letters.third_party_notice(
-        application, consultation=consultation, content=content, reason=reason, remedy=remedy
-    )
+    facts = {"consultation": consultation_id, "content": content, "reason": reason}
+    consultation, draft = _public_interest(application, facts, on, lock=True)
     letter = letters.letter_issue(actor=actor, application=application, draft=draft, issued_on=on)
     consultation.notice = letter
     consultation.disclosed_content = content.strip()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.applications import approval, handling
 from gongkai.applications.case_file import attachment_add
+from gongkai.applications.demo_answering import load_answering_cases
 from gongkai.applications.models import Application
 from gongkai.applications.services import ApplicantDetails, application_assign, application_register
 from gongkai.bodies.models import Body
@@ -42,10 +43,15 @@ GRANTED_ANSWER = {
 
 
 def load_demo_cases() -> int:
-    """Register the demo cases once; return how many were created."""
+    """Register the demo cases once, then those of answering (demo_answering); return how many
+    were created."""
     body = Body.objects.get(code="donghu")
     if Application.objects.filter(body=body).exists():
-        return 0
+        return load_answering_cases()
+    return _load_quick_start_cases(body) + load_answering_cases()
+
+
+def _load_quick_start_cases(body: Body) -> int:
     users = {u.username: u for u in get_user_model().objects.filter(username__startswith="donghu-")}
     clerk, head = users["donghu-jb"], users["donghu-fz"]
     today = timezone.localdate()

@@ -11,6 +11,16 @@ from gongkai.core.proactive import SUGGESTION_LABEL as PROACTIVE_SUGGESTION_LABE
 from gongkai.core.receipt import STAFF_CHANNEL_TEXT
 
 
+def phone_field(**changes) -> forms.RegexField:
+    """The applicant's phone as registration takes it; the resend form's correction takes the same."""
+    options = {"label": "联系电话", "max_length": 30, "error_messages": {"invalid": "请输入有效的电话号码。"}}
+    return forms.RegexField(regex=r"^[0-9+\-() ]{7,30}$", **(options | changes))
+
+
+def email_field(**changes) -> forms.EmailField:
+    return forms.EmailField(**({"label": "电子邮箱", "max_length": 100, "required": False} | changes))
+
+
 class ApplicantFields(Form):
     applicant_kind = forms.ChoiceField(label="申请人类型", choices=ApplicantKind.choices)
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
@@ -22,14 +32,9 @@ class ApplicantFields(Form):
         required=False,
         help_text="证件类型为“其他登记证明文件”时填写，如境外非政府组织登记证书。",
     )
-    contact_phone = forms.RegexField(
-        label="联系电话",
-        max_length=30,
-        regex=r"^[0-9+\-() ]{7,30}$",
-        error_messages={"invalid": "请输入有效的电话号码。"},
-    )
+    contact_phone = phone_field()
     contact_address = forms.CharField(label="通信地址", max_length=200, required=False)
-    contact_email = forms.EmailField(label="电子邮箱", max_length=100, required=False)
+    contact_email = email_field()
     information_requested = forms.CharField(
         label="所需政府信息的名称、文号或描述", max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -89,6 +94,14 @@ class StaffRegisterForm(ApplicantFields):
 class PublicApplyForm(ApplicantFields):
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     confirm = forms.BooleanField(label="我确认以上信息真实有效", error_messages={"required": "请勾选确认。"})
+
+
+class ContactCorrectionForm(Form):
+    """The case file's 重新发送: a phone or e-mail corrected before the failed messages go again
+    (both empty: sent again to the contact the case holds)."""
+
+    contact_phone = phone_field(label="更正后的联系电话", required=False)
+    contact_email = email_field(label="更正后的电子邮箱")
 
 
 class StatusLookupForm(Form):

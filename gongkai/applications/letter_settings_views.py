@@ -22,7 +22,7 @@ from gongkai.core.letter_grounds import FACTS, GROUNDS_BY_CODE
 class AnswerSettingsForm(Form):
     flow = forms.ChoiceField(label=AnswerSettings._meta.get_field("flow").verbose_name)
     notices_need_approval = forms.BooleanField(
-        label="补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）也须审批",
+        label="补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）、第三方告知书也须审批",
         required=False,
     )
     review_authority = forms.CharField(

@@ -337,7 +337,8 @@ class AnswerSettings(models.Model):
         "答复审批流程", max_length=16, choices=ApprovalFlow.choices, default=ApprovalFlow.THREE_STEPS
     )
     notices_need_approval = models.BooleanField(
-        "补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）也须审批", default=False
+        "补正告知书、延期答复告知书（含第三十五条的说明理由通知书、延迟答复告知书）、第三方告知书也须审批",
+        default=False,
     )
     review_authority = models.CharField(
         "行政复议机关",

@@ -9,9 +9,9 @@ on the case page, never raised.
 Text messages go through a provider named by GONGKAI_SMS_PROVIDER (applications.sms): the default
 only logs them; 腾讯云短信 ships as a real one.
 
-A failed message can be sent again from the case page once the clerk has corrected the address
-(notices_resend): the failed row is kept, marked 已重新发送, and a new one is sent to the address
-the case holds now.
+A failed message can be sent again from the case page, with a corrected phone or e-mail if the
+clerk enters one (notices_resend): the failed row is kept, marked 已重新发送, and a new one is sent
+to the address the case holds now.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from gongkai.applications.models import (
     NoticeState,
 )
 from gongkai.applications.sms import ShortMessage, SmsError, provider
-from gongkai.common.services import ServiceError
+from gongkai.common.services import ServiceError, clean_or_refuse
+from gongkai.core.sensitive import mask_whole
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -91,16 +92,21 @@ def _send_after_commit(notices: list[ApplicantNotice]) -> None:
         transaction.on_commit(lambda: send_notices(ids))
 
 
-def notices_resend(*, actor: User, application: Application) -> list[ApplicantNotice]:
-    """Send every failed message of the case again, to the address the case holds now."""
+def notices_resend(
+    *, actor: User, application: Application, contact_phone: str = "", contact_email: str = ""
+) -> list[ApplicantNotice]:
+    """Send every failed message of the case again, to the address the case holds now, after
+    correcting its phone or e-mail when the clerk gives one (a mistyped number is the usual reason
+    a text fails). One transaction: a refusal leaves the contact as it was and nothing resent."""
     failed = list(application.notices.filter(state=NoticeState.FAILED).select_related("letter"))
     if not failed:
         raise ServiceError("本案没有发送失败的消息。")
-    missing = [n for n in failed if not _address(application, n.channel)]
-    if missing:
-        what = "、".join(sorted({n.get_channel_display() for n in missing}))
-        raise ServiceError(f"申请人现在没有可用的{what}地址，请先更正联系方式。")
     with transaction.atomic():
+        _contact_correct(actor, application, phone=contact_phone.strip(), email=contact_email.strip())
+        missing = [n for n in failed if not _address(application, n.channel)]
+        if missing:
+            what = "、".join(sorted({n.get_channel_display() for n in missing}))
+            raise ServiceError(f"申请人现在没有可用的{what}地址，请先更正联系方式。")
         notices = []
         for notice in failed:
             notice.state = NoticeState.RESENT
@@ -122,6 +128,31 @@ def notices_resend(*, actor: User, application: Application) -> list[ApplicantNo
         )
         _send_after_commit(notices)
     return notices
+
+
+CONTACT_FIELDS = {"contact_phone": "联系电话", "contact_email": "电子邮箱"}
+
+
+def _contact_correct(actor: User, application: Application, *, phone: str, email: str) -> None:
+    """The corrected contact, audited with old and new masked as the case page masks them for
+    readers who may not see them (the log is read more widely than the case)."""
+    wanted = {"contact_phone": phone, "contact_email": email}
+    changed = {f: v for f, v in wanted.items() if v and v != getattr(application, f)}
+    if not changed:
+        return
+    before = {f: getattr(application, f) for f in changed}
+    for field, value in changed.items():
+        setattr(application, field, value)
+    clean_or_refuse(application, exclude=["query_code"])
+    application.save(update_fields=list(changed))
+    audit_on(
+        application,
+        actor=actor,
+        action="application.contact_correct",
+        summary=f"更正申请人的{'、'.join(CONTACT_FIELDS[f] for f in changed)}（重新发送告知消息前）",
+        before={f: mask_whole(v) for f, v in before.items()},
+        after={f: mask_whole(v) for f, v in changed.items()},
+    )
 
 
 def send_notices(ids: list[int]) -> None:

@@ -181,7 +181,13 @@ def application_register(
         actor=actor,
         action="application.register",
         summary=f"登记政府信息公开申请 {application.number}（{application.get_channel_display()}）",
-        after={"number": application.number, "received_on": received_on.isoformat(), "channel": channel},
+        # The art. 44 suggestion is the applicant's, made with the application: recorded with it.
+        after={
+            "number": application.number,
+            "received_on": received_on.isoformat(),
+            "channel": channel,
+            "suggests_proactive": application.suggests_proactive,
+        },
         legal_basis="《政府信息公开条例》第二十九条、第三十一条",
     )
     return application

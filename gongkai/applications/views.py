@@ -190,6 +190,8 @@ def _detail_page(
     # A refused step whose form is no longer offered (the case moved on meanwhile) still says why.
     shown = {id(form) for _, _, form in [*context["actions"], *context["draft_steps"]]}
     shown.add(id(context.get("case_file", {}).get("form")))
+    if context.get("case_file", {}).get("failed_notices"):  # the resend form shows only beside them
+        shown.add(id(context["case_file"]["resend_form"]))
     context["failed_elsewhere"] = [
         message
         for form in failed.values()

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from gongkai.common.dates import DateKind, date_problem
 from gongkai.common.text import unsafe_text_problem
 
-OWN_ERROR_TYPES = frozenset({"unsafe_text", "implausible_date"})
+OWN_ERROR_TYPES = frozenset({"unsafe_text", "implausible_date", "inconsistent"})
 
 
 def _plausible(kind: DateKind):

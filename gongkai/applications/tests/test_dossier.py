@@ -9,7 +9,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from gongkai.applications.case_file import attachment_add
-from gongkai.applications.demo import _demo_png, load_demo_cases
+from gongkai.applications.demo import REQUESTS, _demo_png, load_demo_cases
 from gongkai.applications.dossier import dossier_pdf, dossier_zip
 from gongkai.applications.models import Application, CaseAttachment
 from gongkai.common.services import ServiceError
@@ -19,7 +19,7 @@ from gongkai.common.services import ServiceError
 def demo_case(cast, weasyprint_available, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     load_demo_cases()  # the quick start's cases (load_demo also loads a year of annual reports)
-    return Application.objects.get(status="answered")
+    return Application.objects.get(status="answered", information_requested=REQUESTS[1])  # the partial answer
 
 
 def pdf_text(data: bytes) -> str:

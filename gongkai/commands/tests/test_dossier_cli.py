@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from gongkai.applications.demo import load_demo_cases
+from gongkai.applications.demo import REQUESTS, load_demo_cases
 from gongkai.applications.models import Application
 from gongkai.cli import main
 from gongkai.commands.tests.test_report_cli import BIN, one_chinese_error_line, run
@@ -19,7 +19,7 @@ from gongkai.commands.tests.test_report_cli import BIN, one_chinese_error_line, 
 def answered(cast, weasyprint_available, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     load_demo_cases()
-    return Application.objects.get(status="answered")
+    return Application.objects.get(status="answered", information_requested=REQUESTS[1])  # the partial answer
 
 
 def test_the_dossier_is_written_to_the_file(answered, tmp_path, capsys):
