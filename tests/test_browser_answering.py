@@ -78,7 +78,7 @@ def test_objection_overridden_notice_delivered_then_disclosed(
         clerk,
         "登记征求意见的结果",
         {
-            "日期": iso(start + timedelta(days=3)),
+            "收到意见日期": iso(start + timedelta(days=3)),
             "意见": "不同意公开",
             "不同意公开的理由": "含本公司报价明细",
         },
