@@ -33,7 +33,7 @@ ROWS = [
         "post",
         "/bodies/{body}/applications/{draft_case}/notices/resend/",
         HANDLERS,
-        ok=(302,),  # allowed to post; with nothing failed the case page says so
+        ok=(400,),  # allowed to post; with nothing failed the case page says so beside the form
     ),
     # The case file is the body's own: inspectors above it, who read the case, do not see it.
     Row(
