@@ -71,17 +71,24 @@ def item_path(body: Body) -> str:
 
 
 FILTERS = ("kind", "year", "valid")
+SEARCH_FILTERS = ("body", *FILTERS, "order")
+
+
+def kept_fields(request, form: SearchForm, template: str, names: tuple[str, ...]) -> str:
+    """Filter fields, rendered. They show only what was asked for in those fields (and, on the
+    search page, the portal's bodies, which the page cache's generation follows), so for short
+    values (all real ones) and no errors the HTML is kept per process: the widgets were a fifth
+    of a column page's render and a third of a search page's."""
+    values = tuple(request.GET.get(name, "") for name in names)
+    render_them = lambda: render_to_string(template, {"form": form})  # noqa: E731
+    if any(len(value) > 16 for value in values) or (form.is_bound and form.errors):
+        return render_them()
+    return kept.kept((template, values), render_them)
 
 
 def filter_fields(request, form: SearchForm) -> str:
-    """The column page's filter fields, rendered. They show only what was asked for in these
-    three fields, so for short values (all real ones) the HTML is kept per process: the widgets
-    were a fifth of the page's render."""
-    values = tuple(request.GET.get(name, "") for name in FILTERS)
-    render_them = lambda: render_to_string("portal/_column_filters.html", {"form": form})  # noqa: E731
-    if any(len(value) > 8 for value in values):
-        return render_them()
-    return kept.kept(("column-filters", values), render_them)
+    """The column page's three filter fields."""
+    return kept_fields(request, form, "portal/_column_filters.html", FILTERS)
 
 
 def _page(request, items, per_page: int = PAGE_SIZE):
@@ -190,6 +197,10 @@ def portal_search(request):
     # The header names the chosen body from what named_bodies read, not from a query of its own.
     name = getattr(body, "current_name", "")
     context = {**context, "body": body, "body_name": name, **kiosk_context(request, body)}
+    # Every visitor chooses among the same bodies: the filters' HTML can be kept (not so for staff).
+    context["filters_html"] = kept_fields(
+        request, context["form"], "portal/_search_filters.html", SEARCH_FILTERS
+    )
     return render(request, "portal/search.html", context)
 
 

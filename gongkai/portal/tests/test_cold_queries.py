@@ -237,3 +237,53 @@ def test_the_snippets_fast_mapping_is_the_character_by_character_one(text):
         out.append(piece)
         origin.extend([index] * len(piece))
     assert search._normalised_with_map(text) == ("".join(out), origin)
+
+
+def test_no_character_normalises_to_nothing():
+    """The snippet mapping takes an unchanged length to mean that each character kept its own:
+    true only while no character's normal form is empty."""
+    import sys
+
+    from gongkai.publishing import search
+
+    empty = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and not search.normalise(chr(code))
+    ]
+    assert empty == []
+
+
+def test_a_text_of_many_distinct_characters_does_not_grow_the_form_table_without_bound():
+    from gongkai.publishing import search
+
+    text = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 2 * search._CharacterForms.MAX_FORMS))
+    normal, _ = search._normalised_with_map(text)
+    assert normal == "".join(search.normalise(char) for char in text)
+    assert len(search._FORMS) <= search._CharacterForms.MAX_FORMS
+
+
+def test_the_search_pages_kept_filters_show_what_each_request_asked_for(client, cast, shared):
+    """The filter widgets are kept per process under the asked values: a second request with other
+    values must not get the first one's selections, and a refused value is shown with its error."""
+    import re
+
+    def selected(html: str, name: str) -> str:
+        select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', select)
+        return chosen.group(1) if chosen else ""
+
+    first = client.get(
+        "/open/search/", {"q": "低保", "body": cast.body.code, "order": "date"}
+    ).content.decode()
+    assert (selected(first, "body"), selected(first, "order")) == (cast.body.code, "date")
+    again = client.get(
+        "/open/search/", {"q": "预算", "body": cast.body.code, "order": "date"}
+    ).content.decode()
+    assert (selected(again, "body"), selected(again, "order")) == (cast.body.code, "date")
+    other = client.get("/open/search/", {"q": "低保", "body": cast.other_body.code}).content.decode()
+    assert (selected(other, "body"), selected(other, "order")) == (cast.other_body.code, "")
+    refused = client.get("/open/search/", {"q": "低保", "year": "1700"}).content.decode()
+    assert 'class="error"' in refused and 'value="1700"' in refused
+    fine = client.get("/open/search/", {"q": "低保", "year": "2026"}).content.decode()
+    assert 'class="error"' not in fine and 'value="2026"' in fine

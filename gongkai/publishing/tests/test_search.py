@@ -309,3 +309,39 @@ def test_without_the_full_count_the_window_tells_whether_there_are_more(cast, it
     monkeypatch.setattr(module, "RANK_WINDOW", counted.total)
     exact = search("低保", body_ids=body, limit=20, count_all=False)
     assert (exact.total, exact.capped) == (counted.total, False)
+
+
+def test_a_phrase_is_in_the_title_only_where_its_tokens_stand_together(cast):
+    """Relevance puts title matches first. A title holding the phrase's characters apart, or an
+    ASCII word that only ends like the query's, is not a title match."""
+    from gongkai.publishing.search import _matcher, _ranked_window, _window_sql
+
+    together = publish(
+        actor=cast.superuser, body=cast.body, spec=ItemSpec("shebao", "低保资金发放xv2026", "正文")
+    )
+    apart = publish(
+        actor=cast.superuser, body=cast.body, spec=ItemSpec("shebao", "资金与低保 axv2026", "低保资金 xv2026")
+    )
+    condition, ranking = _matcher(parse_query("低保资金 xv2026"))
+    matches = SearchEntry.objects.filter(public=True).filter(condition)
+    title_hits = {row.id: row.title_hit for row in _ranked_window(_window_sql(matches, 10), ranking)}
+    entry = {p: SearchEntry.objects.get(publication=p, public=True).id for p in (together, apart)}
+    assert title_hits == {entry[together]: True, entry[apart]: False}
+    assert [h.publication for h in search("低保资金 xv2026").hits] == [together, apart]
+
+
+@pytest.mark.parametrize("read_first", [1, 7, 100_000])
+def test_the_newest_matches_are_the_same_however_far_the_first_read_goes(
+    cast, items, monkeypatch, read_first
+):
+    """On PostgreSQL a search in one body reads its newest rows first and asks the planner only
+    when they hold too few matches: either way the window is the newest matches."""
+    from gongkai.publishing import search as module
+
+    monkeypatch.setattr(module, "READ_FIRST", read_first)
+    body = [cast.body.id]
+    for word in ("低保", "补助金", "最低生活保障实施细则", "没有这个词"):
+        newest = [h.publication.id for h in search(word, body_ids=body, order="date", limit=200).hits]
+        ranked = search(word, body_ids=body, limit=200, count_all=False)
+        assert sorted(h.publication.id for h in ranked.hits) == sorted(newest), word
+        assert ranked.total == len(newest)
