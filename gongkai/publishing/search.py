@@ -358,8 +358,8 @@ def search(
         public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
     )
     matches = candidates.filter(condition)
-    # Only these two are read newest first down an index (see the models' indexes); with any other
-    # filter the planner chooses alone.
+    # A search in one body, or in all with no other filter, can walk an index in date order (the
+    # model's indexes on public, body and date); with any other filter the planner chooses alone.
     in_index_order = not parsed.single_char and (body_ids is None or len(list(body_ids)) == 1)
     in_index_order = in_index_order and column_ids is None and not kind and not year and valid is None
 
