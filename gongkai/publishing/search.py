@@ -48,6 +48,9 @@ RANK_WINDOW = 200  # the newest matches that relevance order ranks
 # PostgreSQL, one body or all of them: the newest rows a search reads first, in the index's order,
 # before it leaves the choice to the planner (see _newest_window_sql).
 READ_FIRST = 2_000
+# In one body, fewer matches than this among those READ_FIRST rows make a word rare enough that
+# the body's index of words finds its matches sooner (see _newest_window_sql).
+SPARSE = 75
 SNIPPET_CHARS = 60
 # Around a snippet's window this much more text is scanned before masking, so that a number cut
 # by the window's edge, or an address whose name stands just outside it, is still recognised.
@@ -365,7 +368,9 @@ def search(
 
     def newest(size: int) -> list[_Ranked]:
         if in_index_order and not _uses_fts5():
-            return _ranked_window(_newest_window_sql(candidates, condition, size), ranking)
+            body_id = list(body_ids)[0] if body_ids is not None else None
+            window = _newest_window_sql(candidates, condition, size, public=public, body_id=body_id)
+            return _ranked_window(window, ranking)
         return _ranked_window(_window_sql(matches, size), ranking)
 
     cap = SCAN_LIMIT if parsed.single_char else TOTAL_CAP
@@ -447,25 +452,53 @@ def _recent_window_sql(candidates: QuerySet, condition: RawSQL, size: int, read:
     return sql, [*recent_params, *condition.params, size]
 
 
-def _newest_window_sql(candidates: QuerySet, condition: RawSQL, size: int) -> tuple[str, list]:
-    """The newest `size` matches, read the cheaper of two ways, in one statement (PostgreSQL).
+def _newest_window_sql(
+    candidates: QuerySet, condition: RawSQL, size: int, *, public: bool, body_id: int | None
+) -> tuple[str, list]:
+    """The newest `size` matches, read the cheapest of three ways, in one statement (PostgreSQL).
 
     A word in many items is found soonest by reading the newest items first, down the index in
     date order, and testing each; a rare one by the index of words. The planner tells them apart
     by its estimate of how many items match, which for a phrase of bigrams is far off (1,791
     estimated where 16,080 matched: it then takes the index of words and rechecks the phrase in
     every one, 50 ms where reading the newest takes 3). So the newest READ_FIRST rows are read
-    first; only if they hold fewer than `size` matches does the planner's way run, its branch
-    kept from running otherwise by a condition PostgreSQL tests once. What the first read found
-    is the newest of what the planner's finds, and IN takes each id once.
+    first, and how many of them match says how common the word is:
+    - `size` or more: that is the window;
+    - in one body, fewer than SPARSE: the word is rare there, and the body's index of words
+      (migration 0006) finds all its matches in the body sooner than reading on down the dates
+      (2.4 % of a body of 141,000 items: 3,431 rows, 4 ms, against 8,284 rows read, 10 ms);
+    - otherwise: the planner's way, for a search in all bodies or a word of middling frequency.
+    Each later branch is kept from running by a condition PostgreSQL tests once. What the first
+    read found is the newest of what the others find, and IN takes each id once.
     """
     first_sql, first_params = _recent_window_sql(candidates, condition, size, READ_FIRST)
     planned_sql, planned_params = _window_sql(candidates.filter(condition), size)
+    sparse = SPARSE if body_id is not None else 0
+    found = "(SELECT count(*) FROM first_read)"
     sql = (
         f"WITH first_read AS MATERIALIZED ({first_sql}) SELECT id FROM first_read UNION ALL "  # noqa: S608 - compiled by the ORM; values are parameters
-        f"SELECT planned.id FROM ({planned_sql}) AS planned WHERE (SELECT count(*) FROM first_read) < %s"
+        f"SELECT planned.id FROM ({planned_sql}) AS planned WHERE {found} >= %s AND {found} < %s"
     )
-    return sql, [*first_params, *planned_params, size]
+    params = [*first_params, *planned_params, sparse, size]
+    if body_id is not None:
+        sparse_sql, sparse_params = _body_matches_sql(condition, size, public=public, body_id=body_id)
+        sql += f" UNION ALL SELECT sparse.id FROM ({sparse_sql}) AS sparse WHERE {found} < %s"  # noqa: S608 - compiled above; values are parameters
+        params += [*sparse_params, sparse]
+    return sql, params
+
+
+def _body_matches_sql(condition: RawSQL, size: int, *, public: bool, body_id: int) -> tuple[str, list]:
+    """The newest `size` of all a body's matches, found by the index of (body, words) of migration
+    0006: the matches are gathered first (a CTE the planner cannot fold into a walk in date
+    order), then sorted. The body is compared as a bigint, the column's type: the index's
+    operator class for it does not compare a bigint with an integer."""
+    table = SearchEntry._meta.db_table
+    sql = (
+        f"WITH body_matches AS MATERIALIZED (SELECT {table}.id, {table}.published_on FROM {table} "  # noqa: S608 - constant names; values are parameters
+        f"WHERE {table}.public = %s AND {table}.body_id = %s::bigint AND {condition.sql}) "
+        "SELECT id FROM body_matches ORDER BY published_on DESC, id DESC LIMIT %s"
+    )
+    return sql, [public, body_id, *condition.params, size]
 
 
 def _shown(rows: QuerySet) -> QuerySet:
