@@ -368,7 +368,8 @@ def search(
 
     def newest(size: int) -> list[_Ranked]:
         if in_index_order and not _uses_fts5():
-            body_id = list(body_ids)[0] if body_ids is not None else None
+            # The index of (body, words) holds the public entries only (migration 0006).
+            body_id = list(body_ids)[0] if body_ids is not None and public else None
             window = _newest_window_sql(candidates, condition, size, public=public, body_id=body_id)
             return _ranked_window(window, ranking)
         return _ranked_window(_window_sql(matches, size), ranking)
