@@ -64,10 +64,11 @@ def query_prefix(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-def item_path(body: Body) -> str:
-    """An item's URL up to its id ("/open/donghu/items/"): a listing's links are this and the id,
-    one reverse() for the page rather than one per row (a fifth of a column page's render)."""
-    return reverse("portal-item", args=[body.code, 0]).removesuffix("0/")
+def item_path(code: str) -> str:
+    """An item's URL up to its id ("/open/donghu/items/"), for the body of that code: a listing's
+    links are this and the id, one reverse() for the page rather than one per row (a fifth of a
+    column page's render)."""
+    return reverse("portal-item", args=[code, 0]).removesuffix("0/")
 
 
 FILTERS = ("kind", "year", "valid")
@@ -103,7 +104,7 @@ def portal_home(request, code: str):
         "version": version,
         "tree": selectors.catalogue_tree(body),
         "latest": selectors.latest_items(body),
-        "item_path": item_path(body),
+        "item_path": item_path(body.code),
         "report_years": selectors.published_report_years(body),
         **kiosk_context(request, body),
     }
@@ -127,7 +128,7 @@ def portal_column(request, code: str, column: str):
         "column": node,
         "form": form,
         "page": _page(request, items),
-        "item_path": item_path(body),
+        "item_path": item_path(body.code),
         "filter_fields": filter_fields(request, form),
         "query_prefix": query_prefix(request),
         **kiosk_context(request, body),
@@ -186,7 +187,18 @@ def _search_context(request, *, public: bool, bodies) -> dict:
     page = Paginator(range(results.reachable), PAGE_SIZE).get_page(wanted)
     if page.number != wanted:  # past the last page: show the last one
         results = run(page.number)
-    return {"form": form, "results": results, "page": page, "query_prefix": query_prefix(request)}
+    paths = {code: item_path(code) for code in {hit.body_code for hit in results.hits}}
+    # Each hit with its item's link, or "" for an item that has no public page.
+    linked = [
+        (hit, f"{paths[hit.body_code]}{hit.publication_id}/" if hit.linked else "") for hit in results.hits
+    ]
+    return {
+        "form": form,
+        "results": results,
+        "hits": linked,
+        "page": page,
+        "query_prefix": query_prefix(request),
+    }
 
 
 @public_page

@@ -45,12 +45,16 @@ MAX_QUERY_CHARS = 256
 SCAN_LIMIT = 1000  # rows a one-character query may return at most
 TOTAL_CAP = 1000  # matches counted at most ("找到超过 1000 条")
 RANK_WINDOW = 200  # the newest matches that relevance order ranks
-# PostgreSQL, one body or all of them: the newest rows a search reads first, in the index's order,
-# before it leaves the choice to the planner (see _newest_window_sql).
+# PostgreSQL: the newest rows a search reads first, in the index's order, before it leaves the
+# choice to the planner (see _newest_window_sql)...
 READ_FIRST = 2_000
-# In one body, fewer matches than this among those READ_FIRST rows make a word rare enough that
-# the body's index of words finds its matches sooner (see _newest_window_sql).
-SPARSE = 75
+# ...or, for the public in one body, before it reads on down the dates or turns to the body's
+# index of words (see _body_window_sql).
+BODY_READ_FIRST = 1_000
+# Fewer matches than this among those BODY_READ_FIRST rows (3.7 %) make a word rare enough that
+# the body's index of words finds its matches sooner than reading on: in a body of 141,000 items
+# both then read about 5,000 rows.
+SPARSE = 37
 SNIPPET_CHARS = 60
 # Around a snippet's window this much more text is scanned before masking, so that a number cut
 # by the window's edge, or an address whose name stands just outside it, is still recognised.
@@ -303,12 +307,20 @@ def _matcher(query: Query) -> tuple[Q | RawSQL, dict]:
 
 @dataclass(frozen=True)
 class Hit:
-    publication: Publication
+    """One match as a results page shows it: plain values, read with the match (see _shown)."""
+
+    publication_id: int
+    body_code: str
     title: str
     date: date | None
     title_html: SafeString
     snippet: SafeString
     public: bool
+    column_name: str
+    kind: str
+    valid: bool  # not repealed
+    linked: bool  # the item has a public page
+    index_number: str
     status: str = ""
 
     @property
@@ -370,7 +382,7 @@ def search(
         if in_index_order and not _uses_fts5():
             # The index of (body, words) holds the public entries only (migration 0006).
             body_id = list(body_ids)[0] if body_ids is not None and public else None
-            window = _newest_window_sql(candidates, condition, size, public=public, body_id=body_id)
+            window = _newest_window_sql(candidates, condition, size, body_id=body_id)
             return _ranked_window(window, ranking)
         return _ranked_window(_window_sql(matches, size), ranking)
 
@@ -385,12 +397,12 @@ def search(
         capped = total >= cap
     limit = max(0, min(limit, (cap if order == "date" else min(cap, RANK_WINDOW)) - offset))
     if order == "date":
-        rows = list(_shown(matches.order_by(*NEWEST))[offset : offset + limit])
+        rows = _shown(matches.order_by(*NEWEST)[offset : offset + limit])
     else:
         if not from_window:
             window = newest(RANK_WINDOW)
         wanted = [row.id for row in sorted(window[:RANK_WINDOW], key=_relevance)[offset : offset + limit]]
-        found = {row.id: row for row in _shown(SearchEntry.objects.filter(id__in=wanted))}
+        found = {row["id"]: row for row in _shown(SearchEntry.objects.filter(id__in=wanted))}
         rows = [found[pk] for pk in wanted if pk in found]
     reachable = total if order == "date" else min(total, RANK_WINDOW)
     hits = [_hit(row, parsed) for row in rows]
@@ -454,58 +466,105 @@ def _recent_window_sql(candidates: QuerySet, condition: RawSQL, size: int, read:
 
 
 def _newest_window_sql(
-    candidates: QuerySet, condition: RawSQL, size: int, *, public: bool, body_id: int | None
+    candidates: QuerySet, condition: RawSQL, size: int, *, body_id: int | None
 ) -> tuple[str, list]:
-    """The newest `size` matches, read the cheapest of three ways, in one statement (PostgreSQL).
+    """The newest `size` matches, in one statement (PostgreSQL), read the cheaper of two ways;
+    for the public in one body (body_id), see _body_window_sql.
 
     A word in many items is found soonest by reading the newest items first, down the index in
     date order, and testing each; a rare one by the index of words. The planner tells them apart
     by its estimate of how many items match, which for a phrase of bigrams is far off (1,791
     estimated where 16,080 matched: it then takes the index of words and rechecks the phrase in
     every one, 50 ms where reading the newest takes 3). So the newest READ_FIRST rows are read
-    first, and how many of them match says how common the word is:
-    - `size` or more: that is the window;
-    - in one body, fewer than SPARSE: the word is rare there, and the body's index of words
-      (migration 0006) finds all its matches in the body sooner than reading on down the dates
-      (2.4 % of a body of 141,000 items: 3,431 rows, 4 ms, against 8,284 rows read, 10 ms);
-    - otherwise: the planner's way, for a search in all bodies or a word of middling frequency.
-    Each later branch is kept from running by a condition PostgreSQL tests once. What the first
-    read found is the newest of what the others find, and IN takes each id once.
+    first: when they hold `size` matches, that is the window; otherwise the planner chooses. The
+    later branch is kept from running by a condition PostgreSQL tests once. What the first read
+    found is the newest of what the planner finds, and IN takes each id once.
     """
+    if body_id is not None:
+        return _body_window_sql(condition, size, body_id)
     first_sql, first_params = _recent_window_sql(candidates, condition, size, READ_FIRST)
     planned_sql, planned_params = _window_sql(candidates.filter(condition), size)
-    sparse = SPARSE if body_id is not None else 0
-    found = "(SELECT count(*) FROM first_read)"
     sql = (
         f"WITH first_read AS MATERIALIZED ({first_sql}) SELECT id FROM first_read UNION ALL "  # noqa: S608 - compiled by the ORM; values are parameters
-        f"SELECT planned.id FROM ({planned_sql}) AS planned WHERE {found} >= %s AND {found} < %s"
+        f"SELECT planned.id FROM ({planned_sql}) AS planned WHERE (SELECT count(*) FROM first_read) < %s"
     )
-    params = [*first_params, *planned_params, sparse, size]
-    if body_id is not None:
-        sparse_sql, sparse_params = _body_matches_sql(condition, size, public=public, body_id=body_id)
-        sql += f" UNION ALL SELECT sparse.id FROM ({sparse_sql}) AS sparse WHERE {found} < %s"  # noqa: S608 - compiled above; values are parameters
-        params += [*sparse_params, sparse]
-    return sql, params
+    return sql, [*first_params, *planned_params, size]
 
 
-def _body_matches_sql(condition: RawSQL, size: int, *, public: bool, body_id: int) -> tuple[str, list]:
-    """The newest `size` of all a body's matches, found by the index of (body, words) of migration
+def _body_window_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, list]:
+    """The newest `size` public matches in one body, in one statement, read three ways.
+
+    The body's newest BODY_READ_FIRST rows are read first, and how many of them match says how
+    common the word is there:
+    - `size` or more: the newest `size` of them are the window;
+    - fewer than SPARSE: the word is rare, and the body's index of words (migration 0006) finds
+      all its matches in the body sooner than reading on (_body_matches_sql);
+    - otherwise the walk down the dates goes on from the last row read, until the window is full:
+      in all, the rows the window needs are read once (a second walk from the newest read 2,000
+      rows twice, a third of the time of a word of middling frequency).
+    Each later branch is kept from running by a condition PostgreSQL tests once. The entries'
+    dates are those of publication, never empty for the public; rows of one date go by id."""
+    table = SearchEntry._meta.db_table
+    in_body = f"{table}.public AND {table}.body_id = %s::bigint"
+    newest = f"ORDER BY {table}.published_on DESC, {table}.id DESC"
+    found = "(SELECT count(*) FROM first_read)"
+    last_day = "(SELECT min(published_on) FROM recent)"
+    last_id = f"(SELECT min(id) FROM recent WHERE published_on = {last_day})"  # noqa: S608 - constant names
+    after_last = f"{table}.published_on <= {last_day} AND ({table}.published_on < {last_day} OR {table}.id < {last_id})"
+    sparse_sql, sparse_params = _body_matches_sql(condition, size, body_id)
+    sql = (
+        f"WITH recent AS MATERIALIZED (SELECT {table}.id, {table}.published_on, {condition.sql} AS matched "  # noqa: S608 - constant names; values are parameters
+        f"FROM {table} WHERE {in_body} {newest} LIMIT %s), "
+        "first_read AS MATERIALIZED (SELECT id FROM recent WHERE matched "
+        "ORDER BY published_on DESC, id DESC LIMIT %s) "
+        "SELECT id FROM first_read "
+        f"UNION ALL SELECT later.id FROM (SELECT {table}.id FROM {table} WHERE {in_body} AND {after_last} "
+        f"AND {condition.sql} {newest} LIMIT (SELECT greatest(%s - count(*), 0) FROM first_read)) AS later "
+        f"WHERE {found} >= %s AND {found} < %s "
+        f"UNION ALL SELECT sparse.id FROM ({sparse_sql}) AS sparse WHERE {found} < %s"
+    )
+    params = [*condition.params, body_id, BODY_READ_FIRST, size]
+    params += [body_id, *condition.params, size, SPARSE, size]
+    return sql, [*params, *sparse_params, SPARSE]
+
+
+def _body_matches_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, list]:
+    """The newest `size` of all a body's public matches, found by the index of (body, words) of migration
     0006: the matches are gathered first (a CTE the planner cannot fold into a walk in date
     order), then sorted. The body is compared as a bigint, the column's type: the index's
     operator class for it does not compare a bigint with an integer."""
     table = SearchEntry._meta.db_table
     sql = (
         f"WITH body_matches AS MATERIALIZED (SELECT {table}.id, {table}.published_on FROM {table} "  # noqa: S608 - constant names; values are parameters
-        f"WHERE {table}.public = %s AND {table}.body_id = %s::bigint AND {condition.sql}) "
+        f"WHERE {table}.public AND {table}.body_id = %s::bigint AND {condition.sql}) "
         "SELECT id FROM body_matches ORDER BY published_on DESC, id DESC LIMIT %s"
     )
-    return sql, [public, body_id, *condition.params, size]
+    return sql, [body_id, *condition.params, size]
 
 
-def _shown(rows: QuerySet) -> QuerySet:
-    """What a hit shows: the entry without its grams (three times the text's length), its item,
-    body and column."""
-    return rows.select_related("publication__body", "publication__column").defer("grams")
+# What a hit shows, read as plain values: model objects for the entry, its item, body and column
+# cost a search page more than the database does.
+SHOWN = {
+    "id": "id",
+    "publication_id": "publication_id",
+    "body_code": "body__code",
+    "title": "title",
+    "text": "text",
+    "date": "published_on",
+    "public": "public",
+    "status": "status",
+    "column_name": "column__name",
+    "kind": "kind",
+    "valid": "valid",
+    "published_version_id": "publication__published_version_id",
+    "index_number": "publication__index_number",
+}
+
+
+def _shown(rows: QuerySet) -> list[dict]:
+    """The rows' values that a hit shows, each row a dict keyed as SHOWN."""
+    names = list(SHOWN)
+    return [dict(zip(names, row, strict=True)) for row in rows.values_list(*SHOWN.values())]
 
 
 # ---- highlighting ----
@@ -594,14 +653,20 @@ def masked_snippet(text: str, query: Query) -> SafeString:
     return mark_safe("…" + html) if left > 0 and not html.startswith("…") else html  # noqa: S308 - html is escaped
 
 
-def _hit(entry: SearchEntry, query: Query) -> Hit:
-    text = " ".join(entry.text.split())
+def _hit(row: dict, query: Query) -> Hit:
+    text = " ".join(row["text"].split())
     return Hit(
-        publication=entry.publication,
-        title=entry.title,
-        date=entry.published_on,
-        title_html=highlight(entry.title, query),
+        publication_id=row["publication_id"],
+        body_code=row["body_code"],
+        title=row["title"],
+        date=row["date"],
+        title_html=highlight(row["title"], query),
         snippet=masked_snippet(text, query),
-        public=entry.public,
-        status=entry.status,
+        public=row["public"],
+        column_name=row["column_name"],
+        kind=row["kind"],
+        valid=row["valid"],
+        linked=row["public"] or row["published_version_id"] is not None,
+        index_number=row["index_number"],
+        status=row["status"],
     )

@@ -23,7 +23,7 @@ def test_staff_snippets_mask_id_and_phone_numbers_from_drafts_and_attachments(cl
         [hit] = search(query, public=False, body_ids=[cast.body.id]).hits
         for value in (MISTYPED, RESIDENT_ID, MOBILE, "501室"):
             assert value not in hit.snippet, (query, value)
-        assert "＊" in hit.snippet and hit.publication == publication
+        assert "＊" in hit.snippet and hit.publication_id == publication.id
     # The name stays, as it does on the case lists.
     assert "张伟" in search("低保复核", public=False, body_ids=[cast.body.id]).hits[0].snippet
     page = staff_page(client, cast.reviewer, "救助对象花名册")
@@ -44,5 +44,5 @@ def test_the_public_index_holds_an_attachment_as_published(cast):
     through_review(cast, version)
     assert search(RESIDENT_ID).total == 0
     [hit] = search("救助对象花名册").hits
-    assert hit.publication == publication and RESIDENT_ID not in hit.snippet
+    assert hit.publication_id == publication.id and RESIDENT_ID not in hit.snippet
     assert search(RESIDENT_ID, public=False).total == 1  # staff still find the original
