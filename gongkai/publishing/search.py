@@ -23,9 +23,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -235,7 +236,7 @@ def _fts5_expression(query: Query) -> str:
     return " AND ".join('"' + " ".join(term) + '"' for term in query.terms)
 
 
-def _fts5_match(query: Query) -> tuple[RawSQL, dict]:
+def _fts5_match(query: Query) -> tuple[RawSQL, dict[str, RawSQL]]:
     expression = _fts5_expression(query)
     table = SearchEntry._meta.db_table
     matches = f"{table}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608 - constant names; values are parameters
@@ -255,7 +256,7 @@ def _tsquery(query: Query) -> tuple[str, list[str]]:
     return f"({sql})", [" ".join(term) for term in query.terms]
 
 
-def _postgres_match(query: Query) -> tuple[RawSQL, dict]:
+def _postgres_match(query: Query) -> tuple[RawSQL, dict[str, RawSQL]]:
     tsquery, params = _tsquery(query)
     table = SearchEntry._meta.db_table
     vector = f"{table}.grams_vector"  # stored to_tsvector('simple', grams), see migration 0002
@@ -272,12 +273,12 @@ def _postgres_match(query: Query) -> tuple[RawSQL, dict]:
     }
 
 
-def _scan_match(query: Query) -> tuple[Q, dict]:
-    char = query.single_char
-    title_hit = Case(When(title__contains=char, then=Value(True)), default=Value(False))
+def _scan_match(query: Query) -> tuple[Q, dict[str, RawSQL]]:
+    char = query.single_char  # one CJK character: nothing LIKE would read as a wildcard
+    title = f"{SearchEntry._meta.db_table}.title"
     return Q(title__contains=char) | Q(text__contains=char), {
-        "title_hit": title_hit,
-        "score": Value(0.0, output_field=FloatField()),
+        "title_hit": RawSQL(f"({title} LIKE %s)", [f"%{char}%"], output_field=BooleanField()),  # noqa: S611 - constant SQL; values are parameters
+        "score": RawSQL("0.0", [], output_field=FloatField()),  # noqa: S611 - constant SQL
     }
 
 
@@ -296,8 +297,8 @@ def _filtered(*, public, body_ids, column_ids, kind, year, valid) -> QuerySet:
     return qs
 
 
-def _matcher(query: Query) -> tuple[Q | RawSQL, dict]:
-    """The condition that selects the matches, and the annotations that rank them."""
+def _matcher(query: Query) -> tuple[Q | RawSQL, dict[str, RawSQL]]:
+    """The condition that selects the matches, and the SQL of what ranks them."""
     if query.single_char:
         return _scan_match(query)
     if _uses_fts5():
@@ -337,7 +338,6 @@ class SearchResults:
     reachable: int = 0  # how many of them the pages can show (relevance order ranks RANK_WINDOW)
 
 
-RELEVANCE = ("-title_hit", "score", "-published_on", "-id")
 NEWEST = ("-published_on", "-id")
 
 
@@ -369,78 +369,100 @@ def search(
     if parsed.empty:
         return SearchResults(total=0, hits=[], query=parsed)
     condition, ranking = _matcher(parsed)
-    candidates = _filtered(
-        public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
-    )
-    matches = candidates.filter(condition)
-    # A search in one body, or in all with no other filter, can walk an index in date order (the
-    # model's indexes on public, body and date); with any other filter the planner chooses alone.
-    in_index_order = not parsed.single_char and (body_ids is None or len(list(body_ids)) == 1)
-    in_index_order = in_index_order and column_ids is None and not kind and not year and valid is None
+    body_ids = None if body_ids is None else list(body_ids)
 
-    def newest(size: int) -> list[_Ranked]:
-        if in_index_order and not _uses_fts5():
-            # The index of (body, words) holds the public entries only (migration 0006).
-            body_id = list(body_ids)[0] if body_ids is not None and public else None
-            window = _newest_window_sql(candidates, condition, size, body_id=body_id)
-            return _ranked_window(window, ranking)
-        return _ranked_window(_window_sql(matches, size), ranking)
+    # Built only where used: a search in one body reads its window in SQL of its own.
+    @cache
+    def candidates() -> QuerySet:
+        return _filtered(
+            public=public, body_ids=body_ids, column_ids=column_ids, kind=kind, year=year, valid=valid
+        )
+
+    def matches() -> QuerySet:
+        return candidates().filter(condition)
 
     cap = SCAN_LIMIT if parsed.single_char else TOTAL_CAP
-    from_window = order != "date" and not count_all
-    if from_window:
-        cap = min(cap, RANK_WINDOW)
-        window = newest(cap + 1)
-        total, capped = min(len(window), cap), len(window) > cap
-    else:
-        total = matches.values("id")[:cap].count()
-        capped = total >= cap
-    limit = max(0, min(limit, (cap if order == "date" else min(cap, RANK_WINDOW)) - offset))
     if order == "date":
-        rows = _shown(matches.order_by(*NEWEST)[offset : offset + limit])
+        in_date_order = matches().order_by(*NEWEST)
+        total = in_date_order.values("id")[:cap].count()
+        limit = max(0, min(limit, cap - offset))
+        page = in_date_order.values("id", "published_on")[offset : offset + limit]
+        rows = _shown_rows(page.query.sql_with_params(), order=PAGE_NEWEST)
+        hits = [_hit(row, parsed) for row in rows]
+        return SearchResults(total=total, hits=hits, query=parsed, capped=total >= cap, reachable=total)
+
+    # A search in one body, or in all with no other filter, can walk an index in date order (the
+    # model's indexes on public, body and date); with any other filter the planner chooses alone.
+    in_index_order = not parsed.single_char and not _uses_fts5() and (body_ids is None or len(body_ids) == 1)
+    in_index_order = in_index_order and column_ids is None and not kind and not year and valid is None
+    # The index of (body, words) holds the public entries only (migration 0006).
+    in_one_body = in_index_order and public and body_ids is not None
+
+    def newest(size: int) -> tuple[str, list]:
+        if in_one_body:
+            return _body_window_sql(condition, size, body_ids[0])
+        if in_index_order:
+            return _newest_window_sql(candidates(), condition, size)
+        return _window_sql(matches(), size)
+
+    if not count_all:
+        cap = min(cap, RANK_WINDOW)
+    limit = max(0, min(limit, min(cap, RANK_WINDOW) - offset))
+    # Without the full count the window is read one row longer: it then tells whether there are
+    # more than it ranks.
+    window = newest(RANK_WINDOW if count_all else cap + 1)
+    rows, found = _ranked_page(window, ranking, offset=offset, limit=limit)
+    if count_all:
+        total = matches().values("id")[:cap].count()
+        capped = total >= cap
     else:
-        if not from_window:
-            window = newest(RANK_WINDOW)
-        wanted = [row.id for row in sorted(window[:RANK_WINDOW], key=_relevance)[offset : offset + limit]]
-        found = {row["id"]: row for row in _shown(SearchEntry.objects.filter(id__in=wanted))}
-        rows = [found[pk] for pk in wanted if pk in found]
-    reachable = total if order == "date" else min(total, RANK_WINDOW)
+        if found is None:  # the page is past the window's end
+            found = 0 if offset == 0 and limit > 0 else _window_size(window)
+        total, capped = min(found, cap), found > cap
     hits = [_hit(row, parsed) for row in rows]
-    return SearchResults(total=total, hits=hits, query=parsed, capped=capped, reachable=reachable)
+    return SearchResults(
+        total=total, hits=hits, query=parsed, capped=capped, reachable=min(total, RANK_WINDOW)
+    )
 
 
-@dataclass(frozen=True)
-class _Ranked:
-    id: int
-    published_on: date | None
-    title_hit: bool
-    score: float
+# How a page of relevance order is sorted: title matches first, then the better score, then the
+# newer (an unpublished draft last), in a derived table named page; and of date order, as NEWEST.
+PAGE_RELEVANCE = "page.title_hit DESC, page.score, page.published_on DESC NULLS LAST, page.id DESC"
+PAGE_NEWEST = "page.published_on DESC, page.id DESC"
 
 
-def _relevance(row: _Ranked) -> tuple:
-    """Title matches first, then the better score, then the newer (an unpublished draft last)."""
-    newer = -row.published_on.toordinal() if row.published_on else 0
-    return (not row.title_hit, row.score, newer, -row.id)
+def _ranked_page(
+    window: tuple[str, list], ranking: dict[str, RawSQL], *, offset: int, limit: int
+) -> tuple[list[dict], int | None]:
+    """One page of a window of matches (its SQL and parameters) in relevance order, and how many
+    rows the window holds (None when the page is past its end), in one statement.
 
-
-def _ranked_window(window: tuple[str, list], ranking: dict) -> list[_Ranked]:
-    """The rows of a window of matches (its SQL and parameters) with what ranks them, newest first.
-
-    The window is a subquery, so that its ids do not travel to Python and back, and the rank is
-    computed for its rows only, before any join; relevance order is then a sort of a few hundred
-    small rows here. The subquery is compiled on its own: its table keeps its own name there and
-    so shadows the outer one, which is what the raw SQL of the match condition expects.
-    """
+    Relevance ranks the window's newest RANK_WINDOW rows: the window may be read one row longer,
+    to tell whether there are more. The rank is computed for the window's rows only, and what a
+    hit shows is joined for the page's rows only. The window is a subquery, so that its ids do not
+    travel to Python and back; its table keeps its own name there and so shadows the outer one,
+    which is what the raw SQL of the match condition expects, and so does the rank's."""
     sql, params = window
     table = SearchEntry._meta.db_table
-    in_window = RawSQL(f"{table}.id IN ({sql})", params, output_field=BooleanField())  # noqa: S611 - compiled by the ORM; values are parameters
-    rows = (
-        SearchEntry.objects.filter(in_window)
-        .annotate(**ranking)
-        .order_by(*NEWEST)
-        .values_list("id", "published_on", "title_hit", "score")
+    title_hit, score = ranking["title_hit"], ranking["score"]
+    ranked = (
+        f"SELECT {table}.id, {table}.published_on, {title_hit.sql} AS title_hit, {score.sql} AS score, "  # noqa: S608 - constant names; values are parameters
+        f"count(*) OVER () AS found, row_number() OVER (ORDER BY {table}.published_on DESC, {table}.id DESC) AS newness "
+        f"FROM {table} WHERE {table}.id IN ({sql})"
     )
-    return [_Ranked(*row) for row in rows]
+    page = (
+        f"SELECT * FROM ({ranked}) AS page WHERE newness <= %s ORDER BY {PAGE_RELEVANCE} LIMIT %s OFFSET %s"  # noqa: S608 - constant names; values are parameters
+    )
+    page_params = [*title_hit.params, *score.params, *params, RANK_WINDOW, limit, offset]
+    rows = _shown_rows((page, page_params), order=PAGE_RELEVANCE, also=("found", "title_hit"))
+    return rows, (rows[0]["found"] if rows else None)
+
+
+def _window_size(window: tuple[str, list]) -> int:
+    sql, params = window
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS window_rows", params)  # noqa: S608 - compiled SQL; values are parameters
+        return cursor.fetchone()[0]
 
 
 def _window_sql(matches: QuerySet, size: int) -> tuple[str, list]:
@@ -465,11 +487,9 @@ def _recent_window_sql(candidates: QuerySet, condition: RawSQL, size: int, read:
     return sql, [*recent_params, *condition.params, size]
 
 
-def _newest_window_sql(
-    candidates: QuerySet, condition: RawSQL, size: int, *, body_id: int | None
-) -> tuple[str, list]:
-    """The newest `size` matches, in one statement (PostgreSQL), read the cheaper of two ways;
-    for the public in one body (body_id), see _body_window_sql.
+def _newest_window_sql(candidates: QuerySet, condition: RawSQL, size: int) -> tuple[str, list]:
+    """The newest `size` matches, in one statement (PostgreSQL), read the cheaper of two ways (for
+    the public in one body, see _body_window_sql).
 
     A word in many items is found soonest by reading the newest items first, down the index in
     date order, and testing each; a rare one by the index of words. The planner tells them apart
@@ -480,8 +500,6 @@ def _newest_window_sql(
     later branch is kept from running by a condition PostgreSQL tests once. What the first read
     found is the newest of what the planner finds, and IN takes each id once.
     """
-    if body_id is not None:
-        return _body_window_sql(condition, size, body_id)
     first_sql, first_params = _recent_window_sql(candidates, condition, size, READ_FIRST)
     planned_sql, planned_params = _window_sql(candidates.filter(condition), size)
     sql = (
@@ -542,29 +560,48 @@ def _body_matches_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, 
     return sql, [body_id, *condition.params, size]
 
 
-# What a hit shows, read as plain values: model objects for the entry, its item, body and column
-# cost a search page more than the database does.
+# What a hit shows, read as plain values with the page it is on: model objects for the entry,
+# its item, body and column cost a search page more than the database does.
 SHOWN = {
-    "id": "id",
-    "publication_id": "publication_id",
-    "body_code": "body__code",
-    "title": "title",
-    "text": "text",
-    "date": "published_on",
-    "public": "public",
-    "status": "status",
-    "column_name": "column__name",
-    "kind": "kind",
-    "valid": "valid",
-    "published_version_id": "publication__published_version_id",
-    "index_number": "publication__index_number",
+    "id": "entry.id",
+    "publication_id": "entry.publication_id",
+    "body_code": "body.code",
+    "title": "entry.title",
+    "text": "entry.text",
+    "date": "entry.published_on",
+    "public": "entry.public",
+    "status": "entry.status",
+    "column_name": "node.name",
+    "kind": "entry.kind",
+    "valid": "entry.valid",
+    "published_version_id": "item.published_version_id",
+    "index_number": "item.index_number",
 }
 
 
-def _shown(rows: QuerySet) -> list[dict]:
-    """The rows' values that a hit shows, each row a dict keyed as SHOWN."""
-    names = list(SHOWN)
-    return [dict(zip(names, row, strict=True)) for row in rows.values_list(*SHOWN.values())]
+def _shown_rows(page: tuple[str, list], *, order: str, also: tuple[str, ...] = ()) -> list[dict]:
+    """What the hits show of a page of entries, in `order`: `page` is the SQL (and parameters) of
+    a derived table of the page's entry ids and what `order` sorts by. Each row is a dict keyed
+    as SHOWN, with the page's own columns `also`."""
+    sql, params = page
+    tables = {
+        "entry": SearchEntry._meta.db_table,
+        "body": SearchEntry._meta.get_field("body").related_model._meta.db_table,
+        "node": SearchEntry._meta.get_field("column").related_model._meta.db_table,
+        "item": Publication._meta.db_table,
+    }
+    columns = ", ".join([*SHOWN.values(), *(f"page.{name}" for name in also)])
+    statement = (
+        f"SELECT {columns} FROM ({sql}) AS page "  # noqa: S608 - constant names; values are parameters
+        f"JOIN {tables['entry']} AS entry ON entry.id = page.id "
+        f"JOIN {tables['body']} AS body ON body.id = entry.body_id "
+        f"JOIN {tables['node']} AS node ON node.id = entry.column_id "
+        f"JOIN {tables['item']} AS item ON item.id = entry.publication_id ORDER BY {order}"
+    )
+    names = [*SHOWN, *also]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 # ---- highlighting ----

@@ -255,6 +255,35 @@ def test_one_character_falls_back_to_a_bounded_scan(cast, items):
     assert all("湖" in h.title or "湖" in h.snippet for h in results.hits)
 
 
+def test_one_character_puts_the_items_with_it_in_the_title_first(cast):
+    in_title = publish(
+        actor=cast.superuser, body=cast.body, spec=ItemSpec("shebao", "鳌山路段施工公告", "施工。")
+    )
+    in_text = publish(actor=cast.superuser, body=cast.body, spec=ItemSpec("shebao", "施工公告", "鳌山路段。"))
+    assert [h.publication_id for h in search("鳌").hits] == [in_title.id, in_text.id]  # the newer second
+    assert [h.publication_id for h in search("鳌", order="date").hits] == [in_text.id, in_title.id]
+
+
+def test_the_pages_of_the_window_are_its_ranking_cut_and_a_page_past_it_still_counts(
+    cast, items, monkeypatch, django_assert_num_queries
+):
+    from gongkai.publishing import search as module
+
+    monkeypatch.setattr(module, "RANK_WINDOW", 5)
+    body = [cast.body.id]
+    whole = search("低保", body_ids=body, limit=5, count_all=False)
+    pages = [search("低保", body_ids=body, limit=2, offset=at, count_all=False) for at in (0, 2, 4)]
+    assert [h.publication_id for p in pages for h in p.hits] == [h.publication_id for h in whole.hits]
+    assert [len(p.hits) for p in pages] == [2, 2, 1]
+    assert all((p.total, p.capped) == (5, True) for p in pages)
+    with django_assert_num_queries(2):  # the page finds no row to tell the window's size: a count
+        past = search("低保", body_ids=body, limit=2, offset=6, count_all=False)
+    assert (past.hits, past.total, past.capped, past.reachable) == ([], 5, True, 5)
+    with django_assert_num_queries(1):  # nothing on the first page: nothing to count
+        none = search("无此词语", body_ids=body, limit=2, count_all=False)
+    assert (none.hits, none.total, none.capped) == ([], 0, False)
+
+
 def test_staff_search_sees_drafts_of_the_given_bodies_only(cast, items):
     staff = search("征求意见稿", public=False, body_ids=[cast.body.id])
     assert [h.publication_id for h in staff.hits] == [items["draft"].id]
@@ -314,7 +343,7 @@ def test_without_the_full_count_the_window_tells_whether_there_are_more(cast, it
 def test_a_phrase_is_in_the_title_only_where_its_tokens_stand_together(cast):
     """Relevance puts title matches first. A title holding the phrase's characters apart, or an
     ASCII word that only ends like the query's, is not a title match."""
-    from gongkai.publishing.search import _matcher, _ranked_window, _window_sql
+    from gongkai.publishing.search import _matcher, _ranked_page, _window_sql
 
     together = publish(
         actor=cast.superuser, body=cast.body, spec=ItemSpec("shebao", "低保资金发放xv2026", "正文")
@@ -324,9 +353,9 @@ def test_a_phrase_is_in_the_title_only_where_its_tokens_stand_together(cast):
     )
     condition, ranking = _matcher(parse_query("低保资金 xv2026"))
     matches = SearchEntry.objects.filter(public=True).filter(condition)
-    title_hits = {row.id: row.title_hit for row in _ranked_window(_window_sql(matches, 10), ranking)}
-    entry = {p: SearchEntry.objects.get(publication=p, public=True).id for p in (together, apart)}
-    assert title_hits == {entry[together]: True, entry[apart]: False}
+    rows, found = _ranked_page(_window_sql(matches, 10), ranking, offset=0, limit=10)
+    title_hits = {row["publication_id"]: bool(row["title_hit"]) for row in rows}
+    assert (title_hits, found) == ({together.id: True, apart.id: False}, 2)
     assert [h.publication_id for h in search("低保资金 xv2026").hits] == [together.id, apart.id]
 
 
