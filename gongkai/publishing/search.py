@@ -325,6 +325,12 @@ class Hit:
     status: str = ""
 
     @property
+    def iso_date(self) -> str:
+        """The date as 2026-12-03, "" if none: the template's date filter cost a results page
+        more than all the rest of its hits (0.6 of 1.3 ms for 20)."""
+        return self.date.isoformat() if self.date else ""
+
+    @property
     def status_label(self) -> str:
         return VersionStatus(self.status).label if self.status in VersionStatus.values else self.status
 
@@ -339,6 +345,12 @@ class SearchResults:
 
 
 NEWEST = ("-published_on", "-id")
+
+
+def _newest_first(alias: str = "") -> str:
+    """NEWEST as SQL, for the columns of the table or derived table `alias`."""
+    prefix = f"{alias}." if alias else ""
+    return f"{prefix}published_on DESC, {prefix}id DESC"
 
 
 def search(
@@ -428,7 +440,7 @@ def search(
 # How a page of relevance order is sorted: title matches first, then the better score, then the
 # newer (an unpublished draft last), in a derived table named page; and of date order, as NEWEST.
 PAGE_RELEVANCE = "page.title_hit DESC, page.score, page.published_on DESC NULLS LAST, page.id DESC"
-PAGE_NEWEST = "page.published_on DESC, page.id DESC"
+PAGE_NEWEST = _newest_first("page")
 
 
 def _ranked_page(
@@ -447,7 +459,7 @@ def _ranked_page(
     title_hit, score = ranking["title_hit"], ranking["score"]
     ranked = (
         f"SELECT {table}.id, {table}.published_on, {title_hit.sql} AS title_hit, {score.sql} AS score, "  # noqa: S608 - constant names; values are parameters
-        f"count(*) OVER () AS found, row_number() OVER (ORDER BY {table}.published_on DESC, {table}.id DESC) AS newness "
+        f"count(*) OVER () AS found, row_number() OVER (ORDER BY {_newest_first(table)}) AS newness "
         f"FROM {table} WHERE {table}.id IN ({sql})"
     )
     page = (
@@ -482,7 +494,7 @@ def _recent_window_sql(candidates: QuerySet, condition: RawSQL, size: int, read:
     table = SearchEntry._meta.db_table
     sql = (
         f"SELECT {table}.id FROM ({recent_sql}) AS {table} WHERE {condition.sql} "  # noqa: S608 - compiled by the ORM; values are parameters
-        f"ORDER BY {table}.published_on DESC, {table}.id DESC LIMIT %s"
+        f"ORDER BY {_newest_first(table)} LIMIT %s"
     )
     return sql, [*recent_params, *condition.params, size]
 
@@ -524,7 +536,7 @@ def _body_window_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, l
     dates are those of publication, never empty for the public; rows of one date go by id."""
     table = SearchEntry._meta.db_table
     in_body = f"{table}.public AND {table}.body_id = %s::bigint"
-    newest = f"ORDER BY {table}.published_on DESC, {table}.id DESC"
+    newest = f"ORDER BY {_newest_first(table)}"
     found = "(SELECT count(*) FROM first_read)"
     last_day = "(SELECT min(published_on) FROM recent)"
     last_id = f"(SELECT min(id) FROM recent WHERE published_on = {last_day})"  # noqa: S608 - constant names
@@ -533,8 +545,7 @@ def _body_window_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, l
     sql = (
         f"WITH recent AS MATERIALIZED (SELECT {table}.id, {table}.published_on, {condition.sql} AS matched "  # noqa: S608 - constant names; values are parameters
         f"FROM {table} WHERE {in_body} {newest} LIMIT %s), "
-        "first_read AS MATERIALIZED (SELECT id FROM recent WHERE matched "
-        "ORDER BY published_on DESC, id DESC LIMIT %s) "
+        f"first_read AS MATERIALIZED (SELECT id FROM recent WHERE matched ORDER BY {_newest_first()} LIMIT %s) "
         "SELECT id FROM first_read "
         f"UNION ALL SELECT later.id FROM (SELECT {table}.id FROM {table} WHERE {in_body} AND {after_last} "
         f"AND {condition.sql} {newest} LIMIT (SELECT greatest(%s - count(*), 0) FROM first_read)) AS later "
@@ -555,7 +566,7 @@ def _body_matches_sql(condition: RawSQL, size: int, body_id: int) -> tuple[str, 
     sql = (
         f"WITH body_matches AS MATERIALIZED (SELECT {table}.id, {table}.published_on FROM {table} "  # noqa: S608 - constant names; values are parameters
         f"WHERE {table}.public AND {table}.body_id = %s::bigint AND {condition.sql}) "
-        "SELECT id FROM body_matches ORDER BY published_on DESC, id DESC LIMIT %s"
+        f"SELECT id FROM body_matches ORDER BY {_newest_first()} LIMIT %s"
     )
     return sql, [body_id, *condition.params, size]
 

@@ -212,6 +212,7 @@ def test_the_column_page_costs_the_same_queries_for_many_items(
 def test_search_page_filters_and_highlights(client, cast, site):
     html = page(client, "/open/search/?q=实施细则&body=donghu&kind=normative&valid=1")
     assert "<mark>实施细则</mark>" in html and "政策解读" not in html.split("找到")[1]
+    assert '<time datetime="2026-03-10">2026-03-10</time>' in html
     assert "临时救助" not in html
     assert "区财政局" not in page(client, "/open/search/?q=预算&body=donghu").split("找到")[1]
     assert "部门预算" in page(client, "/open/search/?q=预算&body=czj")
@@ -256,6 +257,7 @@ def test_staff_search_shows_drafts_of_visible_bodies_only(client, cast, site):
     client.force_login(cast.clerk)
     html = page(client, "/work/search/?q=征求意见稿")
     assert "征求意见稿" in html.split("找到")[1] and "草稿" in html
+    assert '<time datetime="">未发布</time>' in html  # a draft has no date of publication
     client.force_login(cast.outsider)
     assert "找到 0 条结果" in page(client, "/work/search/?q=征求意见稿")
     client.force_login(cast.inspector)
