@@ -151,6 +151,19 @@ def test_an_item_is_only_found_under_its_own_body(client, cast, site):
     page(client, f"/open/czj/items/{site['other'].pk}/")
 
 
+def test_item_pages_in_turn_each_show_their_own_item(client, cast, site):
+    # The item pages share one queryset kept per process (selectors._item_pages): each filters a copy.
+    for name, title in [
+        ("rules", "最低生活保障实施细则"),
+        ("repealed", "临时救助实施办法"),
+        ("rules", "最低生活保障实施细则"),
+    ]:
+        html = page(client, f"/open/donghu/items/{site[name].pk}/")
+        assert title in html.split("<h1")[1].split("</h1>")[0]
+    page(client, f"/open/donghu/items/{site['other'].pk}/", 404)
+    assert "区财政局" in page(client, f"/open/czj/items/{site['other'].pk}/")
+
+
 def test_markup_in_titles_text_and_queries_is_escaped(client, cast, site):
     hostile = site["hostile"]
     for path in (
