@@ -134,12 +134,15 @@ def test_an_item_page_without_interpretations_or_attachments_is_one_query(
     assert "已被新办法替代" in html and "附件" not in html and "相关文件" not in html
 
 
-def test_an_interpretation_is_one_query_and_links_what_it_interprets(
+def test_an_interpretation_is_two_queries_and_links_what_it_interprets(
     client, cast, shared, site, django_assert_num_queries
 ):
+    """The interpreted item is read apart: most items interpret none, and their one query is
+    the smaller for it."""
     url = f"/open/{cast.body.code}/items/{site['reading'].pk}/"
-    html = _warm_count(client, url, django_assert_num_queries, 1)
-    assert f"/items/{site['rules'].pk}/" in html
+    html = _warm_count(client, url, django_assert_num_queries, 2)
+    assert f"/items/{site['rules'].pk}/" in html and "所解读的文件" in html
+    assert f"/columns/{site['reading'].column.code}/" in html  # the kept column's link
 
 
 def test_a_search_in_one_body_is_one_query_without_a_count(
@@ -288,3 +291,11 @@ def test_the_search_pages_kept_filters_show_what_each_request_asked_for(client, 
     assert 'class="error"' in refused and 'value="1700"' in refused
     fine = client.get("/open/search/", {"q": "低保", "year": "2026"}).content.decode()
     assert 'class="error"' not in fine and 'value="2026"' in fine
+
+
+def test_an_interpretation_of_an_item_no_longer_public_does_not_link_it(client, cast, site):
+    from gongkai.publishing.models import Publication
+
+    Publication.objects.filter(pk=site["rules"].pk).update(published_version=None)
+    html = client.get(f"/open/{cast.body.code}/items/{site['reading'].pk}/").content.decode()
+    assert "政策解读" in html and "所解读的文件" not in html and f"/items/{site['rules'].pk}/" not in html
